@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from './context.ts';
+import { isReady } from './platform/db/index.ts';
+import { AppError, errorBody, errorResponse, toAppError } from './platform/http/errors.ts';
+import { createRouter } from './platform/http/router.ts';
+import type { AppEnv } from './platform/http/types.ts';
+import { authenticate, authRoutes } from './modules/identity/index.ts';
+import { peopleRoutes } from './modules/org/index.ts';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const webRoot = path.join(projectRoot, 'dist/web');
+const swaggerRoot = path.join(projectRoot, 'node_modules/swagger-ui-dist');
+
+/** The typed API: modules chain their routers here so the web client can be typed from it. */
+function apiRoutes() {
+  return createRouter().route('/', authRoutes).route('/', peopleRoutes);
+}
+
+export type ApiType = ReturnType<typeof apiRoutes>;
+
+/** Builds the whole HTTP app without listening, so tests can call `app.request()`. */
+export function createApp(ctx: AppContext) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('actor', null);
+    c.set('log', ctx.log.child({ requestId: c.var.requestId }));
+    const start = performance.now();
+    await next();
+    const ms = Math.round(performance.now() - start);
+    if (c.req.path !== '/healthz') {
+      c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) =>
+    (await isReady(ctx.database))
+      ? c.json({ status: 'ready' })
+      : c.json(errorBody('internal', 'Database unreachable or migrations pending'), 503),
+  );
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: ctx.config.maxUploadBytes,
+      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
+    }),
+  );
+  api.use('*', authenticate);
+  api.route('/', apiRoutes());
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem API',
+      version: '1',
+      description:
+        'Learning and performance in one system. Authenticate with `Authorization: Bearer <token>` (create a token under Admin → API tokens) or the session cookie.',
+    },
+    servers: [{ url: `${ctx.config.publicUrl}/api/v1` }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.all('*', (c) => c.json(errorBody('not_found', 'No such API endpoint'), 404));
+  app.route('/api/v1', api);
+
+  app.get('/api/docs', (c) => c.html(apiDocsPage()));
+  app.get('/api/docs/assets/docs-init.js', (c) =>
+    c.body(
+      "window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs', deepLinking: true });",
+      200,
+      { 'content-type': 'text/javascript; charset=utf-8' },
+    ),
+  );
+  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerRoot), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+
+  if (existsSync(webRoot)) app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+  app.get('*', async (c) => {
+    // The single-page app answers every other GET; it routes on the client.
+    try {
+      return c.html(await readFile(path.join(webRoot, 'index.html'), 'utf8'));
+    } catch {
+      return c.text('The web app is not built yet: run `npm run build`.', 503);
+    }
+  });
+
+  app.onError((err, c) => {
+    const appErr = toAppError(err);
+    if (appErr.code === 'internal') (c.var.log ?? ctx.log).error({ err }, 'unhandled error');
+    return errorResponse(c, appErr);
+  });
+  app.notFound((c) => errorResponse(c, new AppError('not_found', 'Not found')));
+  return app;
+}
+
+function apiDocsPage() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tandem API reference</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="docs"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/assets/docs-init.js"></script></body></html>`;
+}

@@ -1,0 +1,139 @@
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { department, organisation, person } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+
+export type PersonRow = typeof person.$inferSelect;
+
+const manager = alias(person, 'manager');
+
+export const personView = {
+  id: person.id,
+  email: person.email,
+  firstName: person.firstName,
+  lastName: person.lastName,
+  employeeNumber: person.employeeNumber,
+  jobTitle: person.jobTitle,
+  departmentId: person.departmentId,
+  departmentName: department.name,
+  managerId: person.managerId,
+  managerFirstName: manager.firstName,
+  managerLastName: manager.lastName,
+  location: person.location,
+  timeZone: person.timeZone,
+  locale: person.locale,
+  hireDate: person.hireDate,
+  status: person.status,
+  customFields: person.customFields,
+  createdAt: person.createdAt,
+  updatedAt: person.updatedAt,
+};
+
+export type PersonViewRow = {
+  [K in keyof typeof personView]: (typeof personView)[K]['_']['data'] | (K extends 'departmentName' | 'managerFirstName' | 'managerLastName' ? null : never);
+};
+
+export type PeopleFilter = {
+  q?: string;
+  status?: 'active' | 'inactive' | 'all';
+  departmentId?: string;
+  managerId?: string;
+  location?: string;
+  jobTitle?: string;
+  ids?: string[];
+};
+
+export type NameCursor = [lastName: string, firstName: string, id: string];
+
+function filterConditions(orgId: string, f: PeopleFilter): SQL[] {
+  const where: SQL[] = [eq(person.orgId, orgId)];
+  if (f.status && f.status !== 'all') where.push(eq(person.status, f.status));
+  if (f.departmentId) where.push(eq(person.departmentId, f.departmentId));
+  if (f.managerId) where.push(eq(person.managerId, f.managerId));
+  if (f.location) where.push(eq(person.location, f.location));
+  if (f.jobTitle) where.push(ilike(person.jobTitle, `%${escapeLike(f.jobTitle)}%`));
+  if (f.ids) where.push(inArray(person.id, f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']));
+  if (f.q) {
+    // Each word must appear somewhere; the trigram index serves these LIKEs.
+    for (const word of f.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
+      where.push(sql`${person.searchText} like ${'%' + escapeLike(word) + '%'}`);
+    }
+  }
+  return where;
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+export async function listPeople(
+  db: DbOrTx,
+  orgId: string,
+  filter: PeopleFilter,
+  pageArgs: { limit: number; after?: NameCursor },
+): Promise<PersonViewRow[]> {
+  const where = filterConditions(orgId, filter);
+  if (pageArgs.after) {
+    const [l, f, id] = pageArgs.after;
+    where.push(
+      or(
+        gt(person.lastName, l),
+        and(eq(person.lastName, l), gt(person.firstName, f)),
+        and(eq(person.lastName, l), eq(person.firstName, f), gt(person.id, id)),
+      )!,
+    );
+  }
+  return db
+    .select(personView)
+    .from(person)
+    .leftJoin(department, and(eq(department.id, person.departmentId), eq(department.orgId, orgId)))
+    .leftJoin(manager, and(eq(manager.id, person.managerId), eq(manager.orgId, orgId)))
+    .where(and(...where))
+    .orderBy(asc(person.lastName), asc(person.firstName), asc(person.id))
+    .limit(pageArgs.limit) as Promise<PersonViewRow[]>;
+}
+
+export async function findPersonView(db: DbOrTx, orgId: string, id: string): Promise<PersonViewRow | undefined> {
+  const [row] = await db
+    .select(personView)
+    .from(person)
+    .leftJoin(department, and(eq(department.id, person.departmentId), eq(department.orgId, orgId)))
+    .leftJoin(manager, and(eq(manager.id, person.managerId), eq(manager.orgId, orgId)))
+    .where(and(eq(person.orgId, orgId), eq(person.id, id)))
+    .limit(1);
+  return row as PersonViewRow | undefined;
+}
+
+export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function countDirectReports(db: DbOrTx, orgId: string, managerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.managerId, managerId), eq(person.status, 'active')));
+  return row?.n ?? 0;
+}
+
+/** True when `managerId` is somewhere above `personId` in the reporting chain. */
+export async function isInManagerChain(db: DbOrTx, orgId: string, managerId: string, personId: string): Promise<boolean> {
+  const r = await db.execute<{ found: boolean }>(sql`
+    with recursive chain(id) as (
+      select manager_id from person where org_id = ${orgId} and id = ${personId}
+      union
+      select p.manager_id from person p join chain c on p.id = c.id where p.org_id = ${orgId}
+    )
+    select exists(select 1 from chain where id = ${managerId}) as found`);
+  return Boolean((r as unknown as { rows: { found: boolean }[] }).rows[0]?.found);
+}
+
+export async function findOrganisation(db: DbOrTx, orgId: string) {
+  const [row] = await db.select().from(organisation).where(eq(organisation.id, orgId)).limit(1);
+  return row;
+}

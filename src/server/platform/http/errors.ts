@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+
+/** Stable error codes of the API (DESIGN.md §7). */
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type ErrorDetail = { path?: string; message: string; [k: string]: unknown };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown[],
+  ) {
+    super(message);
+  }
+  get status(): ContentfulStatusCode {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what = 'Record') => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
+export const conflict = (message: string, details?: unknown[]) => new AppError('conflict', message, details);
+export const validationFailed = (message: string, details: ErrorDetail[]) =>
+  new AppError('validation_failed', message, details);
+
+export function zodDetails(error: ZodError, prefix: (string | number)[] = []): ErrorDetail[] {
+  return error.issues.map((i) => {
+    const p = [...prefix, ...i.path.map((x) => (typeof x === 'symbol' ? String(x) : x))].join('.');
+    const keys = i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys : undefined;
+    return {
+      path: keys ? [p, ...keys].filter(Boolean).join('.') || p : p,
+      code: i.code,
+      message: keys ? `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}` : i.message,
+    };
+  });
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown[]) {
+  return { error: { code, message, ...(details && details.length ? { details } : {}) } };
+}
+
+export function errorResponse(c: Context, err: AppError) {
+  return c.json(errorBody(err.code, err.message, err.details), err.status);
+}
+
+/** Postgres unique violations become 409 wherever a service did not anticipate them. */
+function fromDatabaseError(err: unknown): AppError | undefined {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const code = (e as { code?: string })?.code;
+  if (code === '23505') return conflict('A record with these values already exists');
+  if (code === '23503') return new AppError('unprocessable', 'A referenced record does not exist');
+  return undefined;
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return validationFailed('The request is not valid', zodDetails(err));
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return new AppError('payload_too_large', 'The request body is too large');
+    if (err.status === 401) return new AppError('unauthenticated', 'Sign in first');
+    if (err.status === 400) return new AppError('bad_request', err.message || 'Bad request');
+    return new AppError(err.status >= 500 ? 'internal' : 'bad_request', err.message);
+  }
+  if (err instanceof SyntaxError) return new AppError('bad_request', 'The request body is not valid JSON');
+  return fromDatabaseError(err) ?? new AppError('internal', 'Something went wrong on our side');
+}

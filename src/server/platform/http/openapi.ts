@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import { AppError, type ErrorCode, errorStatus } from './errors.ts';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      details: z.array(z.any()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+const descriptions: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'The request is not valid',
+  unauthenticated: 'Not signed in',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflicts with existing data',
+  payload_too_large: 'Body too large',
+  unprocessable: 'Cannot be processed',
+  rate_limited: 'Too many requests',
+};
+
+/** OpenAPI response entries for the error statuses a route can answer with. */
+export function errorResponses(...codes: ErrorCode[]) {
+  const out: Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }> = {};
+  for (const code of ['unauthenticated', ...codes] as ErrorCode[]) {
+    out[errorStatus[code]] = {
+      description: descriptions[code] ?? code,
+      content: { 'application/json': { schema: ErrorSchema } },
+    };
+  }
+  return out;
+}
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const IdParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50).optional(),
+  cursor: z.string().max(500).optional(),
+};
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string | undefined, shape: z.ZodType<T>): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('validation_failed', 'The cursor is not valid', [
+      { path: 'cursor', message: 'Use the nextCursor of a previous page' },
+    ]);
+  }
+}

@@ -1,0 +1,57 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from './db/index.ts';
+import type { JobHandler, JobQueue, SendOptions } from './jobs.ts';
+
+/** pg-boss on PostgreSQL or, through the database's `executeSql` adapter, on PGlite. */
+export function createBossQueue(database: Database, log: Logger): JobQueue {
+  const boss = new PgBoss(
+    database.kind === 'postgres' && database.pool
+      ? { db: { executeSql: database.executeSql }, schema: 'pgboss' }
+      : { db: { executeSql: database.executeSql }, schema: 'pgboss', supervise: true },
+  );
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  const handlers = new Map<string, JobHandler>();
+  const schedules: Array<{ name: string; cron: string; data?: object }> = [];
+  let started = false;
+  return {
+    register(name, handler) {
+      handlers.set(name, handler as JobHandler);
+    },
+    async send(name, data, opts: SendOptions = {}) {
+      await boss.send(name, data as object, {
+        startAfter: opts.startAfter,
+        singletonKey: opts.singletonKey,
+        retryLimit: opts.retryLimit ?? 3,
+        retryBackoff: true,
+      });
+    },
+    async schedule(name, cron, data) {
+      if (started) await boss.schedule(name, cron, data ?? {}, { tz: 'UTC' });
+      else schedules.push({ name, cron, data });
+    },
+    async start() {
+      await boss.start();
+      started = true;
+      for (const [name, handler] of handlers) {
+        await boss.createQueue(name);
+        await boss.work(name, { batchSize: 1 }, async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await handler(job.data);
+            } catch (err) {
+              log.error({ err, job: name, id: job.id }, 'job failed');
+              throw err;
+            }
+          }
+        });
+      }
+      for (const s of schedules) await boss.schedule(s.name, s.cron, s.data ?? {}, { tz: 'UTC' });
+    },
+    async stop() {
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      started = false;
+    },
+    async drain() {},
+  };
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
+import { buildContext } from '../../src/server/bootstrap.ts';
+import type { AppContext } from '../../src/server/context.ts';
+import { ManualClock } from '../../src/server/platform/clock.ts';
+import { testConfig, type Config } from '../../src/server/platform/config.ts';
+import { openDatabase, type Database } from '../../src/server/platform/db/index.ts';
+import { templatePath, testDatabaseUrl } from './global-setup.ts';
+
+export const dbKind: 'pglite' | 'postgres' = process.env.TANDEM_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+let shared: Promise<Database> | undefined;
+
+/** One database per test file: PGlite from the migrated dump, or the shared PostgreSQL test database. */
+function database(): Promise<Database> {
+  shared ??= (async () => {
+    const db =
+      dbKind === 'postgres'
+        ? await openDatabase({ databaseUrl: testDatabaseUrl(process.env.TEST_DATABASE_URL!), poolSize: 4 })
+        : await openDatabase({ loadDataDir: new Blob([readFileSync(templatePath)]) });
+    afterAll(() => db.close());
+    return db;
+  })();
+  return shared;
+}
+
+export type TestApp = {
+  app: ReturnType<typeof createApp>;
+  ctx: AppContext;
+  clock: ManualClock;
+};
+
+/** The whole app in-process, on this file's database, with a clock the test can move. */
+export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
+  const clock = new ManualClock();
+  const ctx = await buildContext(testConfig(config), { database: await database(), clock, jobs: 'inline', migrate: false });
+  return { app: createApp(ctx), ctx, clock };
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['test/**/*.test.ts'];
+const postgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true as const, test: { name: 'pglite', include: integration, env: { TANDEM_TEST_DB: 'pglite' } } },
+      ...(postgres
+        ? [{ extends: true as const, test: { name: 'postgres', include: integration, env: { TANDEM_TEST_DB: 'postgres' } } }]
+        : []),
+    ],
+  },
+});
