@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { buildContext } from '../../src/server/bootstrap.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { ManualClock } from '../../src/server/platform/clock.ts';
 import { testConfig, type Config } from '../../src/server/platform/config.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/index.ts';
-import { templatePath, testDatabaseUrl } from './global-setup.ts';
 
 export const dbKind: 'pglite' | 'postgres' = process.env.TANDEM_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -17,8 +16,8 @@ function database(): Promise<Database> {
   shared ??= (async () => {
     const db =
       dbKind === 'postgres'
-        ? await openDatabase({ databaseUrl: testDatabaseUrl(process.env.TEST_DATABASE_URL!), poolSize: 4 })
-        : await openDatabase({ loadDataDir: new Blob([readFileSync(templatePath)]) });
+        ? await openDatabase({ databaseUrl: inject('postgresUrl')!, poolSize: 4 })
+        : await openDatabase({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
     afterAll(() => db.close());
     return db;
   })();
