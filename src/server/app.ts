@@ -13,7 +13,7 @@ import { AppError, errorBody, errorResponse, toAppError } from './platform/http/
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import { authenticate, authRoutes } from './modules/identity/index.ts';
-import { peopleRoutes } from './modules/org/index.ts';
+import { customFieldRoutes, departmentRoutes, groupRoutes, orgChartRoutes, peopleRoutes } from './modules/org/index.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webRoot = path.join(projectRoot, 'dist/web');
@@ -21,7 +21,11 @@ const swaggerRoot = path.join(projectRoot, 'node_modules/swagger-ui-dist');
 
 /** The typed API: modules chain their routers here so the web client can be typed from it. */
 function apiRoutes() {
-  return createRouter().route('/', authRoutes).route('/', peopleRoutes);
+  return createRouter().route('/', authRoutes).route('/', peopleRoutes)
+    .route('/', departmentRoutes)
+    .route('/', customFieldRoutes)
+    .route('/', groupRoutes)
+    .route('/', orgChartRoutes);
 }
 
 export type ApiType = ReturnType<typeof apiRoutes>;

@@ -1,3 +1,26 @@
 export { canManagePeople, canSeePersonal, hasRole, isManagerOf, requireRole } from './org.policy.ts';
-export { getOrgProfile, getPerson, listPeople, toPersonDto, type PersonDto } from './people.service.ts';
+export {
+  getOrgProfile,
+  getPerson,
+  listPeople,
+  pagePeople,
+  peopleByIds,
+  toPersonDto,
+  type PersonDetailDto,
+  type PersonDto,
+} from './people.service.ts';
 export { peopleRoutes } from './people.routes.ts';
+export { departmentRoutes } from './departments.routes.ts';
+export { customFieldRoutes } from './custom-fields.routes.ts';
+export { groupRoutes } from './groups.routes.ts';
+export { orgChartRoutes } from './org-chart.routes.ts';
+export {
+  mergeCustomFields,
+  validateCustomFields,
+  type CustomFieldCheck,
+  type CustomFieldDef,
+} from './custom-fields.validate.ts';
+export { listCustomFields as listCustomFieldDefs } from './custom-fields.repo.ts';
+export { refreshSmartGroups, type MembershipChange } from './smart-groups.ts';
+export { SmartGroupRuleSchema } from './smart-rule.ts';
+export { canonicalLocale, Email, IsoDate, isRealDate, isTimeZone, Locale, TimeZone } from './fields.ts';

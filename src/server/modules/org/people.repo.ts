@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { department, organisation, person } from '../../db/schema/index.ts';
+import { department, groupMember, organisation, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type PersonRow = typeof person.$inferSelect;
@@ -41,6 +41,7 @@ export type PeopleFilter = {
   location?: string;
   jobTitle?: string;
   ids?: string[];
+  groupId?: string;
 };
 
 export type NameCursor = [lastName: string, firstName: string, id: string];
@@ -52,6 +53,11 @@ function filterConditions(orgId: string, f: PeopleFilter): SQL[] {
   if (f.managerId) where.push(eq(person.managerId, f.managerId));
   if (f.location) where.push(eq(person.location, f.location));
   if (f.jobTitle) where.push(ilike(person.jobTitle, `%${escapeLike(f.jobTitle)}%`));
+  if (f.groupId) {
+    where.push(
+      sql`exists (select 1 from ${groupMember} gm where gm.org_id = ${orgId} and gm.group_id = ${f.groupId} and gm.person_id = ${person.id})`,
+    );
+  }
   if (f.ids) where.push(inArray(person.id, f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']));
   if (f.q) {
     // Each word must appear somewhere; the trigram index serves these LIKEs.
@@ -135,5 +141,89 @@ export async function isInManagerChain(db: DbOrTx, orgId: string, managerId: str
 
 export async function findOrganisation(db: DbOrTx, orgId: string) {
   const [row] = await db.select().from(organisation).where(eq(organisation.id, orgId)).limit(1);
+  return row;
+}
+
+export async function findPersonByEmail(db: DbOrTx, orgId: string, email: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(person)
+    .where(and(eq(person.orgId, orgId), sql`lower(${person.email}) = lower(${email})`))
+    .limit(1);
+  return row;
+}
+
+export async function findPersonByEmployeeNumber(db: DbOrTx, orgId: string, employeeNumber: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.employeeNumber, employeeNumber)))
+    .limit(1);
+  return row;
+}
+
+export async function insertPerson(db: DbOrTx, values: typeof person.$inferInsert): Promise<PersonRow> {
+  const [row] = await db.insert(person).values(values).returning();
+  return row!;
+}
+
+export type PersonPatch = Partial<
+  Pick<
+    PersonRow,
+    | 'email'
+    | 'firstName'
+    | 'lastName'
+    | 'employeeNumber'
+    | 'jobTitle'
+    | 'departmentId'
+    | 'managerId'
+    | 'location'
+    | 'timeZone'
+    | 'locale'
+    | 'hireDate'
+    | 'status'
+    | 'customFields'
+  >
+>;
+
+export async function updatePerson(db: DbOrTx, orgId: string, id: string, patch: PersonPatch, now: Date): Promise<PersonRow> {
+  const [row] = await db
+    .update(person)
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(person.orgId, orgId), eq(person.id, id)))
+    .returning();
+  return row!;
+}
+
+/** Manager ids from the direct manager up to the top; the depth bound guards against bad data. */
+export async function managerChainIds(db: DbOrTx, orgId: string, personId: string): Promise<string[]> {
+  const r = await db.execute(sql`
+    with recursive chain(id, depth) as (
+      select manager_id, 1 from ${person} where org_id = ${orgId} and id = ${personId} and manager_id is not null
+      union all
+      select p.manager_id, c.depth + 1 from ${person} p join chain c on p.id = c.id
+      where p.org_id = ${orgId} and p.manager_id is not null and c.depth < 100
+    )
+    select id::text as id from chain order by depth`);
+  const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+  return [...new Set(ids)];
+}
+
+/** Distinct locations of active people, for the directory's filter menu. */
+export async function distinctLocations(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ location: person.location })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.status, 'active'), sql`${person.location} is not null and ${person.location} <> ''`))
+    .orderBy(asc(person.location));
+  return rows.map((r) => r.location!);
+}
+
+export async function findDepartmentRef(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select({ id: department.id })
+    .from(department)
+    .where(and(eq(department.orgId, orgId), eq(department.id, id)))
+    .limit(1);
   return row;
 }
