@@ -1,0 +1,73 @@
+import { ActionIcon, Indicator, Popover, Stack, Text, Button, Group, ScrollArea, Anchor } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../lib/api.ts';
+
+type Notification = { id: string; kind: string; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
+
+/** Unread count in the header; the list opens in a popover. */
+export function NotificationsBell() {
+  const qc = useQueryClient();
+  const count = useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => api<{ count: number }>('notifications/unread-count'),
+    refetchInterval: 60_000,
+    retry: false,
+  });
+  const list = useQuery({
+    queryKey: ['notifications', 'list'],
+    queryFn: () => api<Page<Notification>>('notifications', { query: { limit: 20 } }),
+    enabled: false,
+    retry: false,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['notifications'] });
+  const markRead = useMutation({ mutationFn: (id: string) => api(`notifications/${id}/read`, { method: 'POST' }), onSuccess: refresh });
+  const markAll = useMutation({ mutationFn: () => api('notifications/read-all', { method: 'POST' }), onSuccess: refresh });
+  const unread = count.data?.count ?? 0;
+  return (
+    <Popover width={340} position="bottom-end" shadow="md" onOpen={() => void list.refetch()}>
+      <Popover.Target>
+        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
+          <ActionIcon variant="subtle" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+            <IconBell size={20} aria-hidden />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>Notifications</Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate()} disabled={unread === 0}>
+            Mark all read
+          </Button>
+        </Group>
+        <ScrollArea.Autosize mah={360}>
+          {list.data?.data.length ? (
+            <Stack gap="xs">
+              {list.data.data.map((n) => (
+                <div key={n.id}>
+                  <Text size="sm" fw={n.readAt ? 400 : 600}>
+                    {n.link ? <Anchor href={n.link}>{n.title}</Anchor> : n.title}
+                  </Text>
+                  {n.body && (
+                    <Text size="xs" c="dimmed">
+                      {n.body}
+                    </Text>
+                  )}
+                  {!n.readAt && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate(n.id)}>
+                      Mark read
+                    </Button>
+                  )}
+                </div>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {list.isFetching ? 'Loading…' : 'You are all caught up.'}
+            </Text>
+          )}
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

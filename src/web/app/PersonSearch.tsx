@@ -1,0 +1,42 @@
+import { Autocomplete } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api, type Page } from '../lib/api.ts';
+
+type PersonHit = { id: string; name: string; jobTitle: string | null; email: string };
+
+/** Header search: type a name, email or employee number; choosing a result opens the profile. */
+export function PersonSearch() {
+  const [value, setValue] = useState('');
+  const [debounced] = useDebouncedValue(value.trim(), 200);
+  const navigate = useNavigate();
+  const { data } = useQuery({
+    queryKey: ['people-search', debounced],
+    queryFn: ({ signal }) => api<Page<PersonHit>>('people', { query: { q: debounced, limit: 8 }, signal }),
+    enabled: debounced.length >= 2,
+    staleTime: 30_000,
+  });
+  const hits = data?.data ?? [];
+  const options = hits.map((p) => ({ value: p.id, label: `${p.name}${p.jobTitle ? ` · ${p.jobTitle}` : ''}` }));
+  return (
+    <Autocomplete
+      aria-label="Search people"
+      placeholder="Search people"
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={value}
+      onChange={setValue}
+      data={options.map((o) => ({ value: o.value, label: o.label }))}
+      filter={({ options: opts }) => opts}
+      onOptionSubmit={(id) => {
+        setValue('');
+        void navigate({ to: '/people/$id', params: { id } });
+      }}
+      w={{ base: 150, xs: 220, md: 300 }}
+      limit={8}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

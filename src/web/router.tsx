@@ -1,0 +1,139 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { fetchMe, meQueryKey } from './lib/me.ts';
+import { NotFoundPage } from './app/NotFoundPage.tsx';
+
+/** Search params arrive untyped from the URL: keep the known string ones. */
+const strings =
+  <K extends string>(...keys: K[]) =>
+  (search: Record<string, unknown>): Partial<Record<K, string>> =>
+    Object.fromEntries(keys.filter((k) => typeof search[k] === 'string' && search[k] !== '').map((k) => [k, search[k]])) as Partial<Record<K, string>>;
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const page = (load: () => Promise<{ default: React.ComponentType<any> }>) => lazyRouteComponent(load);
+
+// ---- public pages (no session needed) --------------------------------------------------------
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: strings('next'),
+  component: page(() => import('./features/auth/SignInPage.tsx')),
+});
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: page(() => import('./features/auth/ForgotPasswordPage.tsx')),
+});
+const tokenSearch = strings('token');
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: page(() => import('./features/auth/SetPasswordPage.tsx')),
+});
+const acceptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invitation',
+  validateSearch: tokenSearch,
+  component: page(() => import('./features/auth/SetPasswordPage.tsx')),
+});
+
+// ---- the signed-in app -----------------------------------------------------------------------
+
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData({ queryKey: meQueryKey, queryFn: fetchMe });
+    if (!me) throw redirect({ to: '/sign-in', search: { next: location.href === '/' ? undefined : location.href } });
+    return { me };
+  },
+  component: page(() => import('./app/AppLayout.tsx')),
+});
+
+const child = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType<any> }>) =>
+  createRoute({ getParentRoute: () => appRoute, path, component: page(load) });
+
+const homeRoute = child('/', () => import('./features/home/HomePage.tsx'));
+const learningRoute = child('/learning', () => import('./features/sections/LearningPage.tsx'));
+const goalsRoute = child('/goals', () => import('./features/sections/GoalsPage.tsx'));
+const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/OneOnOnesPage.tsx'));
+const feedbackRoute = child('/feedback', () => import('./features/sections/FeedbackPage.tsx'));
+const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
+const skillsRoute = child('/skills', () => import('./features/sections/SkillsPage.tsx'));
+const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
+const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: strings('q', 'departmentId', 'location', 'status'),
+  component: page(() => import('./features/people/PeopleDirectoryPage.tsx')),
+});
+const personRoute = child('/people/$id', () => import('./features/people/PersonProfilePage.tsx'));
+const orgChartRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/org-chart',
+  validateSearch: strings('focus'),
+  component: page(() => import('./features/people/OrgChartPage.tsx')),
+});
+
+const adminRoute = child('/admin', () => import('./features/admin/AdminLayout.tsx'));
+const adminChild = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType<any> }>) =>
+  createRoute({ getParentRoute: () => adminRoute, path, component: page(load) });
+const adminRoutes = [
+  adminChild('/', () => import('./features/admin/AdminHomePage.tsx')),
+  adminChild('/people', () => import('./features/admin/AdminPeoplePage.tsx')),
+  adminChild('/departments', () => import('./features/admin/AdminDepartmentsPage.tsx')),
+  adminChild('/groups', () => import('./features/admin/AdminGroupsPage.tsx')),
+  adminChild('/custom-fields', () => import('./features/admin/AdminCustomFieldsPage.tsx')),
+  adminChild('/import', () => import('./features/admin/AdminImportPage.tsx')),
+  adminChild('/api-tokens', () => import('./features/admin/AdminApiTokensPage.tsx')),
+  adminChild('/audit-log', () => import('./features/admin/AdminAuditLogPage.tsx')),
+  adminChild('/mail-outbox', () => import('./features/admin/AdminMailOutboxPage.tsx')),
+];
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  forgotRoute,
+  resetRoute,
+  acceptRoute,
+  appRoute.addChildren([
+    homeRoute,
+    learningRoute,
+    goalsRoute,
+    oneOnOnesRoute,
+    feedbackRoute,
+    reviewsRoute,
+    skillsRoute,
+    analyticsRoute,
+    teamRoute,
+    peopleRoute,
+    personRoute,
+    orgChartRoute,
+    adminRoute.addChildren(adminRoutes),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
