@@ -5,18 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { api } from '../lib/api.ts';
 import type { Me } from '../lib/me.ts';
+import { initials } from './initials.ts';
 import { navItems } from './nav.ts';
 import { NotificationsBell } from './NotificationsBell.tsx';
 import { PersonSearch } from './PersonSearch.tsx';
-
-export function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .map((w) => w[0])
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
-}
 
 export default function AppLayout() {
   const { me } = useRouteContext({ from: '/app' }) as { me: Me };

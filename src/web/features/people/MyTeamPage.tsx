@@ -1,11 +1,42 @@
-import { Text } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { api, type Page } from '../../lib/api.ts';
+import type { Me } from '../../lib/me.ts';
+import { PersonLine } from './PersonAvatar.tsx';
+import type { Person } from './types.ts';
 
 export default function MyTeamPage() {
+  const { me } = useRouteContext({ from: '/app' }) as { me: Me };
+  const team = useQuery({
+    queryKey: ['person', me.personId, 'reports'],
+    queryFn: () => api<Page<Person>>(`people/${me.personId}/reports`, { query: { limit: 200 } }),
+  });
   return (
     <>
-      <PageHeader title="My team" />
-      <Text c="dimmed">This page is being built.</Text>
+      <PageHeader title="My team" description="The people who report to you. Goals, skills, learning and 1:1s per person will appear here as they are enabled." />
+      {team.isError && (
+        <Alert color="red" role="alert">
+          {(team.error as Error).message}
+        </Alert>
+      )}
+      {team.isLoading ? (
+        <Skeleton height={120} />
+      ) : team.data?.data.length ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {team.data.data.map((p) => (
+            <Card key={p.id} withBorder padding="md">
+              <PersonLine id={p.id} name={p.name} subtitle={p.jobTitle} />
+              <Text size="xs" c="dimmed" mt="xs">
+                {[p.location, p.hireDate && `since ${p.hireDate.slice(0, 4)}`].filter(Boolean).join(' · ')}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      ) : (
+        <Text c="dimmed">Nobody reports to you.</Text>
+      )}
     </>
   );
 }
