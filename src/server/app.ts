@@ -13,6 +13,7 @@ import { AppError, errorBody, errorResponse, toAppError } from './platform/http/
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import { authenticate, authRoutes } from './modules/identity/index.ts';
+import { platformRoutes } from './modules/platform/index.ts';
 import { customFieldRoutes, departmentRoutes, groupRoutes, orgChartRoutes, peopleRoutes } from './modules/org/index.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +26,8 @@ function apiRoutes() {
     .route('/', departmentRoutes)
     .route('/', customFieldRoutes)
     .route('/', groupRoutes)
-    .route('/', orgChartRoutes);
+    .route('/', orgChartRoutes)
+    .route('/', platformRoutes);
 }
 
 export type ApiType = ReturnType<typeof apiRoutes>;

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { AppContext } from './context.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/index.ts';
+import { LocalFileStorage } from './platform/files.ts';
 import { InlineJobQueue, type JobQueue } from './platform/jobs.ts';
 import { createLogger } from './platform/log.ts';
 import { registerJobHandlers } from './jobs.ts';
@@ -26,7 +28,8 @@ export async function buildContext(config: Config, opts: ContextOptions = {}): P
     const { createBossQueue } = await import('./platform/jobs.boss.ts');
     jobs = createBossQueue(database, log);
   } else jobs = new InlineJobQueue(log);
-  const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log, jobs };
+  const files = new LocalFileStorage(path.join(config.dataDir, 'files'));
+  const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log, jobs, files };
   registerJobHandlers(ctx);
   return ctx;
 }

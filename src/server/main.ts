@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { buildContext } from './bootstrap.ts';
+import { startPlatformWorker } from './modules/platform/index.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 
 export type StartOptions = { seedDemo?: boolean };
@@ -13,7 +14,11 @@ export async function startServer(config: Config, opts: StartOptions = {}) {
     const { seedDemoIfEmpty } = await import('./seed/demo.ts');
     await seedDemoIfEmpty(ctx);
   }
-  if (config.role !== 'web') await ctx.jobs.start();
+  let stopWorker: (() => Promise<void>) | undefined;
+  if (config.role !== 'web') {
+    await ctx.jobs.start();
+    stopWorker = startPlatformWorker(ctx);
+  }
   let server: ReturnType<typeof serve> | undefined;
   if (config.role !== 'worker') {
     const app = createApp(ctx);
@@ -26,6 +31,7 @@ export async function startServer(config: Config, opts: StartOptions = {}) {
   const stop = async () => {
     ctx.log.info('stopping');
     server?.close();
+    await stopWorker?.().catch(() => undefined);
     await ctx.jobs.stop().catch(() => undefined);
     await ctx.database.close().catch(() => undefined);
     process.exit(0);

@@ -4,12 +4,8 @@ import type { Database } from './db/index.ts';
 import type { JobHandler, JobQueue, SendOptions } from './jobs.ts';
 
 /** pg-boss on PostgreSQL or, through the database's `executeSql` adapter, on PGlite. */
-export function createBossQueue(database: Database, log: Logger): JobQueue {
-  const boss = new PgBoss(
-    database.kind === 'postgres' && database.pool
-      ? { db: { executeSql: database.executeSql }, schema: 'pgboss' }
-      : { db: { executeSql: database.executeSql }, schema: 'pgboss', supervise: true },
-  );
+export function createBossQueue(database: Database, log: Logger, opts: { schema?: string } = {}): JobQueue {
+  const boss = new PgBoss({ db: { executeSql: database.executeSql }, schema: opts.schema ?? 'pgboss' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   const handlers = new Map<string, JobHandler>();
   const schedules: Array<{ name: string; cron: string; data?: object }> = [];

@@ -1,0 +1,191 @@
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { auditEvent, domainEvent, mailMessage, notification, person } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
+
+/** Newest-first keyset: rows strictly older than (at, id). */
+function before(atCol: any, idCol: any, cursor?: [string, string]): SQL | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = cursor;
+  return or(lt(atCol, new Date(at)), and(eq(atCol, new Date(at)), lt(idCol, id)));
+}
+
+// ---- audit ------------------------------------------------------------------------------------
+
+export type AuditFilter = {
+  actorId?: string;
+  action?: string;
+  recordType?: string;
+  recordId?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+};
+
+export async function listAuditEvents(db: DbOrTx, orgId: string, f: AuditFilter, limit: number, cursor?: [string, string]) {
+  const where: (SQL | undefined)[] = [eq(auditEvent.orgId, orgId), before(auditEvent.at, auditEvent.id, cursor)];
+  if (f.actorId) where.push(eq(auditEvent.actorPersonId, f.actorId));
+  if (f.action) where.push(eq(auditEvent.action, f.action));
+  if (f.recordType) where.push(eq(auditEvent.recordType, f.recordType));
+  if (f.recordId) where.push(eq(auditEvent.recordId, f.recordId));
+  if (f.from) where.push(gte(auditEvent.at, f.from));
+  if (f.to) where.push(lte(auditEvent.at, f.to));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    where.push(or(ilike(auditEvent.actorLabel, like), ilike(auditEvent.action, like), ilike(auditEvent.recordId, like)));
+  }
+  return db
+    .select({
+      event: auditEvent,
+      actorFirstName: person.firstName,
+      actorLastName: person.lastName,
+    })
+    .from(auditEvent)
+    .leftJoin(person, and(eq(person.id, auditEvent.actorPersonId), eq(person.orgId, orgId)))
+    .where(and(...where))
+    .orderBy(desc(auditEvent.at), desc(auditEvent.id))
+    .limit(limit);
+}
+
+export async function auditFacets(db: DbOrTx, orgId: string) {
+  const [actions, recordTypes] = await Promise.all([
+    db.selectDistinct({ v: auditEvent.action }).from(auditEvent).where(eq(auditEvent.orgId, orgId)).orderBy(auditEvent.action),
+    db.selectDistinct({ v: auditEvent.recordType }).from(auditEvent).where(eq(auditEvent.orgId, orgId)).orderBy(auditEvent.recordType),
+  ]);
+  return { actions: actions.map((r) => r.v), recordTypes: recordTypes.map((r) => r.v) };
+}
+
+// ---- mail -------------------------------------------------------------------------------------
+
+export async function listMail(db: DbOrTx, orgId: string, q: string | undefined, limit: number, cursor?: [string, string]) {
+  const where: (SQL | undefined)[] = [eq(mailMessage.orgId, orgId), before(mailMessage.createdAt, mailMessage.id, cursor)];
+  if (q) {
+    const like = `%${escapeLike(q)}%`;
+    where.push(or(ilike(mailMessage.to, like), ilike(mailMessage.subject, like)));
+  }
+  return db
+    .select()
+    .from(mailMessage)
+    .where(and(...where))
+    .orderBy(desc(mailMessage.createdAt), desc(mailMessage.id))
+    .limit(limit);
+}
+
+export async function findMail(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(mailMessage)
+    .where(and(eq(mailMessage.orgId, orgId), eq(mailMessage.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Claims queued messages for delivery; other replicas skip the claimed rows. */
+export async function claimQueuedMail(db: DbOrTx, limit: number) {
+  return db
+    .select()
+    .from(mailMessage)
+    .where(eq(mailMessage.status, 'queued'))
+    .orderBy(mailMessage.createdAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markMail(db: DbOrTx, id: string, values: { status: 'sent' | 'failed' | 'queued'; error?: string | null; sentAt?: Date | null }) {
+  await db.update(mailMessage).set(values).where(eq(mailMessage.id, id));
+}
+
+// ---- notifications ----------------------------------------------------------------------------
+
+export async function insertNotification(db: DbOrTx, values: typeof notification.$inferInsert) {
+  const [row] = await db.insert(notification).values(values).returning();
+  return row!;
+}
+
+export async function listNotifications(
+  db: DbOrTx,
+  orgId: string,
+  personId: string,
+  unreadOnly: boolean,
+  limit: number,
+  cursor?: [string, string],
+) {
+  const where: (SQL | undefined)[] = [
+    eq(notification.orgId, orgId),
+    eq(notification.personId, personId),
+    before(notification.createdAt, notification.id, cursor),
+  ];
+  if (unreadOnly) where.push(isNull(notification.readAt));
+  return db
+    .select()
+    .from(notification)
+    .where(and(...where))
+    .orderBy(desc(notification.createdAt), desc(notification.id))
+    .limit(limit);
+}
+
+export async function countUnread(db: DbOrTx, orgId: string, personId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notification)
+    .where(and(eq(notification.orgId, orgId), eq(notification.personId, personId), isNull(notification.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks read; `ids` omitted means all of the person's. Returns how many changed. */
+export async function markNotificationsRead(db: DbOrTx, orgId: string, personId: string, now: Date, ids?: string[]) {
+  const rows = await db
+    .update(notification)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notification.orgId, orgId),
+        eq(notification.personId, personId),
+        isNull(notification.readAt),
+        ids ? inArray(notification.id, ids) : undefined,
+      ),
+    )
+    .returning({ id: notification.id });
+  return rows.length;
+}
+
+export async function findNotification(db: DbOrTx, orgId: string, personId: string, id: string) {
+  const [row] = await db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(and(eq(notification.orgId, orgId), eq(notification.personId, personId), eq(notification.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function findPersonEmail(db: DbOrTx, orgId: string, personId: string) {
+  const [row] = await db
+    .select({ email: person.email, status: person.status })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.id, personId)))
+    .limit(1);
+  return row;
+}
+
+// ---- outbox -----------------------------------------------------------------------------------
+
+export async function claimPendingEvents(db: DbOrTx, limit: number) {
+  return db
+    .select({ id: domainEvent.id, type: domainEvent.type })
+    .from(domainEvent)
+    .where(isNull(domainEvent.dispatchedAt))
+    .orderBy(domainEvent.occurredAt, domainEvent.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markEventsDispatched(db: DbOrTx, ids: string[], now: Date) {
+  if (ids.length) await db.update(domainEvent).set({ dispatchedAt: now }).where(inArray(domainEvent.id, ids));
+}
+
+/** Job handlers receive an event id only; the event is read back here. */
+export async function findEvent(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(domainEvent).where(eq(domainEvent.id, id)).limit(1);
+  return row;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/http/types.ts';
+import { requireRole } from '../org/index.ts';
+import * as repo from './platform.repo.ts';
+
+const TimeCursor = z.tuple([z.string(), z.uuid()]);
+
+function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (r: T) => Date) {
+  const more = rows.length > limit;
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: more && last ? encodeCursor([at(last).toISOString(), last.id]) : null };
+}
+
+/** The audit log is for admins only (DESIGN.md §5); others get 404. */
+export async function listAuditEvents(
+  ctx: AppContext,
+  actor: Actor,
+  q: repo.AuditFilter & { limit?: number; cursor?: string },
+) {
+  requireRole(actor, 'admin');
+  const limit = q.limit ?? 50;
+  const rows = await repo.listAuditEvents(ctx.db, actor.orgId, q, limit + 1, decodeCursor(q.cursor, TimeCursor));
+  const page = pageOf(
+    rows.map((r) => ({ ...r, id: r.event.id })),
+    limit,
+    (r) => r.event.at,
+  );
+  return {
+    nextCursor: page.nextCursor,
+    data: page.data.map(({ event: e, actorFirstName, actorLastName }) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actorPersonId && actorFirstName ? { id: e.actorPersonId, name: `${actorFirstName} ${actorLastName}` } : null,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      recordType: e.recordType,
+      recordId: e.recordId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      requestId: e.requestId,
+    })),
+  };
+}
+
+export async function auditFacets(ctx: AppContext, actor: Actor) {
+  requireRole(actor, 'admin');
+  return repo.auditFacets(ctx.db, actor.orgId);
+}
+
+const mailSummary = (m: NonNullable<Awaited<ReturnType<typeof repo.findMail>>>) => ({
+  id: m.id,
+  to: m.to,
+  subject: m.subject,
+  status: m.status,
+  error: m.error,
+  createdAt: m.createdAt.toISOString(),
+  sentAt: m.sentAt?.toISOString() ?? null,
+});
+
+export async function listMail(ctx: AppContext, actor: Actor, q: { q?: string; limit?: number; cursor?: string }) {
+  requireRole(actor, 'admin');
+  const limit = q.limit ?? 50;
+  const rows = await repo.listMail(ctx.db, actor.orgId, q.q, limit + 1, decodeCursor(q.cursor, TimeCursor));
+  const page = pageOf(rows, limit, (r) => r.createdAt);
+  return { data: page.data.map(mailSummary), nextCursor: page.nextCursor };
+}
+
+export async function getMail(ctx: AppContext, actor: Actor, id: string) {
+  requireRole(actor, 'admin');
+  const m = await repo.findMail(ctx.db, actor.orgId, id);
+  if (!m) throw notFound('Message');
+  return { ...mailSummary(m), text: m.text, html: m.html };
+}
+
+export async function listNotifications(ctx: AppContext, actor: Actor, q: { unreadOnly?: boolean; limit?: number; cursor?: string }) {
+  const limit = q.limit ?? 20;
+  const rows = await repo.listNotifications(ctx.db, actor.orgId, actor.personId, !!q.unreadOnly, limit + 1, decodeCursor(q.cursor, TimeCursor));
+  const page = pageOf(rows, limit, (r) => r.createdAt);
+  return {
+    nextCursor: page.nextCursor,
+    data: page.data.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      readAt: n.readAt?.toISOString() ?? null,
+      createdAt: n.createdAt.toISOString(),
+    })),
+  };
+}
+
+export const unreadCount = async (ctx: AppContext, actor: Actor) => ({
+  count: await repo.countUnread(ctx.db, actor.orgId, actor.personId),
+});
+
+/** Only the recipient can mark their notification; anyone else's id is a 404. */
+export async function markRead(ctx: AppContext, actor: Actor, id?: string) {
+  if (id && !(await repo.findNotification(ctx.db, actor.orgId, actor.personId, id))) throw notFound('Notification');
+  await repo.markNotificationsRead(ctx.db, actor.orgId, actor.personId, ctx.clock.now(), id ? [id] : undefined);
+}

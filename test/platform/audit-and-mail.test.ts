@@ -1,0 +1,164 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverQueuedMail, dispatchEvents, notify, queueMail, subscribe } from '../../src/server/modules/platform/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { signInAs } from '../support/client.ts';
+import { createOrg, createUser } from '../support/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+describe('audit log', () => {
+  it('records who changed what, and only admins can read it', async () => {
+    const org = await createOrg(t);
+    const admin = await createUser(t, org.id, { roles: ['admin'], firstName: 'Ada', lastName: 'Admin' });
+    const hr = await createUser(t, org.id, { roles: ['hr_admin'] });
+    const asAdmin = await signInAs(t, admin);
+    const created = await asAdmin.post('people', { email: 'new.hire@example.test', firstName: 'New', lastName: 'Hire' });
+    expect(created.status).toBe(201);
+
+    const log = await asAdmin.get(`audit-events?recordType=person&recordId=${created.body.id}`);
+    expect(log.status).toBe(200);
+    expect(log.body.data).toHaveLength(1);
+    expect(log.body.data[0]).toMatchObject({ action: 'person.created', actor: { id: admin.person.id, name: 'Ada Admin' } });
+    expect(log.body.data[0].after).toMatchObject({ email: 'new.hire@example.test' });
+
+    const facets = await asAdmin.get('audit-events/facets');
+    expect(facets.body.actions).toContain('person.created');
+
+    expect((await (await signInAs(t, hr)).get('audit-events')).status).toBe(404);
+  });
+
+  it('pages newest first without gaps or repeats', async () => {
+    const org = await createOrg(t);
+    const admin = await createUser(t, org.id, { roles: ['admin'] });
+    const c = await signInAs(t, admin);
+    for (let i = 0; i < 5; i++) await c.post('people', { email: `p${i}@example.test`, firstName: 'P', lastName: String(i) });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { data: { id: string; action: string }[]; nextCursor: string | null } } = await c.get(
+        `audit-events?action=person.created&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...res.body.data.map((e) => e.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('never shows another organisation’s events', async () => {
+    const a = await createOrg(t);
+    const b = await createOrg(t);
+    const adminA = await createUser(t, a.id, { roles: ['admin'] });
+    const adminB = await createUser(t, b.id, { roles: ['admin'] });
+    const created = await (await signInAs(t, adminA)).post('people', { email: 'x@example.test', firstName: 'X', lastName: 'Y' });
+    const res = await (await signInAs(t, adminB)).get(`audit-events?recordId=${created.body.id}`);
+    expect(res.body.data).toEqual([]);
+  });
+});
+
+describe('notifications', () => {
+  it('shows a person their own notifications and lets them mark them read', async () => {
+    const org = await createOrg(t);
+    const me = await createUser(t, org.id);
+    const other = await createUser(t, org.id);
+    const theirs = await t.ctx.db.transaction((tx) =>
+      notify(t.ctx, tx, { orgId: org.id, personId: other.person.id, kind: 'test', title: 'Not yours' }),
+    );
+    await t.ctx.db.transaction(async (tx) => {
+      await notify(t.ctx, tx, { orgId: org.id, personId: me.person.id, kind: 'test', title: 'First', link: '/people' });
+      await notify(t.ctx, tx, { orgId: org.id, personId: me.person.id, kind: 'test', title: 'Second', email: true });
+    });
+    const c = await signInAs(t, me);
+    expect((await c.get('notifications/unread-count')).body).toEqual({ count: 2 });
+    const list = await c.get('notifications');
+    expect(list.body.data.map((n: { title: string }) => n.title).sort()).toEqual(['First', 'Second']);
+    expect((await c.post(`notifications/${theirs.id}/read`)).status).toBe(404);
+    expect((await c.post(`notifications/${list.body.data[0].id}/read`)).status).toBe(204);
+    expect((await c.get('notifications/unread-count')).body).toEqual({ count: 1 });
+    expect((await c.post('notifications/read-all')).status).toBe(204);
+    expect((await c.get('notifications?unreadOnly=true')).body.data).toEqual([]);
+  });
+});
+
+describe('mail', () => {
+  it('keeps mail in the outbox without SMTP, readable by admins only', async () => {
+    const org = await createOrg(t);
+    const admin = await createUser(t, org.id, { roles: ['admin'] });
+    const employee = await createUser(t, org.id);
+    await t.ctx.db.transaction((tx) =>
+      queueMail(t.ctx, tx, { orgId: org.id, to: 'someone@example.test', subject: 'Welcome aboard', text: 'Hello <b>there</b>' }),
+    );
+    const c = await signInAs(t, admin);
+    const list = await c.get('mail-outbox?q=welcome');
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ status: 'outbox', to: 'someone@example.test' });
+    const one = await c.get(`mail-outbox/${list.body.data[0].id}`);
+    expect(one.body.text).toBe('Hello <b>there</b>');
+    expect((await (await signInAs(t, employee)).get('mail-outbox')).status).toBe(404);
+  });
+
+  it('delivers queued mail over SMTP', async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, cb) {
+        let data = '';
+        stream.on('data', (d) => (data += d));
+        stream.on('end', () => {
+          received.push(data);
+          cb();
+        });
+      },
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server.server, 'listening');
+    const port = (server.server.address() as AddressInfo).port;
+    try {
+      const smtp = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
+      const org = await createOrg(smtp);
+      await smtp.ctx.db.transaction((tx) =>
+        queueMail(smtp.ctx, tx, { orgId: org.id, to: 'grace@example.test', subject: 'Your invitation', text: 'Join us' }),
+      );
+      const result = await deliverQueuedMail(smtp.ctx);
+      expect(result.sent).toBeGreaterThanOrEqual(1);
+      expect(received.some((m) => m.includes('Subject: Your invitation') && m.includes('grace@example.test'))).toBe(true);
+      const admin = await createUser(smtp, org.id, { roles: ['admin'] });
+      const list = await (await signInAs(smtp, admin)).get('mail-outbox');
+      expect(list.body.data[0]).toMatchObject({ status: 'sent' });
+      expect(list.body.data[0].sentAt).not.toBeNull();
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('outbox', () => {
+  const seen: string[] = [];
+  beforeAll(() => {
+    subscribe('person.created', 'test-person-created', async (_ctx, event) => {
+      seen.push(String(event.payload.recordId));
+    });
+  });
+  afterAll(() => seen.splice(0));
+
+  it('hands committed events to subscribers once', async () => {
+    const app = await createTestApp();
+    const org = await createOrg(app);
+    const admin = await createUser(app, org.id, { roles: ['admin'] });
+    const created = await (await signInAs(app, admin)).post('people', { email: 'o@example.test', firstName: 'O', lastName: 'B' });
+    await dispatchEvents(app.ctx);
+    await app.ctx.jobs.drain();
+    expect(seen).toContain(created.body.id);
+    const before = seen.length;
+    await dispatchEvents(app.ctx);
+    await app.ctx.jobs.drain();
+    expect(seen.length).toBe(before);
+  });
+});

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { client } from '../support/client.ts';
+import { createOrg, createUser } from '../support/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ maxUploadBytes: 1024 });
+});
+
+describe('platform HTTP', () => {
+  it('answers health and readiness', async () => {
+    expect((await client(t).get('/healthz')).status).toBe(200);
+    const ready = await client(t).get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready' });
+  });
+
+  it('sends security headers and a request id', async () => {
+    const res = await client(t).get('/healthz');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBeTruthy();
+    expect(res.headers.get('x-request-id')).toMatch(/.{8,}/);
+  });
+
+  it('refuses an oversized body with 413 in the error format', async () => {
+    const res = await client(t).post('auth/sign-in', { email: 'a@b.c', password: 'x'.repeat(4000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('answers unknown API paths with a 404 error body', async () => {
+    const org = await createOrg(t);
+    const user = await createUser(t, org.id);
+    void user;
+    const res = await client(t).get('nope/nothing');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+
+  it('publishes an OpenAPI 3.1 document and a rendered reference', async () => {
+    const doc = await client(t).get('openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    for (const p of ['/auth/sign-in', '/people', '/people/{id}', '/audit-events', '/notifications', '/mail-outbox']) {
+      expect(Object.keys(doc.body.paths)).toContain(p);
+    }
+    const html = await client(t).get('/api/docs');
+    expect(html.status).toBe(200);
+    expect(String(html.body)).toContain('swagger-ui');
+  });
+});
+
+describe('files', () => {
+  it('stores bytes on disk and reads them back within the organisation only', async () => {
+    const { storeFile, openFile } = await import('../../src/server/modules/platform/index.ts');
+    const org = await createOrg(t);
+    const other = await createOrg(t);
+    const bytes = new TextEncoder().encode('evidence of completion');
+    const row = await t.ctx.db.transaction((tx) =>
+      storeFile(t.ctx, tx, { orgId: org.id, name: 'evidence.txt', contentType: 'text/plain', bytes, createdBy: null }),
+    );
+    expect(row.size).toBe(bytes.byteLength);
+    const back = await openFile(t.ctx, org.id, row.id);
+    expect(new TextDecoder().decode(back.bytes)).toBe('evidence of completion');
+    await expect(openFile(t.ctx, other.id, row.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.ctx.files.get('../../etc/passwd')).rejects.toThrow(/Invalid storage key/);
+  });
+});
