@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: Array<{ path?: string; message: string; [k: string]: unknown }> = [],
+    /** The whole error object, for endpoints that add fields (e.g. an import's report). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -36,7 +38,7 @@ export async function api<T = unknown>(path: string, opts: Options = {}): Promis
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const e = (data as { error?: { code: string; message: string; details?: ApiError['details'] } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `Request failed (${res.status})`, e?.details ?? []);
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `Request failed (${res.status})`, e?.details ?? [], e as Record<string, unknown> | undefined);
   }
   return data as T;
 }

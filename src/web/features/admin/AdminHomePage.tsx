@@ -1,11 +1,38 @@
-import { Text } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { hasRole, useMe } from '../../lib/me.ts';
+import { adminPages } from './AdminLayout.tsx';
+
+const descriptions: Record<string, string> = {
+  '/admin/people': 'Add and edit people, invite them to sign in, set permission roles.',
+  '/admin/departments': 'The department tree and headcounts.',
+  '/admin/groups': 'Static groups and smart groups kept current by rules.',
+  '/admin/custom-fields': 'Extra attributes on people: text, number, date or a choice.',
+  '/admin/import': 'Create and update people from a CSV file, checked before anything changes.',
+  '/admin/api-tokens': 'Tokens for integrations to call the Tandem API.',
+  '/admin/audit-log': 'Who changed what, and when.',
+  '/admin/mail-outbox': 'Emails Tandem sent, or holds when no mail server is set up.',
+};
 
 export default function AdminHomePage() {
+  const { data: me } = useMe();
+  const pages = adminPages.filter((p) => p.to !== '/admin' && hasRole(me, ...p.roles));
   return (
     <>
       <PageHeader title="Administration" />
-      <Text c="dimmed">This page is being built.</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {pages.map((p) => (
+          <Card key={p.to} withBorder padding="lg">
+            <Anchor component={Link} to={p.to} fw={600}>
+              {p.label}
+            </Anchor>
+            <Text size="sm" c="dimmed" mt={4}>
+              {descriptions[p.to]}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
     </>
   );
 }

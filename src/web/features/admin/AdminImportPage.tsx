@@ -1,11 +1,219 @@
-import { Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileInput, Group, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { api, ApiError } from '../../lib/api.ts';
+
+type Action = 'create' | 'update' | 'unchanged' | 'deactivate' | 'error';
+type Row = { row: number; key: string; action: Action; changes?: Record<string, { from: unknown; to: unknown }>; errors?: Array<{ field?: string; message: string }> };
+type Report = { dryRun: boolean; committed: boolean; summary: Record<Action | 'total', number>; rows: Row[] };
+type ImportJob = { id: string; status: 'queued' | 'running' | 'done' | 'failed'; processedRows: number; totalRows: number; report?: Report; error?: string };
+
+const ASYNC_BYTES = 1024 * 1024;
+const TEMPLATE = 'employee_number,email,first_name,last_name,job_title,department,manager,location,hire_date\nE1001,ada@example.com,Ada,Lovelace,Head of Engineering,Engineering,,London,2020-01-15\nE1002,alan@example.com,Alan,Turing,Engineer,Engineering,E1001,London,2021-06-01\n';
+const colors: Record<Action, string> = { create: 'green', update: 'blue', unchanged: 'gray', deactivate: 'orange', error: 'red' };
+
+function downloadTemplate() {
+  const url = URL.createObjectURL(new Blob([TEMPLATE], { type: 'text/csv' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: 'people-template.csv' });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 export default function AdminImportPage() {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [deactivateMissing, setDeactivateMissing] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
+  const [filter, setFilter] = useState<'all' | Action>('all');
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(dryRun: boolean) {
+    if (!file) return;
+    setBusy(dryRun ? 'check' : 'import');
+    setError(null);
+    setProgress(null);
+    const body = new FormData();
+    body.append('file', file);
+    const query = { dryRun, deactivateMissing, async: file.size > ASYNC_BYTES ? true : undefined };
+    try {
+      let result: Report;
+      if (query.async) {
+        const { id } = await api<{ id: string }>('people/imports', { method: 'POST', body, query });
+        result = await poll(id);
+      } else {
+        result = await api<Report>('people/imports', { method: 'POST', body, query });
+      }
+      setReport(result);
+      setFilter(result.summary.error > 0 ? 'error' : 'all');
+      if (!dryRun && result.committed) {
+        notifications.show({ color: 'green', title: 'Import finished', message: `${result.summary.create} created, ${result.summary.update} updated, ${result.summary.deactivate ?? 0} deactivated.` });
+        void qc.invalidateQueries({ queryKey: ['people'] });
+      }
+    } catch (err) {
+      const r = err instanceof ApiError ? (err.body?.report as Report | undefined) : undefined;
+      if (r) {
+        setReport(r);
+        setFilter('error');
+      }
+      setError(err instanceof Error ? err.message : 'The import failed');
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  }
+
+  async function poll(id: string): Promise<Report> {
+    for (;;) {
+      const job = await api<ImportJob>(`people/imports/${id}`);
+      setProgress({ done: job.processedRows, total: job.totalRows });
+      if (job.status === 'done' && job.report) return job.report;
+      if (job.status === 'failed') {
+        if (job.report) {
+          setReport(job.report);
+          setFilter('error');
+        }
+        throw new Error(job.error ?? 'The import failed; nothing was changed.');
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  const rows = report ? report.rows.filter((r) => filter === 'all' || r.action === filter) : [];
+  const canImport = report?.dryRun && report.summary.error === 0 && !busy;
+
   return (
     <>
-      <PageHeader title="Import people" />
-      <Text c="dimmed">This page is being built.</Text>
+      <PageHeader
+        title="Import people"
+        description="Upload a CSV file. Tandem checks every row first; nothing changes until you import a file without errors."
+        actions={
+          <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={downloadTemplate}>
+            CSV template
+          </Button>
+        }
+      />
+      <Stack maw={640} mb="lg">
+        <FileInput
+          label="CSV file"
+          description="Columns: employee number, email, first and last name, job title, department, manager (email or employee number), location, hire date (YYYY-MM-DD), and custom fields by name."
+          placeholder="Choose a .csv file"
+          accept=".csv,text/csv"
+          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setReport(null);
+            setError(null);
+          }}
+          clearable
+        />
+        <Checkbox
+          label="Deactivate people who are not in the file"
+          checked={deactivateMissing}
+          onChange={(e) => {
+            setDeactivateMissing(e.currentTarget.checked);
+            setReport(null);
+          }}
+        />
+        <Group>
+          <Button onClick={() => void run(true)} disabled={!file || !!busy} loading={busy === 'check'}>
+            Check file
+          </Button>
+          <Button color="green" onClick={() => void run(false)} disabled={!canImport} loading={busy === 'import'}>
+            {report?.dryRun ? `Import ${report.summary.total - report.summary.unchanged} changes` : 'Import'}
+          </Button>
+        </Group>
+        {progress && (
+          <Stack gap={4}>
+            <Text size="sm">
+              Processed {progress.done.toLocaleString()} of {progress.total ? progress.total.toLocaleString() : '…'} rows
+            </Text>
+            <Progress value={progress.total ? (100 * progress.done) / progress.total : 5} animated aria-label="Import progress" />
+          </Stack>
+        )}
+      </Stack>
+
+      {error && (
+        <Alert color="red" role="alert" title="Nothing was imported" mb="md">
+          {error}
+        </Alert>
+      )}
+      {report && (
+        <Stack>
+          {report.committed && (
+            <Alert color="green" role="status" title="Imported">
+              The file was imported.
+            </Alert>
+          )}
+          <Group gap="xs" aria-label="Summary">
+            {(['create', 'update', 'unchanged', 'deactivate', 'error'] as Action[]).map((a) => (
+              <Badge key={a} color={colors[a]} variant="light" size="lg">
+                {report.summary[a] ?? 0} {a === 'error' ? 'with errors' : a === 'create' ? 'new' : a === 'update' ? 'to update' : a === 'deactivate' ? 'to deactivate' : 'unchanged'}
+              </Badge>
+            ))}
+          </Group>
+          <SegmentedControl
+            aria-label="Show rows"
+            value={filter}
+            onChange={(v) => setFilter(v as typeof filter)}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'error', label: 'Errors' },
+              { value: 'create', label: 'New' },
+              { value: 'update', label: 'Updates' },
+              { value: 'deactivate', label: 'Deactivations' },
+            ]}
+          />
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Row</Table.Th>
+                  <Table.Th>Person</Table.Th>
+                  <Table.Th>Result</Table.Th>
+                  <Table.Th>Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.slice(0, 500).map((r) => (
+                  <Table.Tr key={`${r.row}-${r.key}`}>
+                    <Table.Td>{r.row || '—'}</Table.Td>
+                    <Table.Td>{r.key}</Table.Td>
+                    <Table.Td>
+                      <Badge color={colors[r.action]} variant="light">
+                        {r.action}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.errors?.map((e, i) => (
+                        <Text key={i} size="sm" c="red.8">
+                          {e.field ? `${e.field}: ` : ''}
+                          {e.message}
+                        </Text>
+                      ))}
+                      {r.changes &&
+                        Object.entries(r.changes).map(([field, c]) => (
+                          <Text key={field} size="sm">
+                            {field}: {show(c.from)} → {show(c.to)}
+                          </Text>
+                        ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {rows.length > 500 && <Text size="sm" c="dimmed">Showing the first 500 of {rows.length} rows.</Text>}
+          {rows.length === 0 && <Text c="dimmed">No rows to show.</Text>}
+        </Stack>
+      )}
     </>
   );
 }
