@@ -12,7 +12,7 @@ import { isReady } from './platform/db/index.ts';
 import { AppError, errorBody, errorResponse, toAppError } from './platform/http/errors.ts';
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
-import { authenticate, authRoutes } from './modules/identity/index.ts';
+import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/identity/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
 import { customFieldRoutes, departmentRoutes, groupRoutes, orgChartRoutes, peopleRoutes } from './modules/org/index.ts';
 
@@ -22,7 +22,11 @@ const swaggerRoot = path.join(projectRoot, 'node_modules/swagger-ui-dist');
 
 /** The typed API: modules chain their routers here so the web client can be typed from it. */
 function apiRoutes() {
-  return createRouter().route('/', authRoutes).route('/', peopleRoutes)
+  return createRouter()
+    .route('/', authRoutes)
+    .route('/', accountRoutes)
+    .route('/', tokenRoutes)
+    .route('/', peopleRoutes)
     .route('/', departmentRoutes)
     .route('/', customFieldRoutes)
     .route('/', groupRoutes)

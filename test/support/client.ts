@@ -9,8 +9,10 @@ export type Client = ReturnType<typeof client>;
 
 /** Calls the in-process app as a browser would (cookie + same-origin header) or as an integrator (bearer token). */
 export function client(t: TestApp, auth: { cookie?: string; token?: string } = {}) {
+  // Each client gets its own address, so sign-in throttling per address only bites where a test means it to.
+  const address = `10.${rand()}.${rand()}.${rand()}`;
   async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
-    const h: Record<string, string> = { origin: ORIGIN, ...headers };
+    const h: Record<string, string> = { origin: ORIGIN, 'x-forwarded-for': address, ...headers };
     if (auth.cookie) h.cookie = auth.cookie;
     if (auth.token) h.authorization = `Bearer ${auth.token}`;
     let payload: BodyInit | undefined;
@@ -46,3 +48,5 @@ export async function signInAs(t: TestApp, user: TestUser | { email: string }, p
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return client(t, { cookie });
 }
+
+const rand = () => Math.floor(Math.random() * 256);

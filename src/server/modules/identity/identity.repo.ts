@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { apiToken, person, session, userAccount } from '../../db/schema/index.ts';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { accountLink, apiToken, organisation, person, rateLimit, session, userAccount } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type AccountWithPerson = {
@@ -97,4 +97,155 @@ export async function setLastSignIn(db: DbOrTx, orgId: string, userId: string, n
     .update(userAccount)
     .set({ lastSignInAt: now })
     .where(and(eq(userAccount.orgId, orgId), eq(userAccount.id, userId)));
+}
+
+// ---- rate limits ------------------------------------------------------------------------------
+
+/** Counts one hit in a fixed window shared by all replicas; returns the count and when it resets. */
+export async function hitRateLimit(db: DbOrTx, key: string, now: Date, windowMs: number) {
+  const reset = new Date(now.getTime() + windowMs);
+  const r = await db.execute<{ count: number; reset_at: string | Date }>(sql`
+    insert into rate_limit (key, count, reset_at) values (${key}, 1, ${reset.toISOString()})
+    on conflict (key) do update set
+      count = case when rate_limit.reset_at <= ${now.toISOString()} then 1 else rate_limit.count + 1 end,
+      reset_at = case when rate_limit.reset_at <= ${now.toISOString()} then excluded.reset_at else rate_limit.reset_at end
+    returning count, reset_at`);
+  const row = (r as unknown as { rows: { count: number; reset_at: string | Date }[] }).rows[0]!;
+  return { count: Number(row.count), resetAt: new Date(row.reset_at) };
+}
+
+export async function peekRateLimit(db: DbOrTx, key: string, now: Date) {
+  const [row] = await db.select().from(rateLimit).where(and(eq(rateLimit.key, key), gt(rateLimit.resetAt, now))).limit(1);
+  return row;
+}
+
+export async function clearRateLimit(db: DbOrTx, key: string) {
+  await db.delete(rateLimit).where(eq(rateLimit.key, key));
+}
+
+// ---- accounts and links -----------------------------------------------------------------------
+
+export async function insertAccount(db: DbOrTx, values: typeof userAccount.$inferInsert) {
+  const [row] = await db.insert(userAccount).values(values).returning();
+  return row!;
+}
+
+export async function updateAccount(db: DbOrTx, orgId: string, id: string, values: Partial<typeof userAccount.$inferInsert>) {
+  const [row] = await db
+    .update(userAccount)
+    .set(values)
+    .where(and(eq(userAccount.orgId, orgId), eq(userAccount.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function insertLink(db: DbOrTx, values: typeof accountLink.$inferInsert) {
+  await db.insert(accountLink).values(values);
+}
+
+/** Open links of one kind are closed when a new one is sent, so only the newest works. */
+export async function expireOpenLinks(db: DbOrTx, orgId: string, userId: string, kind: 'invitation' | 'password_reset', now: Date) {
+  await db
+    .update(accountLink)
+    .set({ usedAt: now })
+    .where(and(eq(accountLink.orgId, orgId), eq(accountLink.userId, userId), eq(accountLink.kind, kind), isNull(accountLink.usedAt)));
+}
+
+export async function findOpenLink(db: DbOrTx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ link: accountLink, ...accountColumns, orgName: organisation.name })
+    .from(accountLink)
+    .innerJoin(userAccount, eq(userAccount.id, accountLink.userId))
+    .innerJoin(person, eq(person.id, userAccount.personId))
+    .innerJoin(organisation, eq(organisation.id, accountLink.orgId))
+    .where(and(eq(accountLink.tokenHash, tokenHash), isNull(accountLink.usedAt), gt(accountLink.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+export async function useLink(db: DbOrTx, id: string, now: Date) {
+  const rows = await db
+    .update(accountLink)
+    .set({ usedAt: now })
+    .where(and(eq(accountLink.id, id), isNull(accountLink.usedAt)))
+    .returning({ id: accountLink.id });
+  return rows.length === 1;
+}
+
+export async function hasOpenInvitation(db: DbOrTx, orgId: string, userId: string, now: Date) {
+  const [row] = await db
+    .select({ id: accountLink.id })
+    .from(accountLink)
+    .where(
+      and(
+        eq(accountLink.orgId, orgId),
+        eq(accountLink.userId, userId),
+        eq(accountLink.kind, 'invitation'),
+        isNull(accountLink.usedAt),
+        gt(accountLink.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+export async function findPersonForAccount(db: DbOrTx, orgId: string, personId: string) {
+  const [row] = await db
+    .select({ id: person.id, email: person.email, firstName: person.firstName, lastName: person.lastName, status: person.status })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.id, personId)))
+    .limit(1);
+  return row;
+}
+
+export async function findPersonByEmail(db: DbOrTx, orgId: string, email: string) {
+  const [row] = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), sql`lower(${person.email}) = lower(${email})`))
+    .limit(1);
+  return row;
+}
+
+export async function insertPerson(db: DbOrTx, values: typeof person.$inferInsert) {
+  const [row] = await db.insert(person).values(values).returning({ id: person.id });
+  return row!;
+}
+
+// ---- API tokens -------------------------------------------------------------------------------
+
+export async function listTokens(db: DbOrTx, orgId: string, userId: string) {
+  return db
+    .select()
+    .from(apiToken)
+    .where(and(eq(apiToken.orgId, orgId), eq(apiToken.userId, userId)))
+    .orderBy(desc(apiToken.createdAt));
+}
+
+export async function insertToken(db: DbOrTx, values: typeof apiToken.$inferInsert) {
+  const [row] = await db.insert(apiToken).values(values).returning();
+  return row!;
+}
+
+export async function revokeToken(db: DbOrTx, orgId: string, userId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(apiToken)
+    .set({ revokedAt: now })
+    .where(and(eq(apiToken.orgId, orgId), eq(apiToken.userId, userId), eq(apiToken.id, id), isNull(apiToken.revokedAt)))
+    .returning();
+  return row;
+}
+
+export async function findToken(db: DbOrTx, orgId: string, userId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(apiToken)
+    .where(and(eq(apiToken.orgId, orgId), eq(apiToken.userId, userId), eq(apiToken.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function findOrganisationName(db: DbOrTx, orgId: string) {
+  const [row] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, orgId)).limit(1);
+  return row?.name ?? 'your organisation';
 }

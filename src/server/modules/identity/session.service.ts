@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { recordChange, systemRef } from '../platform/index.ts';
@@ -9,9 +10,9 @@ export const SESSION_COOKIE = 'tandem_session';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 const TOKEN_PREFIX = 'tdm_';
 
-type AccountRow = NonNullable<Awaited<ReturnType<typeof repo.findAccountById>>>;
+export type AccountRow = NonNullable<Awaited<ReturnType<typeof repo.findAccountById>>>;
 
-function toActor(row: AccountRow, via: Actor['via'], extra: Partial<Actor> = {}): Actor {
+export function toActor(row: AccountRow, via: Actor['via'], extra: Partial<Actor> = {}): Actor {
   return {
     orgId: row.account.orgId,
     userId: row.account.id,
@@ -27,38 +28,67 @@ function toActor(row: AccountRow, via: Actor['via'], extra: Partial<Actor> = {})
 export const invalidCredentials = () =>
   new AppError('unauthenticated', 'The email or password is not correct');
 
-/** Checks a password and opens a session; the same answer whether or not the account exists. */
+const WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_ATTEMPTS_PER_ADDRESS = 50;
+
+function rateLimited(resetAt: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+  return new AppError('rate_limited', 'Too many sign-in attempts; try again later', [{ retryAfterSeconds: seconds }]);
+}
+
+type SignInMeta = { ip?: string; userAgent?: string };
+
+/**
+ * Checks a password and opens a session; the same answer whether or not the account exists.
+ * Throttled per address (all attempts) and per account (failures), in windows every replica shares.
+ */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string; ip?: string; userAgent?: string },
+  input: { email: string; password: string } & SignInMeta,
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  const row = await repo.findAccountByEmail(ctx.db, input.email);
+  const now = ctx.clock.now();
+  const emailKey = `sign-in:email:${input.email.trim().toLowerCase()}`;
+  const ipHit = await repo.hitRateLimit(ctx.db, `sign-in:ip:${input.ip ?? 'unknown'}`, now, WINDOW_MS);
+  if (ipHit.count > MAX_ATTEMPTS_PER_ADDRESS) throw rateLimited(ipHit.resetAt, now);
+  const failures = await repo.peekRateLimit(ctx.db, emailKey, now);
+  if (failures && failures.count >= MAX_FAILURES_PER_ACCOUNT) throw rateLimited(failures.resetAt, now);
+
+  const row = await repo.findAccountByEmail(ctx.db, input.email.trim());
   const ok = await verifyPassword(row?.account.passwordHash ?? null, input.password);
-  if (!row || !ok || row.person.status !== 'active') throw invalidCredentials();
+  if (!row || !ok || row.person.status !== 'active') {
+    await repo.hitRateLimit(ctx.db, emailKey, now, WINDOW_MS);
+    throw invalidCredentials();
+  }
+  return ctx.db.transaction(async (tx) => {
+    await repo.clearRateLimit(tx, emailKey);
+    return openSession(ctx, tx, row, input);
+  });
+}
+
+/** A new session for an account that has proven who it is (password, or an emailed link). */
+export async function openSession(ctx: AppContext, tx: DbOrTx, row: AccountRow, meta: SignInMeta) {
   const now = ctx.clock.now();
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  const created = await ctx.db.transaction(async (tx) => {
-    const s = await repo.insertSession(tx, {
-      orgId: row.account.orgId,
-      userId: row.account.id,
-      tokenHash: hashSecret(token, ctx.config.sessionSecret),
-      expiresAt,
-      ip: input.ip ?? null,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await repo.setLastSignIn(tx, row.account.orgId, row.account.id, now);
-    const actor = toActor(row, 'session', { sessionId: s.id });
-    await recordChange(tx, { ...systemRef(actor.orgId, actor.label), personId: actor.personId }, {
-      action: 'session.created',
-      recordType: 'session',
-      recordId: s.id,
-      after: { ip: input.ip ?? null },
-      event: false,
-    });
-    return actor;
+  const s = await repo.insertSession(tx, {
+    orgId: row.account.orgId,
+    userId: row.account.id,
+    tokenHash: hashSecret(token, ctx.config.sessionSecret),
+    expiresAt,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
-  return { token, actor: created, expiresAt };
+  await repo.setLastSignIn(tx, row.account.orgId, row.account.id, now);
+  const actor = toActor(row, 'session', { sessionId: s.id });
+  await recordChange(tx, { ...systemRef(actor.orgId, actor.label), personId: actor.personId }, {
+    action: 'session.created',
+    recordType: 'session',
+    recordId: s.id,
+    after: { ip: meta.ip ?? null },
+    event: false,
+  });
+  return { token, actor, expiresAt };
 }
 
 export async function signOut(ctx: AppContext, actor: Actor): Promise<void> {

@@ -59,6 +59,8 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown[])
 }
 
 export function errorResponse(c: Context, err: AppError) {
+  const retry = (err.details?.[0] as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (err.code === 'rate_limited' && retry) c.header('Retry-After', String(retry));
   return c.json(errorBody(err.code, err.message, err.details), err.status);
 }
 
