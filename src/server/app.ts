@@ -14,7 +14,14 @@ import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/identity/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
-import { customFieldRoutes, departmentRoutes, groupRoutes, orgChartRoutes, peopleRoutes } from './modules/org/index.ts';
+import {
+  customFieldRoutes,
+  departmentRoutes,
+  groupRoutes,
+  importRoutes,
+  orgChartRoutes,
+  peopleRoutes,
+} from './modules/org/index.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webRoot = path.join(projectRoot, 'dist/web');
@@ -26,6 +33,7 @@ function apiRoutes() {
     .route('/', authRoutes)
     .route('/', accountRoutes)
     .route('/', tokenRoutes)
+    .route('/', importRoutes)
     .route('/', peopleRoutes)
     .route('/', departmentRoutes)
     .route('/', customFieldRoutes)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   date,
+  boolean,
   index,
   integer,
   jsonb,
@@ -132,4 +133,25 @@ export const groupMember = pgTable(
     primaryKey({ columns: [t.groupId, t.personId] }),
     index('group_member_person_idx').on(t.orgId, t.personId),
   ],
+);
+
+/** An import run in the background, so the web page can show progress on large files. */
+export const personImport = pgTable(
+  'person_import',
+  {
+    id: id(),
+    orgId: orgId().references(() => organisation.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    dryRun: boolean('dry_run').notNull(),
+    deactivateMissing: boolean('deactivate_missing').notNull().default(false),
+    csv: text('csv').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    report: jsonb('report'),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('person_import_org_idx').on(t.orgId, t.createdAt)],
 );

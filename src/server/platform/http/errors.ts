@@ -28,6 +28,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown[],
+    /** Further fields of the error object for the endpoints that document them (an import's report). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -54,14 +56,14 @@ export function zodDetails(error: ZodError, prefix: (string | number)[] = []): E
   });
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown[]) {
-  return { error: { code, message, ...(details && details.length ? { details } : {}) } };
+export function errorBody(code: ErrorCode, message: string, details?: unknown[], extra?: Record<string, unknown>) {
+  return { error: { ...extra, code, message, ...(details && details.length ? { details } : {}) } };
 }
 
 export function errorResponse(c: Context, err: AppError) {
   const retry = (err.details?.[0] as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   if (err.code === 'rate_limited' && retry) c.header('Retry-After', String(retry));
-  return c.json(errorBody(err.code, err.message, err.details), err.status);
+  return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status);
 }
 
 /** Postgres unique violations become 409 wherever a service did not anticipate them. */
