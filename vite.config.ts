@@ -11,7 +11,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Framework code changes rarely: its own chunks stay cached across releases.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](core|hooks)[\\/]/ },

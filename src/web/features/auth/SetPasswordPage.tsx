@@ -85,8 +85,8 @@ export default function SetPasswordPage() {
           <Text size="sm">
             Signing in as <strong>{link.data.email}</strong>
           </Text>
-          <PasswordInput label="New password" description={`At least ${MIN_PASSWORD} characters`} autoComplete="new-password" required autoFocus {...form.getInputProps('password')} />
-          <PasswordInput label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordInput visibilityToggleButtonProps={{ "aria-label": "Show characters" }} label="New password" description={`At least ${MIN_PASSWORD} characters`} autoComplete="new-password" required autoFocus {...form.getInputProps('password')} />
+          <PasswordInput visibilityToggleButtonProps={{ "aria-label": "Show characters" }} label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" loading={form.submitting} fullWidth>
             {invitation ? 'Accept and sign in' : 'Set password and sign in'}
           </Button>

@@ -51,7 +51,7 @@ export default function SignInPage() {
             </Alert>
           )}
           <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
-          <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+          <PasswordInput label="Password" visibilityToggleButtonProps={{ "aria-label": "Show characters" }} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={form.submitting} fullWidth>
             Sign in
           </Button>

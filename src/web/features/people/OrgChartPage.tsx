@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { PersonAvatar } from './PersonAvatar.tsx';
@@ -26,6 +26,8 @@ function Level({ rootId, depth }: { rootId?: string; depth: number }) {
   if (level.isError) return <Alert color="red">{(level.error as Error).message}</Alert>;
   const children = level.data?.children ?? [];
   return (
+    <>
+      {depth === 0 && children.length === 1 && <AutoExpand id={children[0]!.id} />}
     <ul role="group" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {children.slice(0, shown).map((n) => (
         <NodeRow key={n.id} node={n} depth={depth} />
@@ -38,7 +40,19 @@ function Level({ rootId, depth }: { rootId?: string; depth: number }) {
         </li>
       )}
     </ul>
+    </>
   );
+}
+
+/** A single person at the top (the CEO) is opened at once: a one-line chart says little. */
+function AutoExpand({ id }: { id: string }) {
+  const { expanded, toggle } = useContext(Chart);
+  const done = useRef(false);
+  useEffect(() => {
+    if (!done.current && !expanded.has(id)) toggle(id);
+    done.current = true;
+  }, [id, expanded, toggle]);
+  return null;
 }
 
 function NodeRow({ node, depth }: { node: ChartNode; depth: number }) {
