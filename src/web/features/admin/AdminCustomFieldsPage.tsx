@@ -1,11 +1,169 @@
-import { Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { api, fieldErrors } from '../../lib/api.ts';
+import { rows, type CustomField } from '../people/types.ts';
+import { EmptyText, ErrorAlert } from './components/common.tsx';
+
+const keyFrom = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, 'f_$1')
+    .slice(0, 50);
+
+type Values = { label: string; key: string; type: CustomField['type']; options: string[] };
 
 export default function AdminCustomFieldsPage() {
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
+  const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
+  const form = useForm<Values>({
+    initialValues: { label: '', key: '', type: 'text', options: [] },
+    validate: {
+      label: (v) => (v.trim() ? null : 'Enter a label'),
+      key: (v) => (/^[a-z][a-z0-9_]*$/.test(v) ? null : 'Lower case letters, digits and _ ; start with a letter'),
+      options: (v, all) => (all.type === 'choice' && v.length === 0 ? 'Add at least one option' : null),
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      editing && editing !== 'new'
+        ? api(`custom-fields/${editing.id}`, { method: 'PATCH', body: { label: v.label.trim(), ...(v.type === 'choice' ? { options: v.options } : {}) } })
+        : api('custom-fields', { method: 'POST', body: { label: v.label.trim(), key: v.key, type: v.type, ...(v.type === 'choice' ? { options: v.options } : {}) } }),
+    onSuccess: () => {
+      setEditing(null);
+      void qc.invalidateQueries({ queryKey: ['custom-fields'] });
+    },
+    onError: (err) => form.setErrors(fieldErrors(err)),
+  });
+  const remove = useMutation({
+    mutationFn: (f: CustomField) => api(`custom-fields/${f.id}`, { method: 'DELETE' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['custom-fields'] }),
+    onError: (err) => notifications.show({ color: 'red', title: 'Cannot delete', message: (err as Error).message }),
+  });
+  const open = (f: CustomField | 'new') => {
+    form.setValues(f === 'new' ? { label: '', key: '', type: 'text', options: [] } : { label: f.label, key: f.key, type: f.type, options: f.options });
+    form.clearErrors();
+    save.reset();
+    setEditing(f);
+  };
+  const list = rows(fields.data);
+  const isNew = editing === 'new';
   return (
     <>
-      <PageHeader title="Custom fields" />
-      <Text c="dimmed">This page is being built.</Text>
+      <PageHeader
+        title="Custom fields"
+        description="Extra attributes on each person. Imports fill them from a column named after the key or the label."
+        actions={
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open('new')}>
+            Add field
+          </Button>
+        }
+      />
+      <ErrorAlert error={fields.error} />
+      {!fields.isLoading && list.length === 0 ? (
+        <EmptyText>No custom fields yet.</EmptyText>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Label</Table.Th>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Options</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td>{f.label}</Table.Td>
+                  <Table.Td>
+                    <code>{f.key}</code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{f.type}</Badge>
+                  </Table.Td>
+                  <Table.Td>{f.options.join(', ') || '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="xs" variant="subtle" onClick={() => open(f)}>
+                        Edit
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          modals.openConfirmModal({
+                            title: `Delete “${f.label}”?`,
+                            children: 'Its values are removed from every person. This cannot be undone.',
+                            labels: { confirm: 'Delete', cancel: 'Cancel' },
+                            confirmProps: { color: 'red' },
+                            onConfirm: () => remove.mutate(f),
+                          })
+                        }
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={isNew ? 'Add custom field' : 'Edit custom field'}>
+        <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+          <Stack>
+            {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} />}
+            <TextInput
+              label="Label"
+              required
+              data-autofocus
+              {...form.getInputProps('label')}
+              onChange={(e) => {
+                form.setFieldValue('label', e.currentTarget.value);
+                if (isNew) form.setFieldValue('key', keyFrom(e.currentTarget.value));
+              }}
+            />
+            <TextInput label="Key" description="Used in imports and the API; cannot change later" disabled={!isNew} {...form.getInputProps('key')} />
+            <Select
+              label="Type"
+              disabled={!isNew}
+              allowDeselect={false}
+              data={[
+                { value: 'text', label: 'Text' },
+                { value: 'number', label: 'Number' },
+                { value: 'date', label: 'Date' },
+                { value: 'choice', label: 'Choice' },
+              ]}
+              {...form.getInputProps('type')}
+            />
+            {form.values.type === 'choice' && <TagsInput label="Options" description="Press Enter after each option" {...form.getInputProps('options')} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
     </>
   );
 }
