@@ -1,11 +1,210 @@
-import { Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Drawer, Group, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
+import { api, fieldErrors, type Page } from '../../lib/api.ts';
+import { PersonLine } from '../people/PersonAvatar.tsx';
+import type { Person } from '../people/types.ts';
+import { EmptyText, ErrorAlert, LoadMore, PersonPicker } from './components/common.tsx';
+import { completeRule, RuleBuilder, type Rule } from './components/RuleBuilder.tsx';
+
+type GroupRow = { id: string; name: string; description: string | null; kind: 'static' | 'smart'; rule: Rule | null; memberCount: number };
 
 export default function AdminGroupsPage() {
+  const qc = useQueryClient();
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 250);
+  const [open, setOpen] = useState<GroupRow | 'new' | null>(null);
+  const groups = useInfiniteQuery({
+    queryKey: ['groups', q],
+    queryFn: ({ pageParam }) => api<Page<GroupRow>>('groups', { query: { q, limit: 50, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+  });
+  const remove = useMutation({
+    mutationFn: (g: GroupRow) => api(`groups/${g.id}`, { method: 'DELETE' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['groups'] }),
+    onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
+  });
+  const list = groups.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
-      <PageHeader title="Groups" />
-      <Text c="dimmed">This page is being built.</Text>
+      <PageHeader
+        title="Groups"
+        description="Static groups are picked by hand; smart groups follow a rule and stay current as people change."
+        actions={
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
+            New group
+          </Button>
+        }
+      />
+      <TextInput label="Search groups" leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={360} mb="md" />
+      <ErrorAlert error={groups.error} />
+      {!groups.isLoading && list.length === 0 ? (
+        <EmptyText>No groups yet.</EmptyText>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Members</Table.Th>
+                <Table.Th>
+                  <span className="sr-only">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((g) => (
+                <Table.Tr key={g.id}>
+                  <Table.Td>
+                    <Text fw={500}>{g.name}</Text>
+                    {g.description && (
+                      <Text size="xs" c="dimmed">
+                        {g.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={g.kind === 'smart' ? 'violet' : 'gray'}>
+                      {g.kind}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{g.memberCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="xs" variant="subtle" onClick={() => setOpen(g)}>
+                        Open
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          modals.openConfirmModal({
+                            title: `Delete “${g.name}”?`,
+                            children: 'The group and its memberships are removed. People are not affected.',
+                            labels: { confirm: 'Delete', cancel: 'Cancel' },
+                            confirmProps: { color: 'red' },
+                            onConfirm: () => remove.mutate(g),
+                          })
+                        }
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore hasMore={!!groups.hasNextPage} loading={groups.isFetchingNextPage} onClick={() => void groups.fetchNextPage()} />
+      {open && <GroupDrawer group={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
     </>
+  );
+}
+
+function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [name, setName] = useState(group?.name ?? '');
+  const [description, setDescription] = useState(group?.description ?? '');
+  const [kind, setKind] = useState<'static' | 'smart'>(group?.kind ?? 'smart');
+  const [rule, setRule] = useState<Rule>(group?.rule ?? { match: 'all', conditions: [] });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        name: name.trim(),
+        description: description.trim() || null,
+        ...(kind === 'smart' ? { rule: completeRule(rule) } : {}),
+      };
+      return group ? api(`groups/${group.id}`, { method: 'PATCH', body }) : api('groups', { method: 'POST', body: { ...body, kind } });
+    },
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: group ? 'Group saved' : 'Group created' });
+      void qc.invalidateQueries({ queryKey: ['groups'] });
+      onClose();
+    },
+    onError: (err) => setErrors(fieldErrors(err)),
+  });
+  return (
+    <Drawer opened onClose={onClose} position="right" size="xl" title={<Title order={2} size="h3">{group ? group.name : 'New group'}</Title>}>
+      <Stack>
+        {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} />}
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+        <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        {!group && (
+          <SegmentedControl
+            aria-label="Kind of group"
+            value={kind}
+            onChange={(v) => setKind(v as 'static' | 'smart')}
+            data={[
+              { value: 'smart', label: 'Smart: by rule' },
+              { value: 'static', label: 'Static: picked by hand' },
+            ]}
+          />
+        )}
+        {kind === 'smart' ? (
+          <>
+            <RuleBuilder rule={rule} onChange={setRule} />
+            {Object.entries(errors)
+              .filter(([k]) => k.startsWith('rule'))
+              .map(([k, m]) => (
+                <Text key={k} c="red.8" size="sm">
+                  {m}
+                </Text>
+              ))}
+          </>
+        ) : group ? (
+          <StaticMembers groupId={group.id} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            Create the group, then add its members.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!name.trim()}>
+            {group ? 'Save' : 'Create group'}
+          </Button>
+        </Group>
+      </Stack>
+    </Drawer>
+  );
+}
+
+function StaticMembers({ groupId }: { groupId: string }) {
+  const qc = useQueryClient();
+  const key = ['groups', groupId, 'members'];
+  const members = useQuery({ queryKey: key, queryFn: () => api<Page<Person>>(`groups/${groupId}/members`, { query: { limit: 200 } }) });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: ['groups'] });
+  };
+  const add = useMutation({ mutationFn: (id: string) => api(`groups/${groupId}/members`, { method: 'POST', body: { personIds: [id] } }), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => api(`groups/${groupId}/members/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+  return (
+    <Stack>
+      <PersonPicker label="Add a member" value={null} onChange={(id) => id && add.mutate(id)} />
+      <ErrorAlert error={members.error ?? add.error ?? remove.error} />
+      {members.data?.data.length === 0 && <Text c="dimmed">No members yet.</Text>}
+      {members.data?.data.map((p) => (
+        <Group key={p.id} justify="space-between" wrap="nowrap">
+          <PersonLine id={p.id} name={p.name} subtitle={p.jobTitle} />
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${p.name}`} onClick={() => remove.mutate(p.id)}>
+            <IconX size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+      ))}
+    </Stack>
   );
 }
