@@ -27,11 +27,11 @@ export function NotificationsBell() {
   return (
     <Popover width={340} position="bottom-end" shadow="md" onOpen={() => void list.refetch()}>
       <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} offset={4}>
-          <ActionIcon variant="subtle" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+        <ActionIcon variant="subtle" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+          <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={2}>
             <IconBell size={20} aria-hidden />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">
