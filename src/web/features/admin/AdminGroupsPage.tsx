@@ -157,7 +157,7 @@ function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () =
             {Object.entries(errors)
               .filter(([k]) => k.startsWith('rule'))
               .map(([k, m]) => (
-                <Text key={k} c="red.8" size="sm">
+                <Text key={k} c="red.9" size="sm">
                   {m}
                 </Text>
               ))}

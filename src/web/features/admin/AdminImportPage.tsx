@@ -113,6 +113,7 @@ export default function AdminImportPage() {
             setError(null);
           }}
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the file' }}
         />
         <Checkbox
           label="Deactivate people who are not in the file"
@@ -193,7 +194,7 @@ export default function AdminImportPage() {
                     </Table.Td>
                     <Table.Td>
                       {r.errors?.map((e, i) => (
-                        <Text key={i} size="sm" c="red.8">
+                        <Text key={i} size="sm" c="red.9">
                           {e.field ? `${e.field}: ` : ''}
                           {e.message}
                         </Text>

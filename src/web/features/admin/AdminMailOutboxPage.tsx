@@ -71,7 +71,7 @@ export default function AdminMailOutboxPage() {
             <Text size="sm">
               To <strong>{one.data.to}</strong> · {new Date(one.data.createdAt).toLocaleString()}
             </Text>
-            {one.data.error && <Text c="red.8">{one.data.error}</Text>}
+            {one.data.error && <Text c="red.9">{one.data.error}</Text>}
             <Code block style={{ whiteSpace: 'pre-wrap' }}>
               {one.data.text}
             </Code>

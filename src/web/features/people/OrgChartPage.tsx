@@ -70,7 +70,7 @@ function NodeRow({ node, depth }: { node: ChartNode; depth: number }) {
         wrap="nowrap"
         py={4}
         pl={depth * 24}
-        style={{ borderRadius: 8, background: focused ? 'var(--mantine-color-yellow-1)' : undefined }}
+        style={{ borderRadius: 8, outline: focused ? '2px solid var(--mantine-color-orange-7)' : undefined }}
       >
         {node.directReportCount > 0 ? (
           <ActionIcon

@@ -59,7 +59,8 @@ export default function PersonProfilePage() {
   return (
     <Stack gap="lg">
       {managers.length > 0 && (
-        <Breadcrumbs aria-label="Reporting line" separator="›" style={{ flexWrap: 'wrap' }}>
+        <nav aria-label="Reporting line">
+        <Breadcrumbs separator="›" style={{ flexWrap: 'wrap' }}>
           {managers.map((m) => (
             <Anchor key={m.id} component={Link} to={`/people/${m.id}`} size="sm">
               {m.name}
@@ -67,6 +68,7 @@ export default function PersonProfilePage() {
           ))}
           <Text size="sm">{p.name}</Text>
         </Breadcrumbs>
+        </nav>
       )}
       <Group gap="lg" wrap="nowrap" align="center">
         <PersonAvatar name={p.name} size={72} />

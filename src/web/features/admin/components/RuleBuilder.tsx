@@ -150,7 +150,7 @@ export function RuleBuilder({ rule, onChange }: { rule: Rule; onChange: (r: Rule
             Add a condition to see who matches.
           </Text>
         ) : preview.isError ? (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red.9">
             {(preview.error as Error).message}
           </Text>
         ) : (
