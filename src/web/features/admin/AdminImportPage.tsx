@@ -128,7 +128,7 @@ export default function AdminImportPage() {
             Check file
           </Button>
           <Button color="green" onClick={() => void run(false)} disabled={!canImport} loading={busy === 'import'}>
-            {report?.dryRun ? `Import ${report.summary.total - report.summary.unchanged} changes` : 'Import'}
+            {report?.dryRun && report.summary.error === 0 ? `Import ${report.summary.create + report.summary.update + (report.summary.deactivate ?? 0)} changes` : 'Import'}
           </Button>
         </Group>
         {progress && (
