@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
-import { storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import * as repo from './platform.repo.ts';
 
 export type NewFile = { orgId: string; name: string; contentType: string; bytes: Uint8Array; createdBy: string | null };
 
@@ -16,28 +15,20 @@ export async function storeFile(ctx: AppContext, tx: DbOrTx, f: NewFile) {
   const id = uuidv7();
   const storageKey = `${f.orgId}/${id}`;
   await ctx.files.put(storageKey, f.bytes);
-  const [row] = await tx
-    .insert(storedFile)
-    .values({
-      id,
-      orgId: f.orgId,
-      name: f.name,
-      contentType: f.contentType,
-      size: f.bytes.byteLength,
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
-      storageKey,
-      createdBy: f.createdBy,
-    })
-    .returning();
-  return row!;
+  return repo.insertFile(tx, {
+    id,
+    orgId: f.orgId,
+    name: f.name,
+    contentType: f.contentType,
+    size: f.bytes.byteLength,
+    sha256: createHash('sha256').update(f.bytes).digest('hex'),
+    storageKey,
+    createdBy: f.createdBy,
+  });
 }
 
 export async function openFile(ctx: AppContext, orgId: string, id: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(storedFile)
-    .where(and(eq(storedFile.orgId, orgId), eq(storedFile.id, id)))
-    .limit(1);
+  const row = await repo.findFile(ctx.db, orgId, id);
   if (!row) throw notFound('File');
   return { file: row, bytes: await ctx.files.get(row.storageKey) };
 }

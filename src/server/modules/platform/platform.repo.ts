@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { auditEvent, domainEvent, mailMessage, notification, person } from '../../db/schema/index.ts';
+import { auditEvent, domainEvent, mailMessage, notification, person, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
@@ -187,5 +187,21 @@ export async function markEventsDispatched(db: DbOrTx, ids: string[], now: Date)
 /** Job handlers receive an event id only; the event is read back here. */
 export async function findEvent(db: DbOrTx, id: string) {
   const [row] = await db.select().from(domainEvent).where(eq(domainEvent.id, id)).limit(1);
+  return row;
+}
+
+// ---- files ------------------------------------------------------------------------------------
+
+export async function insertFile(db: DbOrTx, values: typeof storedFile.$inferInsert) {
+  const [row] = await db.insert(storedFile).values(values).returning();
+  return row!;
+}
+
+export async function findFile(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(storedFile)
+    .where(and(eq(storedFile.orgId, orgId), eq(storedFile.id, id)))
+    .limit(1);
   return row;
 }
