@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { setCookie } from 'hono/cookie';
 import { requireActor } from '../../platform/http/actor.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { getOrgProfile } from '../org/index.ts';
 import { accountStatus, completeLink, inspectLink, invite, MIN_PASSWORD_LENGTH, requestPasswordReset, setRoles } from './accounts.service.ts';
 import { MeSchema, RoleSchema } from './identity.schemas.ts';
-import { SESSION_COOKIE } from './session.service.ts';
+import { sessionStarted } from './session.http.ts';
 
 const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
 
@@ -91,20 +89,11 @@ export const accountRoutes = createRouter()
   })
   .openapi(r.link, async (c) => c.json(await inspectLink(c.var.ctx, c.req.valid('param').token), 200))
   .openapi(r.complete, async (c) => {
-    const ctx = c.var.ctx;
-    const { token, actor, expiresAt } = await completeLink(ctx, c.req.valid('param').token, c.req.valid('json').password, {
+    const started = await completeLink(c.var.ctx, c.req.valid('param').token, c.req.valid('json').password, {
       ip: clientIp(c),
       userAgent: c.req.header('user-agent'),
     });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: ctx.config.publicUrl.startsWith('https://'),
-      path: '/',
-      expires: expiresAt,
-    });
-    const profile = await getOrgProfile(ctx, actor);
-    return c.json({ ...profile, via: actor.via, userId: actor.userId, roles: actor.roles }, 200);
+    return c.json(await sessionStarted(c, started), 200);
   })
   .openapi(r.invite, async (c) => c.json(await invite(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId), 202))
   .openapi(r.account, async (c) => c.json(await accountStatus(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { errorResponses, jsonBody, jsonContent } from '../../platform/http/openapi.ts';
 import { clientIp } from '../../platform/http/client-ip.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { getOrgProfile } from '../org/index.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { MeSchema, SignInBody } from './identity.schemas.ts';
+import { meOf, sessionStarted } from './session.http.ts';
 import { SESSION_COOKIE, signIn, signOut } from './session.service.ts';
 
 const signInRoute = createRoute({
@@ -35,23 +35,8 @@ const meRoute = createRoute({
 
 export const authRoutes = createRouter()
   .openapi(signInRoute, async (c) => {
-    const ctx = c.var.ctx;
-    const body = c.req.valid('json');
-    const ip = clientIp(c);
-    const { token, actor, expiresAt } = await signIn(ctx, {
-      ...body,
-      ip,
-      userAgent: c.req.header('user-agent'),
-    });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: ctx.config.publicUrl.startsWith('https://'),
-      path: '/',
-      expires: expiresAt,
-    });
-    const profile = await getOrgProfile(ctx, actor);
-    return c.json({ ...profile, via: actor.via, userId: actor.userId, roles: actor.roles }, 200);
+    const started = await signIn(c.var.ctx, { ...c.req.valid('json'), ip: clientIp(c), userAgent: c.req.header('user-agent') });
+    return c.json(await sessionStarted(c, started), 200);
   })
   .openapi(signOutRoute, async (c) => {
     const actor = requireActor(c);
@@ -61,6 +46,5 @@ export const authRoutes = createRouter()
   })
   .openapi(meRoute, async (c) => {
     const actor = requireActor(c);
-    const profile = await getOrgProfile(c.var.ctx, actor);
-    return c.json({ ...profile, via: actor.via, userId: actor.userId, roles: actor.roles }, 200);
+    return c.json(await meOf(c, actor), 200);
   });
