@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows } from '../people/types.ts';
-import { EmptyText, ErrorAlert } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, FormActions } from './components/common.tsx';
 
 type Token = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null; createdAt: string; revokedAt: string | null };
 type Created = Token & { token: string };
@@ -84,7 +84,9 @@ export default function AdminApiTokensPage() {
           </Stack>
         </Alert>
       )}
-      {tokens.isLoading ? null : list.length === 0 ? (
+      {tokens.isLoading ? (
+        <Loading label="Loading tokens" />
+      ) : tokens.isError ? null : list.length === 0 ? (
         <EmptyText>You have no API tokens yet.</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={640}>
@@ -158,14 +160,7 @@ export default function AdminApiTokensPage() {
               ]}
               {...form.getInputProps('expires')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCreating(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create token
-              </Button>
-            </Group>
+            <FormActions onCancel={() => setCreating(false)} loading={create.isPending} label="Create token" />
           </Stack>
         </form>
       </Modal>

@@ -1,10 +1,12 @@
-import { Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker } from './components/common.tsx';
+import { JsonDiff } from './components/JsonDiff.tsx';
 
 type AuditEvent = {
   id: string;
@@ -26,9 +28,20 @@ export default function AdminAuditLogPage() {
   const [q] = useDebouncedValue(text.trim(), 300);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [actorId, setActorId] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const filtered = !!(action || recordType || q || from || to || actorId);
+  const clear = () => {
+    setAction(null);
+    setRecordType(null);
+    setText('');
+    setFrom('');
+    setTo('');
+    setActorId(null);
+  };
   const facets = useQuery({ queryKey: ['audit-facets'], queryFn: () => api<{ actions: string[]; recordTypes: string[] }>('audit-events/facets') });
-  const query = { action, recordType, q, from: from || undefined, to: to ? `${to}T23:59:59.999Z` : undefined };
+  // Dates are picked in local time; the day is sent as its local start and end.
+  const query = { action, recordType, q, actorId, from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined, to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined };
   const events = useInfiniteQuery({
     queryKey: ['audit-events', query],
     queryFn: ({ pageParam }) => api<Page<AuditEvent>>('audit-events', { query: { ...query, limit: 50, cursor: pageParam } }),
@@ -43,12 +56,22 @@ export default function AdminAuditLogPage() {
         <Select label="Action" clearable searchable data={facets.data?.actions ?? []} value={action} onChange={setAction} w={{ base: '100%', xs: 220 }} />
         <Select label="Record type" clearable data={facets.data?.recordTypes ?? []} value={recordType} onChange={setRecordType} w={{ base: '100%', xs: 180 }} />
         <TextInput label="Search" placeholder="Actor, action or record id" value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
-        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <div style={{ flex: '0 1 240px', minWidth: 200 }}>
+          <PersonPicker label="Who" placeholder="Anyone" value={actorId} onChange={(id) => setActorId(id)} />
+        </div>
+        <TextInput label="From" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput label="To" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.currentTarget.value)} />
+        {filtered && (
+          <Button variant="subtle" onClick={clear}>
+            Clear filters
+          </Button>
+        )}
       </Group>
       <ErrorAlert error={events.error} />
-      {!events.isLoading && list.length === 0 ? (
-        <EmptyText>No events match these filters.</EmptyText>
+      {events.isLoading ? (
+        <Loading label="Loading events" />
+      ) : events.isError ? null : list.length === 0 ? (
+        <EmptyText>{filtered ? 'No events match these filters.' : 'Nothing has been recorded yet.'}</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped>
@@ -74,9 +97,15 @@ export default function AdminAuditLogPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{e.recordType}</Text>
-                      <Text size="xs" c="dimmed">
-                        {e.recordId ?? ''}
-                      </Text>
+                      {e.recordType === 'person' && e.recordId ? (
+                        <Anchor component={Link} to={`/people/${e.recordId}`} size="xs">
+                          {e.recordId}
+                        </Anchor>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {e.recordId ?? ''}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {(e.before != null || e.after != null) && (
@@ -89,20 +118,7 @@ export default function AdminAuditLogPage() {
                   {open === e.id && (
                     <Table.Tr>
                       <Table.Td colSpan={5}>
-                          <Group align="flex-start" grow>
-                            <div>
-                              <Text size="xs" fw={600}>
-                                Before
-                              </Text>
-                              <Code block>{JSON.stringify(e.before, null, 2) ?? '—'}</Code>
-                            </div>
-                            <div>
-                              <Text size="xs" fw={600}>
-                                After
-                              </Text>
-                              <Code block>{JSON.stringify(e.after, null, 2) ?? '—'}</Code>
-                            </div>
-                          </Group>
+                        <JsonDiff before={e.before} after={e.after} />
                       </Table.Td>
                     </Table.Tr>
                   )}

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +7,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows, type CustomField } from '../people/types.ts';
-import { EmptyText, ErrorAlert } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from './components/common.tsx';
 
 const keyFrom = (label: string) =>
   label
@@ -69,8 +68,10 @@ export default function AdminCustomFieldsPage() {
         }
       />
       <ErrorAlert error={fields.error} />
-      {!fields.isLoading && list.length === 0 ? (
-        <EmptyText>No custom fields yet.</EmptyText>
+      {fields.isLoading ? (
+        <Loading label="Loading custom fields" />
+      ) : fields.isError ? null : list.length === 0 ? (
+        <EmptyText>No custom fields yet. Add one to record things like T-shirt size, cost centre or start location.</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped>
@@ -106,13 +107,7 @@ export default function AdminCustomFieldsPage() {
                         variant="subtle"
                         color="red"
                         onClick={() =>
-                          modals.openConfirmModal({
-                            title: `Delete “${f.label}”?`,
-                            children: 'Its values are removed from every person. This cannot be undone.',
-                            labels: { confirm: 'Delete', cancel: 'Cancel' },
-                            confirmProps: { color: 'red' },
-                            onConfirm: () => remove.mutate(f),
-                          })
+                          confirmDanger({ title: `Delete “${f.label}”?`, body: 'Its values are removed from every person. This cannot be undone.', confirm: 'Delete', onConfirm: () => remove.mutate(f) })
                         }
                       >
                         Delete
@@ -153,14 +148,7 @@ export default function AdminCustomFieldsPage() {
               {...form.getInputProps('type')}
             />
             {form.values.type === 'choice' && <TagsInput label="Options" description="Press Enter after each option" {...form.getInputProps('options')} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                Save
-              </Button>
-            </Group>
+            <FormActions onCancel={() => setEditing(null)} loading={save.isPending} label="Save" />
           </Stack>
         </form>
       </Modal>

@@ -1,6 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +7,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows } from '../people/types.ts';
-import { EmptyText, ErrorAlert } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from './components/common.tsx';
 
 type Department = { id: string; name: string; parentId: string | null; headcount: number; totalHeadcount?: number };
 type Editing = { id?: string; name: string; parentId: string | null };
@@ -75,7 +74,9 @@ export default function AdminDepartmentsPage() {
         }
       />
       <ErrorAlert error={depts.error} />
-      {!depts.isLoading && list.length === 0 ? (
+      {depts.isLoading ? (
+        <Loading label="Loading departments" />
+      ) : depts.isError ? null : list.length === 0 ? (
         <EmptyText>No departments yet. Add one, or import people with a department column.</EmptyText>
       ) : (
         <Paper withBorder>
@@ -102,13 +103,7 @@ export default function AdminDepartmentsPage() {
                       color="red"
                       aria-label={`Delete ${d.name}`}
                       onClick={() =>
-                        modals.openConfirmModal({
-                          title: `Delete ${d.name}?`,
-                          children: 'Only an empty department without sub-departments can be deleted.',
-                          labels: { confirm: 'Delete', cancel: 'Cancel' },
-                          confirmProps: { color: 'red' },
-                          onConfirm: () => remove.mutate(d),
-                        })
+                        confirmDanger({ title: `Delete ${d.name}?`, body: 'Only an empty department without sub-departments can be deleted.', confirm: 'Delete', onConfirm: () => remove.mutate(d) })
                       }
                     >
                       <IconTrash size={16} aria-hidden />
@@ -133,14 +128,7 @@ export default function AdminDepartmentsPage() {
               data={list.filter((d) => d.id !== editing?.id).map((d) => ({ value: d.id, label: `${'— '.repeat(d.depth)}${d.name}` }))}
               {...form.getInputProps('parentId')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                Save
-              </Button>
-            </Group>
+            <FormActions onCancel={() => setEditing(null)} loading={save.isPending} label="Save" />
           </Stack>
         </form>
       </Modal>

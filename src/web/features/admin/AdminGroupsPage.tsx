@@ -1,6 +1,5 @@
 import { ActionIcon, Badge, Button, Drawer, Group, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +8,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../lib/api.ts';
 import { PersonLine } from '../people/PersonAvatar.tsx';
 import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, PersonPicker } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from './components/common.tsx';
 import { completeRule, RuleBuilder, type Rule } from './components/RuleBuilder.tsx';
 
 type GroupRow = { id: string; name: string; description: string | null; kind: 'static' | 'smart'; rule: Rule | null; memberCount: number };
@@ -44,8 +43,10 @@ export default function AdminGroupsPage() {
       />
       <TextInput label="Search groups" leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={360} mb="md" />
       <ErrorAlert error={groups.error} />
-      {!groups.isLoading && list.length === 0 ? (
-        <EmptyText>No groups yet.</EmptyText>
+      {groups.isLoading ? (
+        <Loading label="Loading groups" />
+      ) : groups.isError ? null : list.length === 0 ? (
+        <EmptyText>{q ? 'No groups match.' : 'No groups yet. A smart group keeps itself current, e.g. everyone in Engineering hired this year.'}</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped highlightOnHover>
@@ -86,13 +87,7 @@ export default function AdminGroupsPage() {
                         variant="subtle"
                         color="red"
                         onClick={() =>
-                          modals.openConfirmModal({
-                            title: `Delete “${g.name}”?`,
-                            children: 'The group and its memberships are removed. People are not affected.',
-                            labels: { confirm: 'Delete', cancel: 'Cancel' },
-                            confirmProps: { color: 'red' },
-                            onConfirm: () => remove.mutate(g),
-                          })
+                          confirmDanger({ title: `Delete “${g.name}”?`, body: 'The group and its memberships are removed. People are not affected.', confirm: 'Delete', onConfirm: () => remove.mutate(g) })
                         }
                       >
                         Delete

@@ -1,13 +1,22 @@
-import { Badge, Button, Code, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from './components/common.tsx';
 
 type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
 const colors = { queued: 'blue', sent: 'green', failed: 'red', outbox: 'gray' } as const;
+
+/** Plain text only: the body is never injected as HTML. */
+function MailText({ text }: { text: string }) {
+  return (
+    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {text}
+    </Code>
+  );
+}
 
 export default function AdminMailOutboxPage() {
   const [text, setText] = useState('');
@@ -21,7 +30,7 @@ export default function AdminMailOutboxPage() {
   });
   const one = useQuery({
     queryKey: ['mail-outbox', 'one', openId],
-    queryFn: () => api<Mail & { text: string }>(`mail-outbox/${openId}`),
+    queryFn: () => api<Mail & { text: string; html: string | null }>(`mail-outbox/${openId}`),
     enabled: !!openId,
   });
   const list = mail.data?.pages.flatMap((p) => p.data) ?? [];
@@ -30,8 +39,10 @@ export default function AdminMailOutboxPage() {
       <PageHeader title="Mail outbox" description="Emails Tandem sent. Without a mail server (SMTP_URL) they stay here, marked “outbox”." />
       <TextInput label="Search" placeholder="Recipient or subject" value={text} onChange={(e) => setText(e.currentTarget.value)} mb="md" maw={400} />
       <ErrorAlert error={mail.error} />
-      {!mail.isLoading && list.length === 0 ? (
-        <EmptyText>No emails yet.</EmptyText>
+      {mail.isLoading ? (
+        <Loading label="Loading emails" />
+      ) : mail.isError ? null : list.length === 0 ? (
+        <EmptyText>{q ? 'No emails match.' : 'No emails yet.'}</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
@@ -54,9 +65,14 @@ export default function AdminMailOutboxPage() {
                     </Button>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={colors[m.status]} variant="light" title={m.error ?? undefined}>
+                    <Badge color={colors[m.status]} variant="light">
                       {m.status}
                     </Badge>
+                    {m.error && (
+                      <Text size="xs" c="red.9" lineClamp={2} maw={240}>
+                        {m.error}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -66,15 +82,41 @@ export default function AdminMailOutboxPage() {
       )}
       <LoadMore hasMore={!!mail.hasNextPage} loading={mail.isFetchingNextPage} onClick={() => void mail.fetchNextPage()} />
       <Modal opened={!!openId} onClose={() => setOpenId(null)} title={one.data?.subject ?? 'Email'} size="lg">
+        {one.isLoading && <Loading label="Loading the email" />}
+        <ErrorAlert error={one.error} />
         {one.data && (
           <Stack>
-            <Text size="sm">
-              To <strong>{one.data.to}</strong> · {new Date(one.data.createdAt).toLocaleString()}
-            </Text>
-            {one.data.error && <Text c="red.9">{one.data.error}</Text>}
-            <Code block style={{ whiteSpace: 'pre-wrap' }}>
-              {one.data.text}
-            </Code>
+            <Group gap="xs">
+              <Badge color={colors[one.data.status]} variant="light">
+                {one.data.status}
+              </Badge>
+              <Text size="sm">
+                To <strong>{one.data.to}</strong> · created {new Date(one.data.createdAt).toLocaleString()}
+                {one.data.sentAt ? ` · sent ${new Date(one.data.sentAt).toLocaleString()}` : ''}
+              </Text>
+            </Group>
+            {one.data.error && (
+              <Alert color="red" title="Delivery failed">
+                {one.data.error}
+              </Alert>
+            )}
+            {one.data.html ? (
+              <Tabs defaultValue="text" keepMounted={false}>
+                <Tabs.List>
+                  <Tabs.Tab value="text">Text</Tabs.Tab>
+                  <Tabs.Tab value="html">HTML</Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="text" pt="sm">
+                  <MailText text={one.data.text} />
+                </Tabs.Panel>
+                <Tabs.Panel value="html" pt="sm">
+                  {/* An empty sandbox: no scripts, no same-origin access, no forms or navigation. */}
+                  <iframe title="HTML version of the email" sandbox="" srcDoc={one.data.html} style={{ width: '100%', height: 420, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: 'white' }} />
+                </Tabs.Panel>
+              </Tabs>
+            ) : (
+              <MailText text={one.data.text} />
+            )}
           </Stack>
         )}
       </Modal>

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Menu, Select, Table, TextInput, ActionIcon } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +8,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { PersonLine } from '../people/PersonAvatar.tsx';
 import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from './components/common.tsx';
 import { PersonDrawer } from './components/PersonDrawer.tsx';
 
 type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
@@ -20,10 +19,13 @@ export default function AdminPeoplePage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('active');
   const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [location, setLocation] = useState<string | null>(null);
+  const [managerId, setManagerId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Person | null>(null);
   const [drawer, setDrawer] = useState(false);
   const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters') });
-  const query = { q, status, departmentId: departmentId ?? undefined };
+  const query = { q, status, departmentId: departmentId ?? undefined, location: location ?? undefined, managerId: managerId ?? undefined };
+  const filtered = !!(q || departmentId || location || managerId || status !== 'active');
   const people = useInfiniteQuery({
     queryKey: ['people', 'admin', query],
     queryFn: ({ pageParam }) => api<Page<Person>>('people', { query: { ...query, limit: 50, cursor: pageParam } }),
@@ -34,14 +36,20 @@ export default function AdminPeoplePage() {
     mutationFn: ({ p, active }: { p: Person; active: boolean }) => api<Person>(`people/${p.id}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' }),
     onSuccess: (_r, { p, active }) => {
       void qc.invalidateQueries({ queryKey: ['people'] });
+      const id = `person-status-${p.id}`;
       notifications.show({
+        id,
         color: active ? 'green' : 'gray',
         message: active ? (
           `${p.name} is active again`
         ) : (
           <Group gap="xs">
             {`${p.name} was deactivated.`}
-            <Button size="compact-xs" variant="subtle" onClick={() => setActive.mutate({ p, active: true })}>
+            <Button size="compact-xs" variant="subtle" onClick={() => {
+                notifications.hide(id);
+                setActive.mutate({ p, active: true });
+              }}
+            >
               Undo
             </Button>
           </Group>
@@ -51,13 +59,7 @@ export default function AdminPeoplePage() {
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });
   const confirmDeactivate = (p: Person) =>
-    modals.openConfirmModal({
-      title: `Deactivate ${p.name}?`,
-      children: 'They will no longer be able to sign in and will leave smart groups. Their history is kept, and you can reactivate them.',
-      labels: { confirm: 'Deactivate', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => setActive.mutate({ p, active: false }),
-    });
+    confirmDanger({ title: `Deactivate ${p.name}?`, body: 'They will no longer be able to sign in and will leave smart groups. Their history is kept, and you can reactivate them.', confirm: 'Deactivate', onConfirm: () => setActive.mutate({ p, active: false }) });
   const list = people.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
@@ -91,10 +93,16 @@ export default function AdminPeoplePage() {
           onChange={(v) => setStatus((v as typeof status) ?? 'active')}
           w={{ base: '100%', xs: 130 }}
         />
+        <Select label="Location" clearable searchable data={filters.data?.locations ?? []} value={location} onChange={setLocation} w={{ base: '100%', xs: 180 }} />
+        <div style={{ flex: '0 1 240px', minWidth: 200 }}>
+          <PersonPicker label="Reports to" value={managerId} onChange={(id) => setManagerId(id)} />
+        </div>
       </Group>
       <ErrorAlert error={people.error} />
-      {!people.isLoading && list.length === 0 ? (
-        <EmptyText>No one matches. Add a person or import a CSV file.</EmptyText>
+      {people.isLoading ? (
+        <Loading label="Loading people" />
+      ) : people.isError ? null : list.length === 0 ? (
+        <EmptyText>{filtered ? 'No one matches these filters.' : 'No people yet. Add a person or import a CSV file.'}</EmptyText>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover>

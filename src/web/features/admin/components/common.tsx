@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Select, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +12,18 @@ export function ErrorAlert({ error, title = 'Something went wrong' }: { error: u
     <Alert color="red" role="alert" title={title} mb="md">
       {error instanceof Error ? error.message : String(error)}
     </Alert>
+  );
+}
+
+/** Shown while a page's first request is in flight; announced to screen readers. */
+export function Loading({ label = 'Loading' }: { label?: string }) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader size="sm" aria-hidden />
+      <Text size="sm" c="dimmed" ml="sm">
+        {label}…
+      </Text>
+    </Center>
   );
 }
 
@@ -76,5 +89,30 @@ export function PersonPicker({
       onChange={(id) => onChange(id, people.find((p) => p.id === id))}
       error={error}
     />
+  );
+}
+
+/** Asks before something destructive; the red button names the action. */
+export function confirmDanger(o: { title: string; body: React.ReactNode; confirm: string; onConfirm: () => void }) {
+  modals.openConfirmModal({
+    title: o.title,
+    children: o.body,
+    labels: { confirm: o.confirm, cancel: 'Cancel' },
+    confirmProps: { color: 'red' },
+    onConfirm: o.onConfirm,
+  });
+}
+
+/** Cancel and submit buttons at the foot of a modal or drawer form. */
+export function FormActions({ onCancel, label = 'Save', loading }: { onCancel: () => void; label?: string; loading?: boolean }) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={loading}>
+        {label}
+      </Button>
+    </Group>
   );
 }
