@@ -31,7 +31,8 @@ export function PersonSearch() {
       data={options.map((o) => ({ value: o.value, label: o.label }))}
       filter={({ options: opts }) => opts}
       onOptionSubmit={(id) => {
-        setValue('');
+        // The input sets the chosen label after this handler; clear it once that has happened.
+        setTimeout(() => setValue(''), 0);
         void navigate({ to: '/people/$id', params: { id } });
       }}
       w={{ base: 150, xs: 220, md: 300 }}
