@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { importPeople } from '../../src/server/modules/org/index.ts';
+import { systemRef } from '../../src/server/modules/platform/index.ts';
+import { createTestApp, dbKind, type TestApp } from '../support/app.ts';
 import { signInAs, type Client } from '../support/client.ts';
 import { createOrg, createPerson, createUser } from '../support/factories.ts';
 
@@ -79,6 +81,23 @@ describe('people import', () => {
     expect(again.body.summary).toMatchObject({ unchanged: 1 });
   });
 
+  it('links new people to existing managers and existing people to new managers in one commit', async () => {
+    const { org, c } = await hrOf();
+    await createPerson(t, org.id, { employeeNumber: 'X1', email: 'old.boss@x.test', firstName: 'Old', lastName: 'Boss' });
+    await createPerson(t, org.id, { employeeNumber: 'X2', email: 'old.report@x.test', firstName: 'Old', lastName: 'Report' });
+    const res = await post(
+      c,
+      csv('X2,old.report@x.test,Old,Report,,,N1,,', 'N2,new.report@x.test,New,Report,,,old.boss@x.test,,', 'N1,new.lead@x.test,New,Lead,,,X1,,'),
+      'dryRun=false',
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.summary).toMatchObject({ create: 2, update: 1 });
+    expect(res.body.rows[0].changes.manager).toEqual({ from: null, to: 'New Lead' });
+    expect((await c.get('people?q=old.report')).body.data[0].manager.name).toBe('New Lead');
+    expect((await c.get('people?q=new.lead')).body.data[0].manager.name).toBe('Old Boss');
+    expect((await c.get('people?q=new.report')).body.data[0].manager.name).toBe('Old Boss');
+  });
+
   it('refuses reporting cycles, in the file and through people already there', async () => {
     const { org, c } = await hrOf();
     const boss = await createPerson(t, org.id, { employeeNumber: 'B1', email: 'boss@x.test' });
@@ -128,6 +147,35 @@ describe('people import', () => {
     await t.ctx.jobs.drain();
     const done = await c.get(`people/imports/${queued.body.id}`);
     expect(done.body).toMatchObject({ status: 'done', processedRows: 2, report: { committed: true, summary: { create: 2 } } });
+  });
+
+  it('reports progress of a large commit and fails a background import with error rows without changing anything', async () => {
+    const { org, c } = await hrOf();
+    const rows = Array.from({ length: 2500 }, (_, i) => `P${i},p${i}@x.test,Pat,No${i},,Bulk,${i ? 'P0' : ''},,`);
+    const seen: Array<[number, number]> = [];
+    const report = await importPeople(t.ctx, systemRef(org.id, 'test'), csv(...rows), { dryRun: false, deactivateMissing: false }, async (done, total) => {
+      seen.push([done, total]);
+    });
+    expect(report.summary.create).toBe(2500);
+    expect(seen[0]).toEqual([0, 2500]);
+    // During the transaction progress needs a second connection, which only PostgreSQL has.
+    if (dbKind === 'postgres') expect(seen.slice(1)).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
+    expect((await c.get('people?q=p2499@x.test')).body.data[0].manager.name).toBe('Pat No0');
+
+    const queued = await post(c, csv('E1,ok@x.test,Ok,Row,,,,,', 'E2,bad@x.test,Bad,Row,,,,,1999-13-01'), 'dryRun=false&async=true');
+    await t.ctx.jobs.drain();
+    const failed = await c.get(`people/imports/${queued.body.id}`);
+    expect(failed.body).toMatchObject({ status: 'failed', processedRows: 2, totalRows: 2, report: { summary: { error: 1 } } });
+    expect((await c.get('people?q=ok@x.test')).body.data).toEqual([]);
+  });
+
+  it('runs two commits of the same file one after the other', async () => {
+    const { c } = await hrOf();
+    const file = csv('E1,one@x.test,One,Same,,Ops,,,', 'E2,two@x.test,Two,Same,,Ops,E1,,');
+    const [a, b] = await Promise.all([post(c, file, 'dryRun=false'), post(c, file, 'dryRun=false')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.body.summary.create, b.body.summary.create].sort()).toEqual([0, 2]);
+    expect([a.body.summary.unchanged, b.body.summary.unchanged].sort()).toEqual([0, 2]);
   });
 
   it('is for HR admins only and never matches another organisation’s people', async () => {

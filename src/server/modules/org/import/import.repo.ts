@@ -38,8 +38,11 @@ export async function insertDepartments(db: DbOrTx, orgId: string, names: string
 
 type Resolved = Write & { departmentId: string | null };
 
-/** New people first without managers (they may point at each other), then every field in bulk. */
-export async function insertPeople(db: DbOrTx, orgId: string, rows: Resolved[], now: Date) {
+/**
+ * New people with every field, 1,000 per statement. The caller orders them managers first, so a
+ * manager row always exists (an earlier statement, or earlier in the same one) before its reports.
+ */
+export async function insertPeople(db: DbOrTx, orgId: string, rows: Resolved[], now: Date, onBatch?: (n: number) => Promise<void>) {
   for (let i = 0; i < rows.length; i += BATCH) {
     await db.insert(person).values(
       rows.slice(i, i + BATCH).map((w) => ({
@@ -49,16 +52,25 @@ export async function insertPeople(db: DbOrTx, orgId: string, rows: Resolved[], 
         firstName: w.values.firstName,
         lastName: w.values.lastName,
         employeeNumber: w.values.employeeNumber,
+        jobTitle: w.values.jobTitle,
+        departmentId: w.departmentId,
+        managerId: w.values.managerId,
+        location: w.values.location,
+        hireDate: w.values.hireDate,
+        timeZone: w.values.timeZone,
+        locale: w.values.locale,
+        customFields: w.values.customFields,
         status: 'active' as const,
         createdAt: now,
         updatedAt: now,
       })),
     );
+    await onBatch?.(Math.min(BATCH, rows.length - i));
   }
 }
 
 /** One UPDATE … FROM (VALUES …) per batch sets every imported field of those people. */
-export async function updatePeople(db: DbOrTx, orgId: string, rows: Resolved[], now: Date) {
+export async function updatePeople(db: DbOrTx, orgId: string, rows: Resolved[], now: Date, onBatch?: (n: number) => Promise<void>) {
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = sql.join(
       rows.slice(i, i + BATCH).map(
@@ -75,7 +87,18 @@ export async function updatePeople(db: DbOrTx, orgId: string, rows: Resolved[], 
         status = 'active', updated_at = ${now.toISOString()}
       from (values ${values}) as v(id, email, first_name, last_name, employee_number, job_title, department_id, manager_id, location, hire_date, time_zone, locale, custom_fields)
       where p.id = v.id and p.org_id = ${orgId}`);
+    await onBatch?.(Math.min(BATCH, rows.length - i));
   }
+}
+
+/** Serialises import commits of one organisation until the transaction ends. */
+export async function lockImports(db: DbOrTx, orgId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'person_import:' + orgId}))`);
+}
+
+/** Table-wide by nature (statistics are per table, not per tenant); run after a large commit. */
+export async function refreshPeopleStats(db: DbOrTx) {
+  await db.execute(sql`analyze person`);
 }
 
 export async function deactivatePeople(db: DbOrTx, orgId: string, ids: string[], now: Date) {
@@ -103,6 +126,6 @@ export async function findImport(db: DbOrTx, orgId: string, id: string) {
   return row;
 }
 
-export async function updateImport(db: DbOrTx, id: string, values: Partial<typeof personImport.$inferInsert>) {
-  await db.update(personImport).set(values).where(eq(personImport.id, id));
+export async function updateImport(db: DbOrTx, orgId: string, id: string, values: Partial<typeof personImport.$inferInsert>) {
+  await db.update(personImport).set(values).where(and(eq(personImport.orgId, orgId), eq(personImport.id, id)));
 }

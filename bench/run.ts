@@ -1,0 +1,178 @@
+// `npm run bench`: the figures the foundation targets are measured by, on PGlite and, when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL (database `tandem_bench`, created
+// and dropped here). BENCH_PEOPLE=N scales the organisation down for a quick run.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { generateOrg, toCsv } from './generate.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const work = mkdtempSync(path.join(tmpdir(), 'tandem-bench-'));
+
+type Target = { name: string; env: Record<string, string>; serveEnv: Record<string, string>; cleanup: () => Promise<void> };
+
+function log(msg: string) {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+/** Runs one task of bench/tasks.ts in its own process and returns its result line. */
+function task(name: string, env: Record<string, string>): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/tasks.ts'), name], {
+      cwd: root,
+      env: { ...process.env, ...env, BENCH_PEOPLE: String(N) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)));
+      else reject(new Error(`task ${name} failed (exit ${code}):\n${out}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssMb(pid: number) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** `tandem serve` as an operator runs it: time from spawn until /readyz answers 200, then idle RSS. */
+async function serverStart(env: Record<string, string>) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'bin/tandem.js'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  let readyMs = NaN;
+  try {
+    while (!exited && performance.now() - started < 60_000) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        if (res.status === 200) {
+          readyMs = performance.now() - started;
+          break;
+        }
+      } catch {
+        /* not listening yet */
+      }
+      await sleep(20);
+    }
+    if (Number.isNaN(readyMs)) throw new Error('the server did not become ready');
+    await sleep(5_000); // idle: let start-up work settle
+    return { readyS: Math.round(readyMs) / 1000, idleRssMb: rssMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+    for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+    if (!exited) child.kill('SIGKILL');
+  }
+}
+
+async function pgliteTarget(): Promise<Target> {
+  const dir = path.join(work, 'pglite-data');
+  return { name: 'PGlite', env: { BENCH_DATA_DIR: dir }, serveEnv: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const bench = new URL(url);
+  bench.pathname = '/tandem_bench';
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run('drop database if exists tandem_bench with (force)');
+  await run('create database tandem_bench');
+  return {
+    name: 'PostgreSQL',
+    env: { BENCH_URL: bench.toString() },
+    serveEnv: { DATABASE_URL: bench.toString(), SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', DATA_DIR: path.join(work, 'pg-data') },
+    cleanup: () => run('drop database if exists tandem_bench with (force)'),
+  };
+}
+
+type Figures = Record<string, string>;
+
+async function measure(target: Target, csvPath: string): Promise<Figures> {
+  log(`${target.name}: import of ${N} people (dry run, then commit)`);
+  const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
+  log(`${target.name}: directory search`);
+  const search = await task('search', target.env);
+  log(`${target.name}: server start (a first start creates the job queue schema; the second is measured)`);
+  const first = await serverStart(target.serveEnv);
+  const second = await serverStart(target.serveEnv);
+  return {
+    'import: dry run': `${imp.dryRunS.toFixed(1)} s`,
+    'import: commit': `${imp.commitS.toFixed(1)} s`,
+    'import: dry run + commit (target < 60 s)': `${imp.totalS.toFixed(1)} s`,
+    'import: peak RSS of the importing process (target < 1 GB)': `${imp.peakRssMb} MB`,
+    're-import dry run (all unchanged)': `${imp.reimportDryRunS.toFixed(1)} s`,
+    [`search p50 / p95 / max (${search.search.count} queries)`]: `${search.search.p50} / ${search.search.p95} / ${search.search.max} ms`,
+    'search p95 (target < 50 ms)': `${search.search.p95} ms`,
+    'first page, no filter: p50 / p95': `${search.firstPage.p50} / ${search.firstPage.p95} ms`,
+    'server start to /readyz, first start': `${first.readyS.toFixed(2)} s`,
+    'server start to /readyz, existing data (target < 3 s)': `${second.readyS.toFixed(2)} s`,
+    'idle RSS after start (target < 200 MB)': `${second.idleRssMb} MB`,
+  };
+}
+
+function table(results: Array<{ name: string; figures: Figures }>) {
+  const rows = Object.keys(results[0]!.figures);
+  const head = ['metric', ...results.map((r) => r.name)];
+  const lines = [head, head.map(() => '---'), ...rows.map((k) => [k, ...results.map((r) => r.figures[k] ?? '')])];
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  return lines.map((l) => `| ${l.map((c, i) => (c === '---' ? '-'.repeat(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`).join('\n');
+}
+
+const csvPath = path.join(work, `people-${N}.csv`);
+writeFileSync(csvPath, toCsv(generateOrg(N)));
+log(`generated ${N} people into ${csvPath}`);
+
+const results: Array<{ name: string; figures: Figures }> = [];
+const targets = [pgliteTarget, ...(baseUrl ? [() => postgresTarget(baseUrl)] : [])];
+const only = process.env.BENCH_ONLY?.toLowerCase();
+try {
+  for (const make of targets) {
+    const target = await make();
+    if (only && !target.name.toLowerCase().includes(only)) continue;
+    try {
+      results.push({ name: target.name, figures: await measure(target, csvPath) });
+    } finally {
+      await target.cleanup();
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\nTandem benchmarks: ${N} people, Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+console.log(table(results));
+if (!baseUrl) console.log('\n(Set BENCH_DATABASE_URL or TEST_DATABASE_URL for the PostgreSQL column.)');

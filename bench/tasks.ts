@@ -1,0 +1,135 @@
+// One benchmark task per child process, so each one's memory is its own:
+//   node --import tsx bench/tasks.ts import|seed|search
+// Target: BENCH_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite). Prints `BENCH_RESULT {json}` last.
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { createApp } from '../src/server/app.ts';
+import { buildContext } from '../src/server/bootstrap.ts';
+import type { AppContext } from '../src/server/context.ts';
+import { organisation, person, userAccount } from '../src/server/db/schema/index.ts';
+import { issueApiToken } from '../src/server/modules/identity/index.ts';
+import { importPeople } from '../src/server/modules/org/index.ts';
+import { systemRef } from '../src/server/modules/platform/index.ts';
+import { testConfig } from '../src/server/platform/config.ts';
+import { migrateDatabase, openDatabase } from '../src/server/platform/db/index.ts';
+import { generateOrg, insertOrg, random } from './generate.ts';
+import { departments, firstNames, lastNames } from './names.ts';
+
+export const ORG_SLUG = 'bench-org';
+
+async function context(): Promise<AppContext> {
+  const url = process.env.BENCH_URL;
+  const dataDir = process.env.BENCH_DATA_DIR;
+  const database = await openDatabase(url ? { databaseUrl: url, poolSize: 4 } : { dataDir });
+  await migrateDatabase(database);
+  return buildContext(testConfig({ logLevel: 'silent', dataDir: dataDir ?? '.tmp/bench' }), { database, jobs: 'inline', migrate: false });
+}
+
+async function benchOrg(ctx: AppContext) {
+  const [found] = await ctx.db.select().from(organisation).where(eq(organisation.slug, ORG_SLUG));
+  if (found) return found;
+  const [org] = await ctx.db.insert(organisation).values({ name: 'Bench Corporation', slug: ORG_SLUG }).returning();
+  return org!;
+}
+
+const seconds = (ms: number) => Math.round(ms) / 1000;
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Dry run then commit of the CSV, as the API and the CLI run them (the same function). */
+async function importTask(ctx: AppContext) {
+  const org = await benchOrg(ctx);
+  const by = systemRef(org.id, 'bench');
+  const csv = readFileSync(process.env.BENCH_CSV!, 'utf8');
+  const t0 = performance.now();
+  const dry = await importPeople(ctx, by, csv, { dryRun: true, deactivateMissing: false });
+  const t1 = performance.now();
+  const commit = await importPeople(ctx, by, csv, { dryRun: false, deactivateMissing: false });
+  const t2 = performance.now();
+  if (dry.summary.error || !commit.committed) throw new Error(`import failed: ${JSON.stringify(dry.summary)}`);
+  // Re-importing the same file finds every row unchanged: the daily HRIS sync case.
+  const again = await importPeople(ctx, by, csv, { dryRun: true, deactivateMissing: false });
+  const t3 = performance.now();
+  return {
+    rows: dry.summary.total,
+    created: commit.summary.create,
+    unchanged: again.summary.unchanged,
+    dryRunS: seconds(t1 - t0),
+    commitS: seconds(t2 - t1),
+    totalS: seconds(t2 - t0),
+    reimportDryRunS: seconds(t3 - t2),
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+/** The organisation inserted directly (no import), for search and start figures alone. */
+async function seedTask(ctx: AppContext) {
+  const org = await benchOrg(ctx);
+  const t0 = performance.now();
+  await insertOrg(ctx.db, org.id, generateOrg(Number(process.env.BENCH_PEOPLE ?? 100_000)));
+  return { seedS: seconds(performance.now() - t0) };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** A mix of what people type in a directory: names, partial names, titles, numbers, emails. */
+function queryMix(count: number, people: number) {
+  const rnd = random(11);
+  const kinds: Array<() => string> = [
+    () => rnd.pick(firstNames).toLowerCase(),
+    () => rnd.pick(firstNames).toLowerCase(),
+    () => rnd.pick(lastNames),
+    () => `${rnd.pick(firstNames)} ${rnd.pick(lastNames)}`,
+    () => rnd.pick(lastNames).slice(0, rnd.int(3, 4)).toLowerCase(),
+    () => rnd.pick(rnd.pick(departments).roles),
+    () => rnd.pick(['engineer', 'manager', 'director', 'analyst', 'designer', 'sales']),
+    () => `E${String(rnd.int(1, people)).padStart(6, '0')}`,
+    () => `${rnd.pick(firstNames)}.${rnd.pick(lastNames)}`.toLowerCase(),
+  ];
+  return Array.from({ length: count }, () => rnd.pick(kinds)());
+}
+
+/** GET /api/v1/people?q= through the whole app (auth, validation, SQL, JSON), in-process. */
+async function searchTask(ctx: AppContext) {
+  const org = await benchOrg(ctx);
+  const [someone] = await ctx.db.select().from(person).where(and(eq(person.orgId, org.id), eq(person.employeeNumber, 'E000042')));
+  if (!someone) throw new Error('No bench organisation: run the import or seed task first');
+  const [existing] = await ctx.db.select().from(userAccount).where(eq(userAccount.personId, someone.id));
+  if (!existing) await ctx.db.insert(userAccount).values({ orgId: org.id, personId: someone.id, email: someone.email, roles: [] });
+  const { token } = await issueApiToken(ctx, { email: someone.email, name: 'bench', scopes: ['read'] });
+  const app = createApp(ctx);
+  const [{ n }] = (await ctx.database.executeSql('select count(*)::int as n from person where org_id = $1', [org.id])).rows;
+
+  const get = async (path: string) => {
+    const t = performance.now();
+    const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { data: unknown[] };
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+    return { ms: performance.now() - t, hits: body.data.length };
+  };
+  const measure = async (paths: string[]) => {
+    for (const p of paths.slice(0, 20)) await get(p); // warm-up: plans and caches
+    const times: number[] = [];
+    let empty = 0;
+    for (const p of paths) {
+      const r = await get(p);
+      times.push(r.ms);
+      if (!r.hits) empty++;
+    }
+    times.sort((a, b) => a - b);
+    return { count: times.length, p50: round(pct(times, 50)), p95: round(pct(times, 95)), max: round(times.at(-1)!), empty };
+  };
+  const queries = queryMix(Number(process.env.BENCH_QUERIES ?? 300), n);
+  const search = await measure(queries.map((q) => `/api/v1/people?q=${encodeURIComponent(q)}`));
+  const firstPage = await measure(Array.from({ length: 100 }, () => '/api/v1/people'));
+  return { people: n, search, firstPage };
+}
+
+const tasks: Record<string, (ctx: AppContext) => Promise<unknown>> = { import: importTask, seed: seedTask, search: searchTask };
+const task = tasks[process.argv[2] ?? ''];
+if (!task) throw new Error(`Unknown task; use one of ${Object.keys(tasks).join(', ')}`);
+const ctx = await context();
+const result = await task(ctx);
+await ctx.database.close();
+console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+process.exit(0);
