@@ -12,6 +12,7 @@ import { EmptyText, ErrorAlert, Loading, FormActions } from './components/common
 type Token = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null; createdAt: string; revokedAt: string | null };
 type Created = Token & { token: string };
 
+const curlExample = (token: string) => `curl -H "Authorization: Bearer ${token}" ${window.location.origin}/api/v1/people`;
 const date = (d: string | null) => (d ? new Date(d).toLocaleDateString() : '—');
 
 export default function AdminApiTokensPage() {
@@ -22,7 +23,10 @@ export default function AdminApiTokensPage() {
   const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: () => api<Token[] | { data: Token[] }>('api-tokens') });
   const form = useForm({
     initialValues: { name: '', read: true, write: false, admin: false, expires: '90' },
-    validate: { name: (v) => (v.trim() ? null : 'Give the token a name you will recognise') },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Give the token a name you will recognise'),
+      read: (_v, all) => (all.read || all.write || all.admin ? null : 'Choose at least one scope'),
+    },
   });
   const create = useMutation({
     mutationFn: (v: typeof form.values) =>
@@ -68,19 +72,30 @@ export default function AdminApiTokensPage() {
           <Stack gap="xs">
             <Text size="sm">Copy it now: it will not be shown again.</Text>
             <Group gap="xs" wrap="nowrap">
-              <Code data-testid="new-token" style={{ wordBreak: 'break-all' }}>
+              <Code data-testid="new-token" style={{ wordBreak: 'break-all', minWidth: 0 }}>
                 {secret.token}
               </Code>
               <CopyButton value={secret.token}>
                 {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
+                  <Button size="xs" variant="light" onClick={copy} aria-label={copied ? 'Token copied' : 'Copy the token'} style={{ flexShrink: 0 }}>
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}
               </CopyButton>
             </Group>
-            <Text size="sm">Try it:</Text>
-            <Code block>{`curl -H "Authorization: Bearer ${secret.token}" ${window.location.origin}/api/v1/people`}</Code>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">Try it:</Text>
+              <CopyButton value={curlExample(secret.token)}>
+                {({ copied, copy }) => (
+                  <Button size="compact-xs" variant="subtle" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy command'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {curlExample(secret.token)}
+            </Code>
           </Stack>
         </Alert>
       )}
@@ -144,9 +159,14 @@ export default function AdminApiTokensPage() {
               <Text size="sm" fw={500}>
                 Scopes
               </Text>
-              <Checkbox label="Read" description="Read data you can see" {...form.getInputProps('read', { type: 'checkbox' })} />
+              <Checkbox label="Read" description="Read data you can see" {...form.getInputProps('read', { type: 'checkbox' })} error={undefined} />
               <Checkbox label="Write" description="Make changes you are allowed to make" {...form.getInputProps('write', { type: 'checkbox' })} />
               <Checkbox label="Admin" description="Use your admin permissions" {...form.getInputProps('admin', { type: 'checkbox' })} />
+              {(form.errors.read || form.errors.scopes) && (
+                <Text size="sm" c="red.9" role="alert">
+                  {form.errors.read ?? form.errors.scopes}
+                </Text>
+              )}
             </Stack>
             <Select
               label="Expires"

@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Box, Anchor, Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -56,9 +56,9 @@ export default function AdminAuditLogPage() {
         <Select label="Action" clearable searchable data={facets.data?.actions ?? []} value={action} onChange={setAction} w={{ base: '100%', xs: 220 }} />
         <Select label="Record type" clearable data={facets.data?.recordTypes ?? []} value={recordType} onChange={setRecordType} w={{ base: '100%', xs: 180 }} />
         <TextInput label="Search" placeholder="Actor, action or record id" value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
-        <div style={{ flex: '0 1 240px', minWidth: 200 }}>
+        <Box w={{ base: '100%', xs: 240 }}>
           <PersonPicker label="Who" placeholder="Anyone" value={actorId} onChange={(id) => setActorId(id)} />
-        </div>
+        </Box>
         <TextInput label="From" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label="To" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.currentTarget.value)} />
         {filtered && (

@@ -23,6 +23,8 @@ type Values = { label: string; key: string; type: CustomField['type']; options: 
 export default function AdminCustomFieldsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
+  // The key follows the label until the admin types a key of their own.
+  const [keyTouched, setKeyTouched] = useState(false);
   const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
   const form = useForm<Values>({
     initialValues: { label: '', key: '', type: 'text', options: [] },
@@ -49,6 +51,7 @@ export default function AdminCustomFieldsPage() {
     onError: (err) => notifications.show({ color: 'red', title: 'Cannot delete', message: (err as Error).message }),
   });
   const open = (f: CustomField | 'new') => {
+    setKeyTouched(false);
     form.setValues(f === 'new' ? { label: '', key: '', type: 'text', options: [] } : { label: f.label, key: f.key, type: f.type, options: f.options });
     form.clearErrors();
     save.reset();
@@ -131,10 +134,19 @@ export default function AdminCustomFieldsPage() {
               {...form.getInputProps('label')}
               onChange={(e) => {
                 form.setFieldValue('label', e.currentTarget.value);
-                if (isNew) form.setFieldValue('key', keyFrom(e.currentTarget.value));
+                if (isNew && !keyTouched) form.setFieldValue('key', keyFrom(e.currentTarget.value));
               }}
             />
-            <TextInput label="Key" description="Used in imports and the API; cannot change later" disabled={!isNew} {...form.getInputProps('key')} />
+            <TextInput
+              label="Key"
+              description="Used in imports and the API; cannot change later"
+              disabled={!isNew}
+              {...form.getInputProps('key')}
+              onChange={(e) => {
+                setKeyTouched(true);
+                form.setFieldValue('key', e.currentTarget.value);
+              }}
+            />
             <Select
               label="Type"
               disabled={!isNew}

@@ -27,6 +27,16 @@ function flatten(list: Department[]) {
   return out;
 }
 
+/** A department cannot move under itself or one of its own sub-departments. */
+function possibleParents(list: Array<Department & { depth: number }>, id: string | undefined) {
+  if (!id) return list;
+  const i = list.findIndex((d) => d.id === id);
+  if (i < 0) return list;
+  let end = i + 1;
+  while (end < list.length && list[end]!.depth > list[i]!.depth) end++;
+  return [...list.slice(0, i), ...list.slice(end)];
+}
+
 export default function AdminDepartmentsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -66,7 +76,7 @@ export default function AdminDepartmentsPage() {
     <>
       <PageHeader
         title="Departments"
-        description="The department tree. Headcount counts active people directly in each department."
+        description="The department tree. Headcount: active people directly in the department, then with its sub-departments."
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open({ name: '', parentId: null })}>
             Add department
@@ -86,7 +96,7 @@ export default function AdminDepartmentsPage() {
                 <Group justify="space-between" py={8} pr="sm" pl={12 + d.depth * 24} wrap="nowrap">
                   <Group gap="xs" wrap="nowrap">
                     <Text fw={d.depth === 0 ? 600 : 400}>{d.name}</Text>
-                    <Badge variant="light" color="gray" aria-label={`${d.headcount} people`}>
+                    <Badge variant="light" color="gray" aria-label={`${d.headcount} people${d.totalHeadcount !== undefined && d.totalHeadcount !== d.headcount ? `, ${d.totalHeadcount} with sub-departments` : ''}`}>
                       {d.headcount}
                       {d.totalHeadcount !== undefined && d.totalHeadcount !== d.headcount ? ` / ${d.totalHeadcount}` : ''}
                     </Badge>
@@ -125,7 +135,7 @@ export default function AdminDepartmentsPage() {
               placeholder="Top level"
               clearable
               searchable
-              data={list.filter((d) => d.id !== editing?.id).map((d) => ({ value: d.id, label: `${'— '.repeat(d.depth)}${d.name}` }))}
+              data={possibleParents(list, editing?.id).map((d) => ({ value: d.id, label: `${'— '.repeat(d.depth)}${d.name}` }))}
               {...form.getInputProps('parentId')}
             />
             <FormActions onCancel={() => setEditing(null)} loading={save.isPending} label="Save" />

@@ -8,7 +8,7 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../lib/api.ts';
 import { PersonLine } from '../people/PersonAvatar.tsx';
 import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger, drawerTitle } from './components/common.tsx';
 import { completeRule, RuleBuilder, type Rule } from './components/RuleBuilder.tsx';
 
 type GroupRow = { id: string; name: string; description: string | null; kind: 'static' | 'smart'; rule: Rule | null; memberCount: number };
@@ -101,12 +101,12 @@ export default function AdminGroupsPage() {
         </Table.ScrollContainer>
       )}
       <LoadMore hasMore={!!groups.hasNextPage} loading={groups.isFetchingNextPage} onClick={() => void groups.fetchNextPage()} />
-      {open && <GroupDrawer group={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
+      {open && <GroupDrawer key={open === 'new' ? 'new' : open.id} group={open === 'new' ? null : open} onClose={() => setOpen(null)} onCreated={setOpen} />}
     </>
   );
 }
 
-function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () => void }) {
+function GroupDrawer({ group, onClose, onCreated }: { group: GroupRow | null; onClose: () => void; onCreated: (g: GroupRow) => void }) {
   const qc = useQueryClient();
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
@@ -120,17 +120,19 @@ function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () =
         description: description.trim() || null,
         ...(kind === 'smart' ? { rule: completeRule(rule) } : {}),
       };
-      return group ? api(`groups/${group.id}`, { method: 'PATCH', body }) : api('groups', { method: 'POST', body: { ...body, kind } });
+      return group ? api<GroupRow>(`groups/${group.id}`, { method: 'PATCH', body }) : api<GroupRow>('groups', { method: 'POST', body: { ...body, kind } });
     },
-    onSuccess: () => {
+    onSuccess: (saved) => {
       notifications.show({ color: 'green', message: group ? 'Group saved' : 'Group created' });
       void qc.invalidateQueries({ queryKey: ['groups'] });
-      onClose();
+      // A new static group stays open so its members can be picked straight away.
+      if (!group && kind === 'static' && saved?.id) onCreated(saved);
+      else onClose();
     },
     onError: (err) => setErrors(fieldErrors(err)),
   });
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={<Title order={2} size="h3">{group ? group.name : 'New group'}</Title>}>
+    <Drawer opened onClose={onClose} position="right" size="xl" title={group ? group.name : 'New group'} styles={drawerTitle} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} />}
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
@@ -161,7 +163,7 @@ function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () =
           <StaticMembers groupId={group.id} />
         ) : (
           <Text size="sm" c="dimmed">
-            Create the group, then add its members.
+            Create the group; you can then add its members here.
           </Text>
         )}
         <Group justify="flex-end">
@@ -180,19 +182,35 @@ function GroupDrawer({ group, onClose }: { group: GroupRow | null; onClose: () =
 function StaticMembers({ groupId }: { groupId: string }) {
   const qc = useQueryClient();
   const key = ['groups', groupId, 'members'];
-  const members = useQuery({ queryKey: key, queryFn: () => api<Page<Person>>(`groups/${groupId}/members`, { query: { limit: 200 } }) });
+  const members = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => api<Page<Person>>(`groups/${groupId}/members`, { query: { limit: 100, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+  });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: key });
     void qc.invalidateQueries({ queryKey: ['groups'] });
   };
-  const add = useMutation({ mutationFn: (id: string) => api(`groups/${groupId}/members`, { method: 'POST', body: { personIds: [id] } }), onSuccess: refresh });
+  const add = useMutation({
+    mutationFn: (p: { id: string; name?: string }) => api(`groups/${groupId}/members`, { method: 'POST', body: { personIds: [p.id] } }),
+    onSuccess: (_r, p) => {
+      if (p.name) notifications.show({ color: 'green', message: `Added ${p.name}` });
+      refresh();
+    },
+  });
   const remove = useMutation({ mutationFn: (id: string) => api(`groups/${groupId}/members/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+  const list = members.data?.pages.flatMap((pg) => pg.data) ?? [];
   return (
     <Stack>
-      <PersonPicker label="Add a member" value={null} onChange={(id) => id && add.mutate(id)} />
+      <PersonPicker label="Add a member" value={null} clearAfterPick onChange={(id, person) => id && add.mutate({ id, name: person?.name })} />
       <ErrorAlert error={members.error ?? add.error ?? remove.error} />
-      {members.data?.data.length === 0 && <Text c="dimmed">No members yet.</Text>}
-      {members.data?.data.map((p) => (
+      <Title order={3} size="h5">
+        Members
+      </Title>
+      {members.isLoading && <Loading label="Loading members" />}
+      {!members.isLoading && list.length === 0 && <Text c="dimmed">No members yet. Search for people above to add them.</Text>}
+      {list.map((p) => (
         <Group key={p.id} justify="space-between" wrap="nowrap">
           <PersonLine id={p.id} name={p.name} subtitle={p.jobTitle} />
           <ActionIcon variant="subtle" color="red" aria-label={`Remove ${p.name}`} onClick={() => remove.mutate(p.id)}>
@@ -200,6 +218,7 @@ function StaticMembers({ groupId }: { groupId: string }) {
           </ActionIcon>
         </Group>
       ))}
+      <LoadMore hasMore={!!members.hasNextPage} loading={members.isFetchingNextPage} onClick={() => void members.fetchNextPage()} />
     </Stack>
   );
 }

@@ -1,8 +1,21 @@
-import { Anchor, Card, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { IconApi, IconBuildingCommunity, IconFileImport, IconForms, IconHistory, IconMail, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { Link } from '@tanstack/react-router';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { hasRole, useMe } from '../../lib/me.ts';
 import { adminPages } from './AdminLayout.tsx';
+
+const icons: Record<string, ComponentType<{ size?: number; 'aria-hidden'?: boolean }>> = {
+  '/admin/people': IconUsers,
+  '/admin/departments': IconBuildingCommunity,
+  '/admin/groups': IconUsersGroup,
+  '/admin/custom-fields': IconForms,
+  '/admin/import': IconFileImport,
+  '/admin/api-tokens': IconApi,
+  '/admin/audit-log': IconHistory,
+  '/admin/mail-outbox': IconMail,
+};
 
 const descriptions: Record<string, string> = {
   '/admin/people': 'Add and edit people, invite them to sign in, set permission roles.',
@@ -22,16 +35,26 @@ export default function AdminHomePage() {
     <>
       <PageHeader title="Administration" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {pages.map((p) => (
-          <Card key={p.to} withBorder padding="lg">
-            <Anchor component={Link} to={p.to} fw={600}>
-              {p.label}
-            </Anchor>
-            <Text size="sm" c="dimmed" mt={4}>
-              {descriptions[p.to]}
-            </Text>
-          </Card>
-        ))}
+        {pages.map((p) => {
+          const Icon = icons[p.to];
+          return (
+            <Card key={p.to} withBorder padding="lg">
+              <Group gap="sm" wrap="nowrap">
+                {Icon && (
+                  <ThemeIcon variant="light" size="lg" aria-hidden>
+                    <Icon size={20} aria-hidden />
+                  </ThemeIcon>
+                )}
+                <Anchor component={Link} to={p.to} fw={600}>
+                  {p.label}
+                </Anchor>
+              </Group>
+              <Text size="sm" c="dimmed" mt={4}>
+                {descriptions[p.to]}
+              </Text>
+            </Card>
+          );
+        })}
       </SimpleGrid>
     </>
   );

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Checkbox, FileInput, Group, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileInput, Group, Paper, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
+import { IconDownload, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -22,6 +22,21 @@ function downloadTemplate() {
   URL.revokeObjectURL(url);
 }
 
+const isReport = (v: unknown): v is Report => !!v && typeof v === 'object' && Array.isArray((v as Report).rows) && !!(v as Report).summary;
+
+/** A refused commit carries its report in the error body, or at least the error rows as details. */
+function reportFromError(err: unknown): Report | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  const nested = [err.body?.report, (err.body?.details as { report?: unknown } | undefined)?.report, ...err.details.map((d) => d.report)];
+  const found = nested.find(isReport);
+  if (found) return found;
+  const rows = err.details.filter((d): d is typeof d & Row => typeof d.row === 'number' && typeof d.action === 'string') as unknown as Row[];
+  if (!rows.length) return undefined;
+  return { dryRun: false, committed: false, summary: { create: 0, update: 0, unchanged: 0, deactivate: 0, error: rows.length, total: rows.length }, rows };
+}
+
+const looksLikeCsv = (f: File) => /\.csv$/i.test(f.name) || f.type === 'text/csv' || f.type === 'application/vnd.ms-excel';
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 export default function AdminImportPage() {
@@ -33,6 +48,17 @@ export default function AdminImportPage() {
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  function choose(f: File | null) {
+    if (f && !looksLikeCsv(f)) {
+      setError(`${f.name} is not a CSV file. Save the spreadsheet as CSV (comma separated) and try again.`);
+      return;
+    }
+    setFile(f);
+    setReport(null);
+    setError(null);
+  }
 
   async function run(dryRun: boolean) {
     if (!file) return;
@@ -57,7 +83,7 @@ export default function AdminImportPage() {
         void qc.invalidateQueries({ queryKey: ['people'] });
       }
     } catch (err) {
-      const r = err instanceof ApiError ? (err.body?.report as Report | undefined) : undefined;
+      const r = reportFromError(err);
       if (r) {
         setReport(r);
         setFilter('error');
@@ -86,7 +112,9 @@ export default function AdminImportPage() {
   }
 
   const rows = report ? report.rows.filter((r) => filter === 'all' || r.action === filter) : [];
-  const canImport = report?.dryRun && report.summary.error === 0 && !busy;
+  const changes = report ? report.summary.create + report.summary.update + (report.summary.deactivate ?? 0) : 0;
+  const canImport = report?.dryRun && report.summary.error === 0 && changes > 0 && !busy;
+  const count = (a: Action | 'total') => (report?.summary[a] ?? 0).toLocaleString();
 
   return (
     <>
@@ -100,24 +128,49 @@ export default function AdminImportPage() {
         }
       />
       <Stack maw={640} mb="lg">
-        <FileInput
-          label="CSV file"
-          description="Columns: employee number, email, first and last name, job title, department, manager (email or employee number), location, hire date (YYYY-MM-DD), and custom fields by name."
-          placeholder="Choose a .csv file"
-          accept=".csv,text/csv"
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-            setError(null);
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
           }}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Remove the file' }}
-        />
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            const f = e.dataTransfer.files[0];
+            if (f) choose(f);
+          }}
+          style={{ borderStyle: 'dashed', borderWidth: 2, borderColor: dragging ? 'var(--mantine-color-blue-6)' : undefined, background: dragging ? 'var(--mantine-color-blue-0)' : undefined }}
+        >
+          <Stack gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <IconUpload size={20} aria-hidden />
+              <Text size="sm" fw={500}>
+                Drop a CSV file here, or choose one below
+              </Text>
+            </Group>
+            <FileInput
+              label="CSV file"
+              description="Columns: employee number, email, first and last name, job title, department, manager (email or employee number), location, hire date (YYYY-MM-DD), and custom fields by name."
+              placeholder="Choose a .csv file"
+              accept=".csv,text/csv"
+              leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+              value={file}
+              onChange={choose}
+              disabled={!!busy}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Remove the file' }}
+            />
+          </Stack>
+        </Paper>
         <Checkbox
           label="Deactivate people who are not in the file"
           checked={deactivateMissing}
+          disabled={!!busy}
+          description="People not in the file become inactive; nobody is deleted."
           onChange={(e) => {
             setDeactivateMissing(e.currentTarget.checked);
             setReport(null);
@@ -128,7 +181,7 @@ export default function AdminImportPage() {
             Check file
           </Button>
           <Button color="green" onClick={() => void run(false)} disabled={!canImport} loading={busy === 'import'}>
-            {report?.dryRun && report.summary.error === 0 ? `Import ${report.summary.create + report.summary.update + (report.summary.deactivate ?? 0)} changes` : 'Import'}
+            {report?.dryRun && report.summary.error === 0 ? (changes === 0 ? 'Nothing to import' : `Import ${changes.toLocaleString()} change${changes === 1 ? '' : 's'}`) : 'Import'}
           </Button>
         </Group>
         {progress && (
@@ -156,7 +209,7 @@ export default function AdminImportPage() {
           <Group gap="xs" aria-label="Summary">
             {(['create', 'update', 'unchanged', 'deactivate', 'error'] as Action[]).map((a) => (
               <Badge key={a} color={colors[a]} variant="light" size="lg">
-                {report.summary[a] ?? 0} {a === 'error' ? 'with errors' : a === 'create' ? 'new' : a === 'update' ? 'to update' : a === 'deactivate' ? 'to deactivate' : 'unchanged'}
+                {count(a)} {a === 'error' ? 'with errors' : a === 'create' ? 'new' : a === 'update' ? 'to update' : a === 'deactivate' ? 'to deactivate' : 'unchanged'}
               </Badge>
             ))}
           </Group>
@@ -165,11 +218,11 @@ export default function AdminImportPage() {
             value={filter}
             onChange={(v) => setFilter(v as typeof filter)}
             data={[
-              { value: 'all', label: 'All' },
-              { value: 'error', label: 'Errors' },
-              { value: 'create', label: 'New' },
-              { value: 'update', label: 'Updates' },
-              { value: 'deactivate', label: 'Deactivations' },
+              { value: 'all', label: `All (${count('total')})` },
+              { value: 'error', label: `Errors (${count('error')})` },
+              { value: 'create', label: `New (${count('create')})` },
+              { value: 'update', label: `Updates (${count('update')})` },
+              { value: 'deactivate', label: `Deactivations (${count('deactivate')})` },
             ]}
           />
           <Table.ScrollContainer minWidth={640}>
@@ -199,6 +252,16 @@ export default function AdminImportPage() {
                           {e.message}
                         </Text>
                       ))}
+                      {r.action === 'create' && !r.changes && !r.errors?.length && (
+                        <Text size="sm" c="dimmed">
+                          New person
+                        </Text>
+                      )}
+                      {r.action === 'unchanged' && (
+                        <Text size="sm" c="dimmed">
+                          Nothing changes
+                        </Text>
+                      )}
                       {r.changes &&
                         Object.entries(r.changes).map(([field, c]) => (
                           <Text key={field} size="sm">

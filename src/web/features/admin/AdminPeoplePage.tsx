@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Select, Table, TextInput, ActionIcon } from '@mantine/core';
+import { Box, Badge, Button, Group, Menu, Select, Table, TextInput, ActionIcon } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -45,7 +45,10 @@ export default function AdminPeoplePage() {
         ) : (
           <Group gap="xs">
             {`${p.name} was deactivated.`}
-            <Button size="compact-xs" variant="subtle" onClick={() => {
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => {
                 notifications.hide(id);
                 setActive.mutate({ p, active: true });
               }}
@@ -94,9 +97,9 @@ export default function AdminPeoplePage() {
           w={{ base: '100%', xs: 130 }}
         />
         <Select label="Location" clearable searchable data={filters.data?.locations ?? []} value={location} onChange={setLocation} w={{ base: '100%', xs: 180 }} />
-        <div style={{ flex: '0 1 240px', minWidth: 200 }}>
+        <Box w={{ base: '100%', xs: 240 }}>
           <PersonPicker label="Reports to" value={managerId} onChange={(id) => setManagerId(id)} />
-        </div>
+        </Box>
       </Group>
       <ErrorAlert error={people.error} />
       {people.isLoading ? (
@@ -128,7 +131,7 @@ export default function AdminPeoplePage() {
                   <Table.Td>{p.department?.name ?? '—'}</Table.Td>
                   <Table.Td>{p.employeeNumber ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={p.status === 'active' ? 'green' : 'gray'} variant="light">
+                    <Badge color={p.status === 'active' ? 'green' : 'gray'} variant="light" style={{ overflow: 'visible' }} miw="max-content">
                       {p.status}
                     </Badge>
                   </Table.Td>

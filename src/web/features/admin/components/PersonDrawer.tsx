@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, ApiError, fieldErrors } from '../../../lib/api.ts';
+import { api, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, useMe, type Role } from '../../../lib/me.ts';
 import { rows, type CustomField, type Person } from '../../people/types.ts';
-import { ErrorAlert, PersonPicker } from './common.tsx';
+import { drawerTitle, ErrorAlert, PersonPicker } from './common.tsx';
 
 type Account = { hasAccount: boolean; roles: Role[]; lastSignInAt: string | null; pendingInvitation: boolean; passwordSet: boolean };
 type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
@@ -96,13 +96,10 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
 
   const defs = rows(fields.data);
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={<Title order={2} size="h3">{person ? `Edit ${person.name}` : 'Add a person'}</Title>}>
+    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={person ? `Edit ${person.name}` : 'Add a person'} styles={drawerTitle} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
-          {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} title="Could not save" />}
-          {save.error instanceof ApiError && save.error.details.some((d) => d.path === 'managerId') && (
-            <Alert color="red">{save.error.details.find((d) => d.path === 'managerId')!.message}</Alert>
-          )}
+          {save.error && <ErrorAlert error={save.error} title="Could not save" />}
           <Group grow>
             <TextInput label="First name" required {...form.getInputProps('firstName')} />
             <TextInput label="Last name" required {...form.getInputProps('lastName')} />

@@ -6,6 +6,9 @@ import { useState } from 'react';
 import { api, type Page } from '../../../lib/api.ts';
 import type { Person } from '../../people/types.ts';
 
+/** Drawer titles are the drawer's h2: sized like a heading. */
+export const drawerTitle = { title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } } as const;
+
 export function ErrorAlert({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (!error) return null;
   return (
@@ -55,6 +58,7 @@ export function PersonPicker({
   error,
   exclude,
   placeholder = 'Type a name',
+  clearAfterPick = false,
 }: {
   label: string;
   value: string | null;
@@ -63,6 +67,8 @@ export function PersonPicker({
   error?: React.ReactNode;
   exclude?: string;
   placeholder?: string;
+  /** For "add someone" pickers: empty again once a person is chosen. */
+  clearAfterPick?: boolean;
 }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
@@ -86,7 +92,10 @@ export function PersonPicker({
       data={data}
       filter={({ options }) => options}
       nothingFoundMessage={q.length >= 2 && !hits.isFetching ? 'No one found' : 'Type at least 2 letters'}
-      onChange={(id) => onChange(id, people.find((p) => p.id === id))}
+      onChange={(id) => {
+        onChange(id, people.find((p) => p.id === id));
+        if (clearAfterPick) setTimeout(() => setSearch(''), 0);
+      }}
       error={error}
     />
   );
