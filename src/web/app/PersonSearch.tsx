@@ -35,7 +35,7 @@ export function PersonSearch() {
         setTimeout(() => setValue(''), 0);
         void navigate({ to: '/people/$id', params: { id } });
       }}
-      w={{ base: 150, xs: 220, md: 300 }}
+      w={{ base: 110, xs: 220, md: 300 }}
       limit={8}
       comboboxProps={{ withinPortal: true }}
     />

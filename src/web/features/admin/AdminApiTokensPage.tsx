@@ -150,7 +150,7 @@ export default function AdminApiTokensPage() {
         </Table.ScrollContainer>
       )}
 
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New API token">
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New API token" closeButtonProps={{ 'aria-label': 'Close' }}>
         <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
           <Stack>
             <ErrorAlert error={create.error && !Object.keys(fieldErrors(create.error)).length ? create.error : null} />
@@ -185,7 +185,7 @@ export default function AdminApiTokensPage() {
         </form>
       </Modal>
 
-      <Modal opened={!!revoking} onClose={() => setRevoking(null)} title="Revoke token?">
+      <Modal opened={!!revoking} onClose={() => setRevoking(null)} title="Revoke token?" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text>Integrations using “{revoking?.name}” will stop working at once.</Text>
           <ErrorAlert error={revoke.error} />

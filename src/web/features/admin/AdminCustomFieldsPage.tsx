@@ -123,7 +123,7 @@ export default function AdminCustomFieldsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={isNew ? 'Add custom field' : 'Edit custom field'}>
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={isNew ? 'Add custom field' : 'Edit custom field'} closeButtonProps={{ 'aria-label': 'Close' }}>
         <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
           <Stack>
             {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} />}

@@ -125,7 +125,7 @@ export default function AdminDepartmentsPage() {
           </ul>
         </Paper>
       )}
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.id ? 'Edit department' : 'Add department'}>
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.id ? 'Edit department' : 'Add department'} closeButtonProps={{ 'aria-label': 'Close' }}>
         <form onSubmit={form.onSubmit((v) => save.mutate({ ...v, id: editing?.id }))} noValidate>
           <Stack>
             {save.error && !Object.keys(fieldErrors(save.error)).length && <ErrorAlert error={save.error} />}

@@ -81,7 +81,7 @@ export default function AdminMailOutboxPage() {
         </Table.ScrollContainer>
       )}
       <LoadMore hasMore={!!mail.hasNextPage} loading={mail.isFetchingNextPage} onClick={() => void mail.fetchNextPage()} />
-      <Modal opened={!!openId} onClose={() => setOpenId(null)} title={one.data?.subject ?? 'Email'} size="lg">
+      <Modal opened={!!openId} onClose={() => setOpenId(null)} title={one.data?.subject ?? 'Email'} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {one.isLoading && <Loading label="Loading the email" />}
         <ErrorAlert error={one.error} />
         {one.data && (

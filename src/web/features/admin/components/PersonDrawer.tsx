@@ -64,6 +64,8 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
         : empty,
     );
     form.resetDirty();
+    form.clearErrors();
+    save.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, person?.id]);
 

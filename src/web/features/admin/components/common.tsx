@@ -108,6 +108,7 @@ export function confirmDanger(o: { title: string; body: React.ReactNode; confirm
     children: o.body,
     labels: { confirm: o.confirm, cancel: 'Cancel' },
     confirmProps: { color: 'red' },
+    closeButtonProps: { 'aria-label': 'Close' },
     onConfirm: o.onConfirm,
   });
 }
