@@ -24,7 +24,7 @@ export function PersonSearch() {
   return (
     <Autocomplete
       aria-label="Search people"
-      placeholder="Search people"
+      placeholder="Search"
       leftSection={<IconSearch size={16} aria-hidden />}
       value={value}
       onChange={setValue}
