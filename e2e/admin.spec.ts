@@ -28,7 +28,7 @@ test('HR imports a CSV: reads the errors, fixes the file, commits', async ({ pag
 
   await page.goto('/people?q=omar%20new');
   await page.getByRole('link', { name: 'Omar New' }).first().click();
-  await expect(page.getByText('Nora New')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'Nora New' })).toBeVisible();
 });
 
 test('an admin creates an API token and calls the API with it', async ({ page, request, baseURL }) => {
