@@ -133,6 +133,15 @@ describe('people import', () => {
     expect((await c.get('people?q=gone&status=inactive')).body.data).toHaveLength(1);
   });
 
+  it('never deactivates the person running the import', async () => {
+    const { org, c } = await hrOf();
+    await createPerson(t, org.id, { employeeNumber: 'E1', email: 'stay@x.test', firstName: 'Stay', lastName: 'Here' });
+    const res = await post(c, csv('E1,stay@x.test,Stay,Here,,,,,'), 'dryRun=false&deactivateMissing=true');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details[0]).toMatchObject({ key: 'HR1', action: 'error' });
+    expect((await c.get('auth/me')).status).toBe(200);
+  });
+
   it('accepts a multipart upload and runs large files as a job with progress', async () => {
     const { c } = await hrOf();
     const form = new FormData();

@@ -71,7 +71,7 @@ export function planImport(
   existing: ExistingPerson[],
   departments: Map<string, { id: string; name: string }>,
   defs: CustomFieldDef[],
-  opts: { deactivateMissing: boolean },
+  opts: { deactivateMissing: boolean; importerId?: string | null },
 ): ImportPlan {
   const byNumber = new Map<string, ExistingPerson>();
   const byEmail = new Map<string, ExistingPerson>();
@@ -212,6 +212,17 @@ export function planImport(
     const inFile = new Set(targets.map((t) => t.existing?.id).filter(Boolean));
     for (const p of existing) {
       if (p.status === 'active' && !inFile.has(p.id)) {
+        if (p.id === opts.importerId) {
+          // Deactivating yourself would end your own access halfway through an HR task.
+          summary.error++;
+          report.push({
+            row: 0,
+            key: p.employeeNumber ?? p.email,
+            action: 'error',
+            errors: [{ message: 'You are not in the file, so this import would deactivate you; add yourself to the file' }],
+          });
+          continue;
+        }
         deactivate.push(p);
         summary.deactivate++;
         report.push({ row: 0, key: p.employeeNumber ?? p.email, action: 'deactivate' });

@@ -50,7 +50,7 @@ export async function importPeople(
   const plan = async (db: typeof ctx.db) => {
     const [people, depts] = await Promise.all([repo.loadPeople(db, orgId), repo.loadDepartments(db, orgId)]);
     const departments = new Map(depts.map((d) => [d.name.toLowerCase(), d]));
-    return { departments, plan: planImport(file, people, departments, defs, opts) };
+    return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId }) };
   };
   if (opts.dryRun) return (await plan(ctx.db)).plan.report;
 
