@@ -7,13 +7,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { frameOrigins } from '../shared/embeds.ts';
 import type { AppContext } from './context.ts';
 import { isReady } from './platform/db/index.ts';
 import { AppError, errorBody, errorResponse, toAppError } from './platform/http/errors.ts';
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/identity/index.ts';
+import { learningRoutes } from './modules/learning/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
+import { skillRoutes } from './modules/talent/index.ts';
 import {
   customFieldRoutes,
   departmentRoutes,
@@ -39,6 +42,8 @@ function apiRoutes() {
     .route('/', customFieldRoutes)
     .route('/', groupRoutes)
     .route('/', orgChartRoutes)
+    .route('/', skillRoutes)
+    .route('/', learningRoutes)
     .route('/', platformRoutes);
 }
 
@@ -69,6 +74,9 @@ export function createApp(ctx: AppContext) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        // Lessons embed videos and documents from the allow-listed hosts only.
+        frameSrc: ["'self'", ...frameOrigins],
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

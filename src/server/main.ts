@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { buildContext } from './bootstrap.ts';
+import { scheduleJobs } from './jobs.ts';
 import { startPlatformWorker } from './modules/platform/index.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 
@@ -17,6 +18,7 @@ export async function startServer(config: Config, opts: StartOptions = {}) {
   let stopWorker: (() => Promise<void>) | undefined;
   if (config.role !== 'web') {
     await ctx.jobs.start();
+    await scheduleJobs(ctx);
     stopWorker = startPlatformWorker(ctx);
   }
   let server: ReturnType<typeof serve> | undefined;

@@ -69,7 +69,23 @@ const child = <P extends string>(path: P, load: () => Promise<{ default: React.C
   createRoute({ getParentRoute: () => appRoute, path, component: page(load) });
 
 const homeRoute = child('/', () => import('./features/home/HomePage.tsx'));
-const learningRoute = child('/learning', () => import('./features/sections/LearningPage.tsx'));
+const learningRoute = child('/learning', () => import('./features/learning/LearningLayout.tsx'));
+const learningChild = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType<any> }>) =>
+  createRoute({ getParentRoute: () => learningRoute, path, component: page(load) });
+const learningRoutes = [
+  learningChild('/', () => import('./features/learning/MyLearningPage.tsx')),
+  createRoute({
+    getParentRoute: () => learningRoute,
+    path: '/catalog',
+    validateSearch: strings('q', 'skillId', 'format', 'tag', 'duration', 'kind'),
+    component: page(() => import('./features/learning/CatalogPage.tsx')),
+  }),
+  learningChild('/catalog/courses/$id', () => import('./features/learning/CourseDetailPage.tsx')),
+  learningChild('/catalog/programs/$id', () => import('./features/learning/ProgramPage.tsx')),
+  learningChild('/enrollments/$id', () => import('./features/learning/PlayerPage.tsx')),
+  learningChild('/transcript', () => import('./features/learning/TranscriptPage.tsx')),
+  learningChild('/approvals', () => import('./features/learning/CheckpointApprovalsPage.tsx')),
+];
 const goalsRoute = child('/goals', () => import('./features/sections/GoalsPage.tsx'));
 const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/OneOnOnesPage.tsx'));
 const feedbackRoute = child('/feedback', () => import('./features/sections/FeedbackPage.tsx'));
@@ -77,6 +93,7 @@ const reviewsRoute = child('/reviews', () => import('./features/sections/Reviews
 const skillsRoute = child('/skills', () => import('./features/sections/SkillsPage.tsx'));
 const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
 const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
+const teamLearningRoute = child('/team/learning', () => import('./features/learning/TeamLearningPage.tsx'));
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people',
@@ -104,16 +121,33 @@ const adminRoutes = [
   adminChild('/api-tokens', () => import('./features/admin/AdminApiTokensPage.tsx')),
   adminChild('/audit-log', () => import('./features/admin/AdminAuditLogPage.tsx')),
   adminChild('/mail-outbox', () => import('./features/admin/AdminMailOutboxPage.tsx')),
+  adminChild('/courses', () => import('./features/learning/admin/AdminCoursesPage.tsx')),
+  adminChild('/courses/$id', () => import('./features/learning/admin/CourseEditorPage.tsx')),
+  adminChild('/skills', () => import('./features/learning/admin/AdminSkillsPage.tsx')),
+  adminChild('/programs', () => import('./features/learning/admin/AdminProgramsPage.tsx')),
+  adminChild('/programs/$id', () => import('./features/learning/admin/ProgramEditorPage.tsx')),
+  adminChild('/live-sessions', () => import('./features/learning/admin/AdminSessionsPage.tsx')),
+  adminChild('/compliance', () => import('./features/learning/admin/AdminCompliancePage.tsx')),
+  adminChild('/learning-reports', () => import('./features/learning/admin/AdminLearningReportsPage.tsx')),
+  adminChild('/learning-reports/$id', () => import('./features/learning/admin/CourseReportPage.tsx')),
 ];
+
+/** Public: anyone holding a certificate's link can check it, signed in or not. */
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify/$code',
+  component: page(() => import('./features/learning/VerifyCertificatePage.tsx')),
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
   resetRoute,
   acceptRoute,
+  verifyRoute,
   appRoute.addChildren([
     homeRoute,
-    learningRoute,
+    learningRoute.addChildren(learningRoutes),
     goalsRoute,
     oneOnOnesRoute,
     feedbackRoute,
@@ -121,6 +155,7 @@ const routeTree = rootRoute.addChildren([
     skillsRoute,
     analyticsRoute,
     teamRoute,
+    teamLearningRoute,
     peopleRoute,
     personRoute,
     orgChartRoute,

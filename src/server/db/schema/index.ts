@@ -1,3 +1,5 @@
 export * from './org.ts';
 export * from './identity.ts';
 export * from './platform.ts';
+export * from './talent.ts';
+export * from './learning.ts';

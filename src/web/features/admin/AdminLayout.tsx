@@ -14,6 +14,12 @@ export const adminPages: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/admin/api-tokens', label: 'API tokens', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/audit-log', label: 'Audit log', roles: ['admin'] },
   { to: '/admin/mail-outbox', label: 'Mail outbox', roles: ['admin'] },
+  { to: '/admin/courses', label: 'Courses', roles: ['learning_admin'] },
+  { to: '/admin/programs', label: 'Programs', roles: ['learning_admin'] },
+  { to: '/admin/live-sessions', label: 'Live sessions', roles: ['learning_admin'] },
+  { to: '/admin/skills', label: 'Skills', roles: ['hr_admin', 'learning_admin'] },
+  { to: '/admin/compliance', label: 'Compliance', roles: ['hr_admin', 'learning_admin'] },
+  { to: '/admin/learning-reports', label: 'Learning reports', roles: ['hr_admin', 'learning_admin'] },
 ];
 
 export default function AdminLayout() {
@@ -22,7 +28,8 @@ export default function AdminLayout() {
   const navigate = useNavigate();
   if (!isAnyAdmin(me)) return <NotFoundPage />;
   const pages = adminPages.filter((p) => hasRole(me, ...p.roles));
-  const current = pages.find((p) => p.to === pathname);
+  // Detail pages (/admin/courses/…) belong to their list's tab.
+  const current = pages.find((p) => p.to === pathname) ?? pages.find((p) => p.to !== '/admin' && pathname.startsWith(`${p.to}/`));
   if (!current) return <NotFoundPage />;
   return (
     <Stack gap="md">

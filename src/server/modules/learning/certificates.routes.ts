@@ -1,0 +1,4 @@
+import { createRouter } from '../../platform/http/router.ts';
+
+/** Certificates: PDF download and the public verification endpoint. */
+export const certificateRoutes = createRouter();

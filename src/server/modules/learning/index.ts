@@ -1,0 +1,30 @@
+import { createRouter } from '../../platform/http/router.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+import { certificateRoutes } from './certificates.routes.ts';
+import { complianceRoutes } from './compliance.routes.ts';
+import { courseRoutes } from './courses.routes.ts';
+import { enrollmentRoutes } from './enrollments.routes.ts';
+import { playerRoutes } from './player.routes.ts';
+import { programRoutes } from './programs.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
+import { sessionRoutes } from './sessions.routes.ts';
+import { transcriptRoutes } from './transcript.routes.ts';
+import { learningFileRoutes } from './uploads.routes.ts';
+
+/** Every learning endpoint, chained so the API type keeps them. */
+export const learningRoutes = createRouter()
+  .route('/', courseRoutes)
+  .route('/', catalogRoutes)
+  .route('/', learningFileRoutes)
+  .route('/', enrollmentRoutes)
+  .route('/', playerRoutes)
+  .route('/', certificateRoutes)
+  .route('/', transcriptRoutes)
+  .route('/', programRoutes)
+  .route('/', sessionRoutes)
+  .route('/', complianceRoutes)
+  .route('/', reportRoutes);
+
+export { registerLearningJobs, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
+export { enroll, completeEnrollment, refreshProgramProgress, addMonths, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollments.core.ts';
+export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';

@@ -1,0 +1,25 @@
+import type { AppContext } from '../../context.ts';
+import { registerComplianceJobs, runComplianceSweep } from './compliance.jobs.ts';
+import { registerEnrollmentJobs, sendLearningReminders } from './enrollments.jobs.ts';
+import { registerSessionJobs } from './sessions.jobs.ts';
+
+/** Runs every 15 minutes: compliance expiry and re-enrolment, then reminders and escalations. */
+export const LEARNING_SWEEP_JOB = 'learning.sweep';
+
+/** One pass of the time-driven learning work, at the clock's now; safe to run again. */
+export async function runLearningSweep(ctx: AppContext): Promise<void> {
+  await runComplianceSweep(ctx);
+  await sendLearningReminders(ctx);
+}
+
+/** The learning module's job handlers and outbox subscribers. */
+export function registerLearningJobs(ctx: AppContext): void {
+  ctx.jobs.register(LEARNING_SWEEP_JOB, () => runLearningSweep(ctx));
+  registerEnrollmentJobs(ctx);
+  registerComplianceJobs(ctx);
+  registerSessionJobs(ctx);
+}
+
+export async function scheduleLearningJobs(ctx: AppContext): Promise<void> {
+  await ctx.jobs.schedule(LEARNING_SWEEP_JOB, '*/15 * * * *');
+}

@@ -1,0 +1,6 @@
+import { PageHeader } from '../../../app/PageHeader.tsx';
+
+// Placeholder: compliance fills this page in.
+export default function AdminCompliancePage() {
+  return <PageHeader title="Compliance" />;
+}
