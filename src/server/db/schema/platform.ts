@@ -53,6 +53,8 @@ export const notification = pgTable(
   (t) => [index('notification_person_idx').on(t.orgId, t.personId, t.createdAt)],
 );
 
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
 /** Every email we send; without SMTP they stay here as the outbox admins read. */
 export const mailMessage = pgTable(
   'mail_message',
@@ -63,6 +65,8 @@ export const mailMessage = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Small text attachments, e.g. an iCalendar invitation. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     status: text('status', { enum: ['queued', 'sent', 'failed', 'outbox'] }).notNull(),
     error: text('error'),
     createdAt: createdAt(),
@@ -79,6 +83,8 @@ export const storedFile = pgTable('stored_file', {
   size: bigint('size', { mode: 'number' }).notNull(),
   sha256: text('sha256').notNull(),
   storageKey: text('storage_key').notNull(),
+  /** What the file is for, which decides who may read it (e.g. course content vs. a learner's evidence). */
+  purpose: text('purpose'),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
 });

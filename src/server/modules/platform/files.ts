@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import * as repo from './platform.repo.ts';
 
-export type NewFile = { orgId: string; name: string; contentType: string; bytes: Uint8Array; createdBy: string | null };
+export type NewFile = { orgId: string; name: string; contentType: string; bytes: Uint8Array; createdBy: string | null; purpose?: string | null };
 
 /**
  * Writes the bytes, then records them in the caller's transaction. A rolled-back transaction
@@ -23,6 +23,7 @@ export async function storeFile(ctx: AppContext, tx: DbOrTx, f: NewFile) {
     size: f.bytes.byteLength,
     sha256: createHash('sha256').update(f.bytes).digest('hex'),
     storageKey,
+    purpose: f.purpose ?? null,
     createdBy: f.createdBy,
   });
 }

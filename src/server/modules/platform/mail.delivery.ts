@@ -27,7 +27,7 @@ export async function deliverQueuedMail(ctx: AppContext, batch = 20): Promise<{ 
       const rows = await repo.claimQueuedMail(tx, batch);
       for (const m of rows) {
         try {
-          await transport(url).sendMail({ from: ctx.config.mailFrom, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
+          await transport(url).sendMail({ from: ctx.config.mailFrom, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, attachments: m.attachments ?? undefined });
           await repo.markMail(tx, m.id, { status: 'sent', sentAt: ctx.clock.now(), error: null });
           sent++;
         } catch (err) {

@@ -1,8 +1,8 @@
-import { mailMessage } from '../../db/schema/index.ts';
+import { mailMessage, type MailAttachment } from '../../db/schema/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-export type OutgoingMail = { orgId: string | null; to: string; subject: string; text: string; html?: string };
+export type OutgoingMail = { orgId: string | null; to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
 
 export const MAIL_JOB = 'mail.deliver';
 
@@ -13,7 +13,7 @@ export const MAIL_JOB = 'mail.deliver';
 export async function queueMail(ctx: AppContext, tx: DbOrTx, mail: OutgoingMail): Promise<string> {
   const [row] = await tx
     .insert(mailMessage)
-    .values({ ...mail, html: mail.html ?? null, status: ctx.config.smtpUrl ? 'queued' : 'outbox' })
+    .values({ ...mail, html: mail.html ?? null, attachments: mail.attachments?.length ? mail.attachments : null, status: ctx.config.smtpUrl ? 'queued' : 'outbox' })
     .returning({ id: mailMessage.id });
   return row!.id;
 }
