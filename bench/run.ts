@@ -121,7 +121,24 @@ async function postgresTarget(url: string): Promise<Target> {
 
 type Figures = Record<string, string>;
 
+/** BENCH_SUITE=learning: only the learning targets (the organisation is inserted directly). */
+const suite = process.env.BENCH_SUITE ?? 'all';
+
+async function measureLearning(target: Target): Promise<Figures> {
+  log(`${target.name}: learning (enrolments generated in SQL, then My learning, a 10,000-person assignment, the compliance dashboard)`);
+  const l = await task('learning', target.env);
+  return {
+    'enrolments generated': `${l.enrollments.toLocaleString('en')} (${l.seedS.toFixed(0)} s)`,
+    [`My learning p50 / p95 / max (${l.myLearning.count} requests, 30 learners)`]: `${l.myLearning.p50} / ${l.myLearning.p95} / ${l.myLearning.max} ms`,
+    'My learning p95 (target < 50 ms)': `${l.myLearning.p95} ms`,
+    [`assign a course to a ${l.groupSize.toLocaleString('en')}-person group (target < 10 s)`]: `${l.firstAssign.s.toFixed(2)} s (${l.firstAssign.enrolled} enrolled)`,
+    'the same assignment retried': `${l.retryAssign.s.toFixed(2)} s (${l.retryAssign.enrolled} enrolled, ${l.retryAssign.alreadyEnrolled} already)`,
+    [`compliance dashboard p50 / p95 (${l.dashboard.count} requests; target < 1 s)`]: `${l.dashboard.p50} / ${l.dashboard.p95} ms`,
+  };
+}
+
 async function measure(target: Target, csvPath: string): Promise<Figures> {
+  if (suite === 'learning') return measureLearning(target);
   log(`${target.name}: import of ${N} people (dry run, then commit)`);
   const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
   log(`${target.name}: directory search`);
@@ -141,6 +158,7 @@ async function measure(target: Target, csvPath: string): Promise<Figures> {
     'server start to /readyz, first start': `${first.readyS.toFixed(2)} s`,
     'server start to /readyz, existing data (target < 3 s)': `${second.readyS.toFixed(2)} s`,
     'idle RSS after start (target < 200 MB)': `${second.idleRssMb} MB`,
+    ...(await measureLearning(target)),
   };
 }
 

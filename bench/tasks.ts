@@ -13,6 +13,7 @@ import { systemRef } from '../src/server/modules/platform/index.ts';
 import { testConfig } from '../src/server/platform/config.ts';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db/index.ts';
 import { generateOrg, insertOrg, random } from './generate.ts';
+import { learningTask } from './learning.ts';
 import { departments, firstNames, lastNames } from './names.ts';
 
 export const ORG_SLUG = 'bench-org';
@@ -125,7 +126,20 @@ async function searchTask(ctx: AppContext) {
   return { people: n, search, firstPage };
 }
 
-const tasks: Record<string, (ctx: AppContext) => Promise<unknown>> = { import: importTask, seed: seedTask, search: searchTask };
+/** The learning targets on the organisation the import (or seed) task left in the database. */
+async function learningBench(ctx: AppContext) {
+  const org = await benchOrg(ctx);
+  const [someone] = await ctx.db.select({ id: person.id }).from(person).where(eq(person.orgId, org.id)).limit(1);
+  if (!someone) await seedTask(ctx);
+  return learningTask(ctx, org.id);
+}
+
+const tasks: Record<string, (ctx: AppContext) => Promise<unknown>> = {
+  import: importTask,
+  seed: seedTask,
+  search: searchTask,
+  learning: learningBench,
+};
 const task = tasks[process.argv[2] ?? ''];
 if (!task) throw new Error(`Unknown task; use one of ${Object.keys(tasks).join(', ')}`);
 const ctx = await context();
