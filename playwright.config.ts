@@ -46,6 +46,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
+      // Lets the compliance journey move the server's time (POST /api/v1/testing/clock).
+      TANDEM_TEST_CLOCK: 'true',
     },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },

@@ -17,6 +17,7 @@ import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/
 import { learningRoutes } from './modules/learning/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
 import { skillRoutes } from './modules/talent/index.ts';
+import { testingRoutes } from './testing.routes.ts';
 import {
   customFieldRoutes,
   departmentRoutes,
@@ -102,6 +103,7 @@ export function createApp(ctx: AppContext) {
   );
   api.use('*', authenticate);
   api.route('/', apiRoutes());
+  if (ctx.config.testClock) api.route('/', testingRoutes);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

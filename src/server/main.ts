@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { buildContext } from './bootstrap.ts';
 import { scheduleJobs } from './jobs.ts';
 import { startPlatformWorker } from './modules/platform/index.ts';
+import { OffsetClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 
 export type StartOptions = { seedDemo?: boolean };
@@ -10,7 +11,7 @@ export type StartOptions = { seedDemo?: boolean };
 /** Starts the roles this process runs (ROLE=web|worker|all) and stops them cleanly on a signal. */
 export async function startServer(config: Config, opts: StartOptions = {}) {
   const started = performance.now();
-  const ctx = await buildContext(config, { jobs: 'boss' });
+  const ctx = await buildContext(config, { jobs: 'boss', clock: config.testClock ? new OffsetClock() : undefined });
   if (opts.seedDemo) {
     const { seedDemoIfEmpty } = await import('./seed/demo.ts');
     await seedDemoIfEmpty(ctx);

@@ -17,3 +17,17 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * System time moved by an offset: the browser journeys run a real server whose time they move
+ * forward (expiry, overdue) through the testing endpoint, which exists only with TANDEM_TEST_CLOCK.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}

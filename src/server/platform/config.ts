@@ -23,6 +23,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TANDEM_TEST_CLOCK: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -40,6 +41,8 @@ export type Config = {
   maxUploadBytes: number;
   /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Browser tests only: a clock they can move through `POST /api/v1/testing/clock`. */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -54,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.TANDEM_TEST_CLOCK === 'true' && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  TANDEM_TEST_CLOCK: not allowed in production');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret) {
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY === 'true',
+    testClock: e.TANDEM_TEST_CLOCK === 'true',
   };
 }
 
@@ -104,6 +111,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     maxUploadBytes: 10 * 1024 * 1024,
     trustProxy: true,
+    testClock: false,
     ...overrides,
   };
 }
