@@ -1,7 +1,50 @@
 import type { AppContext } from '../../context.ts';
+import { notify, recordChanges, systemRef } from '../platform/index.ts';
+import * as repo from './compliance.repo.ts';
+import { enrollDue } from './compliance.service.ts';
 
-/** Registers the compliance job handlers and outbox subscribers. */
+/** Registers the compliance job handlers and outbox subscribers (the sweep runs inside `learning.sweep`). */
 export function registerComplianceJobs(_ctx: AppContext): void {}
 
-/** Expires completions past their validity and re-enrols people whose completion expires soon. */
-export async function runComplianceSweep(_ctx: AppContext): Promise<void> {}
+/**
+ * Expires completions past their validity and re-enrols people whose completion expires soon
+ * (and the rule's newcomers). Each organisation and rule in its own transaction; idempotent.
+ */
+export async function runComplianceSweep(ctx: AppContext): Promise<void> {
+  for (const orgId of await repo.orgIds(ctx.db)) {
+    const by = systemRef(orgId, 'compliance sweep');
+    await ctx.db.transaction(async (tx) => {
+      const expired = await repo.expireCompletions(tx, orgId, ctx.clock.now());
+      if (!expired.length) return;
+      await recordChanges(
+        tx,
+        by,
+        expired.map((e) => ({
+          action: 'enrollment.expired',
+          recordType: 'enrollment',
+          recordId: e.id,
+          before: { status: 'completed' },
+          after: { status: 'expired', expiresAt: new Date(e.expiresAt).toISOString() },
+          event: { personId: e.personId, courseId: e.courseId, programId: e.programId, complianceRuleId: e.complianceRuleId },
+        })),
+      );
+      // A program's course steps expire with it: one message, for what the person was given.
+      for (const e of expired.filter((x) => !x.parentEnrollmentId)) {
+        await notify(ctx, tx, {
+          orgId,
+          personId: e.personId,
+          kind: 'learning.expired',
+          title: `Your completion of "${e.title ?? 'a course'}" has expired`,
+          body: e.complianceRuleId
+            ? 'It is required for compliance: you will be enrolled again to renew it.'
+            : 'Take it again to renew it.',
+          link: '/learning',
+          email: true,
+        });
+      }
+    });
+    for (const rule of await repo.activeRules(ctx.db, orgId)) {
+      await ctx.db.transaction((tx) => enrollDue(ctx, tx, by, rule));
+    }
+  }
+}
