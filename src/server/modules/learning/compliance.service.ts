@@ -17,6 +17,7 @@ import type {
 import * as repo from './compliance.repo.ts';
 import { enroll } from './enrollments.core.ts';
 import { requireLearningReports } from './learning.policy.ts';
+import { cell } from './reports.service.ts';
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
 
@@ -231,7 +232,7 @@ export async function dashboardCsv(ctx: AppContext, actor: Actor, ruleId?: strin
   const line = (name: string, r: typeof d.total) => [name, r.people, r.compliant, r.compliantPct, r.expiring, r.overdue, r.inProgress, r.notStarted];
   const csv = stringify([
     ['Department', 'People', 'Compliant', 'Compliant %', 'Expiring within 30 days', 'Overdue', 'In progress', 'Not started'],
-    ...d.departments.map((x) => line(x.departmentName ?? 'No department', x)),
+    ...d.departments.map((x) => line(cell(x.departmentName ?? 'No department'), x)),
     line('Total', d.total),
   ]);
   const slug = ruleId ? (d.rules[0]?.name ?? 'rule').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : 'all-rules';
