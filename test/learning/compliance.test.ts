@@ -250,6 +250,10 @@ describe('compliance dashboard', () => {
     expect(expiring.body.data.map((p: { personId: string }) => p.personId).sort()).toEqual([s1.id, e1.id].sort());
     expect(expiring.body.data[0].validUntil).not.toBeNull();
 
+    // The two users have no department.
+    const loose = await admin.get(`compliance/rules/${rule.body.id}/people?departmentId=none`);
+    expect(loose.body.data).toHaveLength(2);
+    expect(loose.body.data.every((p: { departmentId: string | null }) => p.departmentId === null)).toBe(true);
     expect((await admin.get(`compliance/rules/${rule.body.id}/people?status=lapsed`)).status).toBe(400);
     expect((await admin.get(`compliance/rules/${rule.body.id}/people?cursor=nonsense`)).status).toBe(400);
     expect((await admin.get('compliance/dashboard?ruleId=01900000-0000-7000-8000-000000000000')).status).toBe(404);

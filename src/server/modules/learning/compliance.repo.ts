@@ -206,7 +206,8 @@ export async function rulePeople(
 ): Promise<RulePersonRow[]> {
   const where: SQL[] = [sql`p.org_id = ${orgId}`];
   if (f.status) where.push(sql`s.status = ${f.status}`);
-  if (f.departmentId) where.push(sql`p.department_id = ${f.departmentId}`);
+  if (f.departmentId === 'none') where.push(sql`p.department_id is null`);
+  else if (f.departmentId) where.push(sql`p.department_id = ${f.departmentId}`);
   if (pageArgs.after) {
     const [last, first, id] = pageArgs.after;
     where.push(sql`(p.last_name, p.first_name, p.id) > (${last}, ${first}, ${id}::uuid)`);

@@ -98,7 +98,10 @@ export const DashboardSchema = z
 export const RulePeopleQuery = z.object({
   ...PageQuery,
   status: z.enum(complianceStatuses).optional(),
-  departmentId: z.uuid().optional().openapi({ description: 'People directly in this department' }),
+  departmentId: z
+    .union([z.uuid(), z.literal('none')])
+    .optional()
+    .openapi({ description: 'People directly in this department; `none` for people without one' }),
 });
 
 export const RulePersonSchema = z
