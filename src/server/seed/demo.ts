@@ -7,6 +7,7 @@ import { recordChange, systemRef } from '../modules/platform/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { demoCustomFields } from './demo/custom-fields.ts';
 import { buildDemoGroups } from './demo/groups.ts';
+import { seedDemoLearning } from './demo/learning/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
 import type { DemoRole } from './demo/structure.ts';
 import * as repo from './seed.repo.ts';
@@ -86,6 +87,7 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     );
     const by = systemRef(orgId, 'demo seed');
     await refreshSmartGroups(tx, orgId, by, { now: today });
+    await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
     const result: SeedResult = {
       orgId,
       people: org.people.length,

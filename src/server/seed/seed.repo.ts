@@ -1,11 +1,30 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import {
+  certificate,
+  checkpointSubmission,
+  complianceRule,
+  course,
+  courseReaction,
+  coursePrerequisite,
+  courseSkill,
+  courseVersion,
   customField,
   department,
+  enrollment,
+  externalLearning,
   group,
   groupMember,
+  learningAssignment,
+  learningReminder,
+  lessonProgress,
+  liveSession,
   organisation,
   person,
+  program,
+  programStep,
+  quizAttempt,
+  sessionRegistration,
+  skill,
   userAccount,
 } from '../db/schema/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
@@ -89,4 +108,50 @@ export function accountsByEmail(db: DbOrTx, orgId: string, emails: string[]): Pr
 export async function countPeople(db: DbOrTx, orgId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(person).where(eq(person.orgId, orgId));
   return Number(row?.n ?? 0);
+}
+
+/** The demo's learning records, inserted in dependency order in the seeding transaction. */
+export type DemoLearningRows = {
+  skills: Array<typeof skill.$inferInsert>;
+  courses: Array<typeof course.$inferInsert>;
+  versions: Array<typeof courseVersion.$inferInsert>;
+  courseSkills: Array<typeof courseSkill.$inferInsert>;
+  prerequisites: Array<typeof coursePrerequisite.$inferInsert>;
+  programs: Array<typeof program.$inferInsert>;
+  steps: Array<typeof programStep.$inferInsert>;
+  rules: Array<typeof complianceRule.$inferInsert>;
+  assignments: Array<typeof learningAssignment.$inferInsert>;
+  enrollments: Array<typeof enrollment.$inferInsert>;
+  lessonProgress: Array<typeof lessonProgress.$inferInsert>;
+  attempts: Array<typeof quizAttempt.$inferInsert>;
+  certificates: Array<typeof certificate.$inferInsert>;
+  reactions: Array<typeof courseReaction.$inferInsert>;
+  submissions: Array<typeof checkpointSubmission.$inferInsert>;
+  reminders: Array<typeof learningReminder.$inferInsert>;
+  sessions: Array<typeof liveSession.$inferInsert>;
+  registrations: Array<typeof sessionRegistration.$inferInsert>;
+  externalLearning: Array<typeof externalLearning.$inferInsert>;
+};
+
+export async function insertDemoLearning(db: DbOrTx, r: DemoLearningRows): Promise<void> {
+  await insertChunked(r.skills, (c) => db.insert(skill).values(c));
+  await insertChunked(r.courses, (c) => db.insert(course).values(c));
+  await insertChunked(r.versions, (c) => db.insert(courseVersion).values(c));
+  await insertChunked(r.courseSkills, (c) => db.insert(courseSkill).values(c));
+  await insertChunked(r.prerequisites, (c) => db.insert(coursePrerequisite).values(c));
+  await insertChunked(r.programs, (c) => db.insert(program).values(c));
+  await insertChunked(r.steps, (c) => db.insert(programStep).values(c));
+  await insertChunked(r.rules, (c) => db.insert(complianceRule).values(c));
+  await insertChunked(r.assignments, (c) => db.insert(learningAssignment).values(c));
+  // Program enrolments come before their course steps (parent_enrollment_id is not a foreign key, but keep the order natural).
+  await insertChunked(r.enrollments, (c) => db.insert(enrollment).values(c));
+  await insertChunked(r.lessonProgress, (c) => db.insert(lessonProgress).values(c));
+  await insertChunked(r.attempts, (c) => db.insert(quizAttempt).values(c));
+  await insertChunked(r.certificates, (c) => db.insert(certificate).values(c));
+  await insertChunked(r.reactions, (c) => db.insert(courseReaction).values(c));
+  await insertChunked(r.submissions, (c) => db.insert(checkpointSubmission).values(c));
+  await insertChunked(r.reminders, (c) => db.insert(learningReminder).values(c));
+  await insertChunked(r.sessions, (c) => db.insert(liveSession).values(c));
+  await insertChunked(r.registrations, (c) => db.insert(sessionRegistration).values(c));
+  await insertChunked(r.externalLearning, (c) => db.insert(externalLearning).values(c));
 }

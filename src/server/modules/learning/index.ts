@@ -30,3 +30,5 @@ export { enroll, completeEnrollment, refreshProgramProgress, addMonths, ENROLLED
 export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';
 export { assertCourseStepUnlocked } from './programs.view.ts';
 export { isEvidenceApprover } from './checkpoints.service.ts';
+/** Pure grading, also used by the demo seed to write consistent attempts. */
+export { gradeAttempt, type Answers } from './quiz.grading.ts';
