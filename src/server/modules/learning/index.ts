@@ -32,3 +32,5 @@ export { assertCourseStepUnlocked } from './programs.view.ts';
 export { isEvidenceApprover } from './checkpoints.service.ts';
 /** Pure grading, also used by the demo seed to write consistent attempts. */
 export { gradeAttempt, type Answers } from './quiz.grading.ts';
+export { createRule as createComplianceRule, enrollDue as enrollComplianceDue } from './compliance.service.ts';
+export { runComplianceSweep } from './compliance.jobs.ts';
