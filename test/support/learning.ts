@@ -120,3 +120,33 @@ export async function enrollPeople(
     }),
   );
 }
+
+/** A learning admin's signed-in client and a fresh organisation, for authoring tests. */
+export async function authoringOrg(t: TestApp) {
+  const { createOrg, createUser } = await import('./factories.ts');
+  const { signInAs } = await import('./client.ts');
+  const org = await createOrg(t);
+  const adminUser = await createUser(t, org.id, { firstName: 'Lena', lastName: 'Author', roles: ['learning_admin'] });
+  const learnerUser = await createUser(t, org.id, { firstName: 'Leo', lastName: 'Learner' });
+  return { org, adminUser, learnerUser, admin: await signInAs(t, adminUser), learner: await signInAs(t, learnerUser) };
+}
+
+/** A one-pixel PNG, for cover uploads. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Uploads bytes as a learning file through the API; returns the response. */
+export async function uploadFile(
+  c: { post: (path: string, body?: unknown) => Promise<{ status: number; body: any }> },
+  bytes: Uint8Array | string,
+  name: string,
+  purpose: string,
+  type = '',
+) {
+  const form = new FormData();
+  form.set('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type }));
+  form.set('purpose', purpose);
+  return c.post('learning/files', form);
+}
