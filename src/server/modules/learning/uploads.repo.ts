@@ -1,0 +1,36 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { checkpointSubmission, externalLearning, person, programStep, storedFile } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+
+export async function findFile(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(storedFile)
+    .where(and(eq(storedFile.orgId, orgId), eq(storedFile.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Checkpoint submissions carrying this evidence file, with who approves them. */
+export async function evidenceSubmissions(db: DbOrTx, orgId: string, fileId: string) {
+  return db
+    .select({
+      personId: checkpointSubmission.personId,
+      reviewerId: checkpointSubmission.reviewerId,
+      approver: programStep.approver,
+      approverPersonId: programStep.approverPersonId,
+      learnerManagerId: sql<string | null>`(select p.manager_id from ${person} p where p.id = ${checkpointSubmission.personId})`,
+    })
+    .from(checkpointSubmission)
+    .innerJoin(programStep, eq(programStep.id, checkpointSubmission.stepId))
+    .where(and(eq(checkpointSubmission.orgId, orgId), eq(checkpointSubmission.evidenceFileId, fileId)));
+}
+
+/** People whose external learning record carries this evidence file. */
+export async function externalLearningOwners(db: DbOrTx, orgId: string, fileId: string): Promise<string[]> {
+  const found = await db
+    .select({ personId: externalLearning.personId })
+    .from(externalLearning)
+    .where(and(eq(externalLearning.orgId, orgId), eq(externalLearning.evidenceFileId, fileId)));
+  return found.map((f) => f.personId);
+}

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { authoringOrg, sampleContent, sampleQuiz, tinyPng, uploadFile } from '../support/learning.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+type Block = Record<string, unknown>;
+const lessonWith = (...blocks: Block[]) => ({ sections: [{ id: 's1', title: 'One', lessons: [{ id: 'l1', title: 'Lesson', blocks }] }] });
+const doc = (...content: unknown[]) => ({ type: 'doc', content });
+const p = (...content: unknown[]) => ({ type: 'paragraph', content });
+
+async function draftCourse() {
+  const a = await authoringOrg(t);
+  const id = (await a.admin.post('courses', { title: 'Content' })).body.id;
+  let revision = 1;
+  const save = async (content: unknown) => {
+    const res = await a.admin.put(`courses/${id}/draft`, { content, revision });
+    if (res.status === 200) revision = res.body.revision;
+    return res;
+  };
+  return { ...a, id, save };
+}
+
+const paths = (res: { body: any }) => res.body.error.details.map((d: { path: string }) => d.path);
+const at = 'content.sections.0.lessons.0.blocks.0';
+
+describe('course content', () => {
+  it('accepts rich text built from the allow-list and stores it as sent', async () => {
+    const { save, admin, id } = await draftCourse();
+    const rich = doc(
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Why' }] },
+      p({ type: 'text', text: 'Read ' }, { type: 'text', text: 'this', marks: [{ type: 'bold' }, { type: 'link', attrs: { href: 'https://acme.test', target: '_blank' } }] }),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [p({ type: 'text', text: 'One' })] }] },
+      { type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [p({ type: 'text', text: 'Two', marks: [{ type: 'underline' }] })] }] },
+      { type: 'blockquote', content: [p({ type: 'text', text: 'Quote' }, { type: 'hardBreak' })] },
+      { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'x = 1' }] },
+      { type: 'horizontalRule' },
+      p({ type: 'text', text: 'mail', marks: [{ type: 'link', attrs: { href: 'mailto:l@acme.test' } }] }),
+    );
+    const res = await save(lessonWith({ id: 'b1', type: 'text', doc: rich }));
+    expect(res.status).toBe(200);
+    expect((await admin.get(`courses/${id}/draft`)).body.content.sections[0].lessons[0].blocks[0].doc).toEqual(rich);
+  });
+
+  it('refuses unsafe or unknown rich text with the path to the problem', async () => {
+    const { save } = await draftCourse();
+    const cases: Array<[unknown, string]> = [
+      [doc(p({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] })), `${at}.doc.content.0.content.0.marks.0.attrs.href`],
+      [doc({ type: 'image', attrs: { src: 'https://evil.test/x.png' } }), `${at}.doc.content.0.type`],
+      [doc({ type: 'iframe' }), `${at}.doc.content.0.type`],
+      [doc(p({ type: 'text', text: 'x', marks: [{ type: 'textStyle', attrs: { color: 'red' } }] })), `${at}.doc.content.0.content.0.marks.0.type`],
+      [doc({ type: 'paragraph', attrs: { onclick: 'alert(1)' }, content: [] }), `${at}.doc.content.0.attrs.onclick`],
+      [doc({ type: 'heading', attrs: { level: 6 }, content: [{ type: 'text', text: 'x' }] }), `${at}.doc.content.0.attrs.level`],
+      [doc(p({ type: 'text', text: '<b>x</b>', html: '<script>' })), `${at}.doc.content.0.content.0.html`],
+    ];
+    for (const [d, path] of cases) {
+      const res = await save(lessonWith({ id: 'b1', type: 'text', doc: d }));
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(paths(res), path).toContain(path);
+    }
+  });
+
+  it('checks quizzes: pass mark, attempts, draw count and each question kind', async () => {
+    const { save } = await draftCourse();
+    const q = sampleQuiz();
+    const quizBlock = (quiz: unknown) => lessonWith({ id: 'qz', type: 'quiz', quiz });
+    expect((await save(quizBlock(q))).status).toBe(200);
+    const bad = await save(quizBlock({ ...q, passMark: 120, attemptsAllowed: 0, drawCount: 5 }));
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toEqual(expect.arrayContaining([`${at}.quiz.passMark`, `${at}.quiz.attemptsAllowed`, `${at}.quiz.drawCount`]));
+    const [single, multiple, tf, short] = q.questions;
+    const broken = {
+      ...q,
+      questions: [
+        { ...single!, options: single!.options.map((o) => ({ ...o, correct: true })) },
+        { ...multiple!, options: multiple!.options.map((o) => ({ ...o, correct: false })) },
+        { ...tf!, options: [...tf!.options, { id: 'q3x', text: 'Maybe', correct: false }] },
+        { ...short!, acceptedAnswers: [] },
+      ],
+    };
+    const res = await save(quizBlock(broken));
+    expect(res.status).toBe(400);
+    expect(paths(res)).toEqual([0, 1, 2].map((i) => `${at}.quiz.questions.${i}.options`).concat(`${at}.quiz.questions.3.acceptedAnswers`));
+    expect((await save(quizBlock({ ...q, attemptsAllowed: null, drawCount: 2 }))).status).toBe(200);
+  });
+
+  it('requires ids unique across the course', async () => {
+    const { save } = await draftCourse();
+    const c = sampleContent();
+    c.sections[1]!.lessons[0]!.id = 'l1';
+    c.sections[0]!.lessons[1]!.blocks[0]!.id = 'q1';
+    const res = await save(c);
+    expect(res.status).toBe(400);
+    expect(paths(res)).toEqual(expect.arrayContaining(['content.sections.1.lessons.0.id', 'content.sections.1.lessons.0.blocks.0.quiz.questions.0.id']));
+  });
+
+  it('allows videos and embeds from the allow-listed hosts only, and files of the organisation', async () => {
+    const { save, admin } = await draftCourse();
+    const ok = await save(
+      lessonWith(
+        { id: 'v1', type: 'video', source: 'url', url: 'https://www.youtube.com/watch?v=abc' },
+        { id: 'v2', type: 'video', source: 'url', url: 'https://vimeo.com/123' },
+        { id: 'e1', type: 'embed', url: 'https://docs.google.com/presentation/d/1/embed', title: 'Slides' },
+      ),
+    );
+    expect(ok.status).toBe(200);
+    for (const b of [
+      { id: 'v1', type: 'video', source: 'url', url: 'https://evil.test/video.mp4' },
+      { id: 'v1', type: 'video', source: 'url', url: 'http://www.youtube.com/watch?v=abc' },
+      { id: 'e1', type: 'embed', url: 'https://evil.test/page', title: 'X' },
+      { id: 'e1', type: 'embed', url: 'javascript:alert(1)', title: 'X' },
+    ]) {
+      const res = await save(lessonWith(b));
+      expect(res.status, JSON.stringify(b)).toBe(400);
+      expect(paths(res)[0]).toBe(`${at}.url`);
+    }
+    // Files must exist in the organisation and have been uploaded for that use.
+    const cover = (await uploadFile(admin, tinyPng, 'c.png', 'cover', 'image/png')).body.id;
+    const handout = (await uploadFile(admin, 'Notes', 'notes.txt', 'document', 'text/plain')).body.id;
+    expect((await save(lessonWith({ id: 'f1', type: 'file', fileId: handout, label: 'Notes' }))).status).toBe(200);
+    const wrong = await save(lessonWith({ id: 'f1', type: 'file', fileId: cover }, { id: 'v1', type: 'video', source: 'file', fileId: '0190a0a0-0000-7000-8000-000000000000' }));
+    expect(wrong.status).toBe(400);
+    expect(paths(wrong)).toEqual([`${at}.fileId`, 'content.sections.0.lessons.0.blocks.1.fileId']);
+    const { admin: stranger, id: strangerCourse } = await draftCourse();
+    const theirs = await stranger.put(`courses/${strangerCourse}/draft`, { content: lessonWith({ id: 'f1', type: 'file', fileId: handout }), revision: 1 });
+    expect(theirs.status).toBe(400);
+  });
+});
