@@ -207,7 +207,8 @@ describe('live sessions', () => {
       ],
     });
     expect(marked.status).toBe(200);
-    expect(marked.body.data.map((r: any) => r.attendance)).toEqual(['present', 'absent', 'excused']);
+    const byId = new Map(marked.body.data.map((r: any) => [r.id, r.attendance]));
+    expect([ann, ben, cat].map((x) => byId.get(x))).toEqual(['present', 'absent', 'excused']);
     const statuses = await Promise.all(
       regs.map(async (r) => (await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, r.body.enrollmentId)))[0]!.status),
     );
