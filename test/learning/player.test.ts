@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvent, course as courseTable, courseVersion } from '../../src/server/db/schema/index.ts';
 import { createTestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { client, signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createPublishedCourse, enrollPeople, sampleContent } from '../support/learning.ts';
 
@@ -145,5 +145,33 @@ describe('course player', () => {
     expect(done.body).toMatchObject({ status: 'completed', progress: 100 });
     expect(done.body.certificateId).toBeTruthy();
     expect((await me.post(`enrollments/${e!.id}/complete-external`)).status).toBe(200);
+  });
+});
+
+describe('API documentation', () => {
+  it('documents the player, quiz, certificate and transcript endpoints', async () => {
+    const t = await createTestApp();
+    const res = await client(t).get('openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/enrollments/{id}/player',
+        '/enrollments/{id}/lessons/{lessonId}',
+        '/enrollments/{id}/lessons/{lessonId}/progress',
+        '/enrollments/{id}/quizzes/{quizId}/attempts',
+        '/quiz-attempts/{id}/submit',
+        '/enrollments/{id}/reaction',
+        '/enrollments/{id}/complete-external',
+        '/certificates',
+        '/certificates/{id}/pdf',
+        '/certificates/verify/{code}',
+        '/people/{id}/transcript',
+        '/people/{id}/transcript.csv',
+        '/people/{id}/transcript.pdf',
+        '/people/{id}/external-learning',
+        '/external-learning/{id}',
+      ]),
+    );
+    expect(res.body.paths['/certificates/verify/{code}'].get.security).toEqual([]);
   });
 });
