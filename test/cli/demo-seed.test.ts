@@ -1,7 +1,32 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent, customField, department, group, groupMember, person } from '../../src/server/db/schema/index.ts';
+import {
+  auditEvent,
+  certificate,
+  checkpointSubmission,
+  complianceRule,
+  course,
+  courseVersion,
+  customField,
+  department,
+  enrollment,
+  externalLearning,
+  group,
+  groupMember,
+  learningAssignment,
+  liveSession,
+  person,
+  program,
+  programStep,
+  quizAttempt,
+  sessionRegistration,
+  skill,
+  type Quiz,
+} from '../../src/server/db/schema/index.ts';
+import { CourseContentSchema } from '../../src/server/modules/learning/content.schemas.ts';
+import { gradeAttempt, type Answers } from '../../src/server/modules/learning/index.ts';
+import { buildDemoLearning } from '../../src/server/seed/demo/learning/index.ts';
 import { buildDemoOrg } from '../../src/server/seed/demo/people.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../../src/server/seed/demo.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -18,8 +43,11 @@ beforeAll(async () => {
   const suffix = uuidv7().slice(-10);
   slug = `acme-${suffix}`;
   domain = `acme-${suffix}.example`;
+  const started = Date.now();
   seeded = await seedDemo(t.ctx, { slug, emailDomain: domain });
+  seedMs = Date.now() - started;
 }, 60_000);
+let seedMs = 0;
 
 const email = (role: string) => `${role}@${domain}`;
 
@@ -133,5 +161,243 @@ describe('demo organisation', () => {
     const b = buildDemoOrg(today, 'acme.example');
     const shape = (o: typeof a) => o.people.map((p) => [p.employeeNumber, p.firstName, p.lastName, p.jobTitle, p.location, p.hireDate]);
     expect(shape(a)).toEqual(shape(b));
+  });
+});
+
+describe('demo learning', () => {
+  const q = {
+    courses: () => t.ctx.db.select().from(course).where(eq(course.orgId, seeded.orgId)),
+    versions: () => t.ctx.db.select().from(courseVersion).where(eq(courseVersion.orgId, seeded.orgId)),
+    enrollments: () => t.ctx.db.select().from(enrollment).where(eq(enrollment.orgId, seeded.orgId)),
+  };
+  const quizzesOf = (content: { sections: Array<{ lessons: Array<{ id: string; blocks: Array<{ id: string; type: string }> }> }> }) =>
+    content.sections.flatMap((s) => s.lessons.flatMap((l) => l.blocks.filter((b) => b.type === 'quiz').map((b) => ({ lessonId: l.id, id: b.id, quiz: (b as unknown as { quiz: Quiz }).quiz }))));
+
+  it('seeds within a few seconds', () => {
+    // Generous: the whole organisation, people and learning, in one transaction on PGlite.
+    expect(seedMs).toBeLessThan(20_000);
+  });
+
+  it('has a skills framework and a catalog of courses with real lessons and quizzes', async () => {
+    const skills = await t.ctx.db.select().from(skill).where(eq(skill.orgId, seeded.orgId));
+    expect(skills.length).toBeGreaterThanOrEqual(15);
+    for (const s of skills) {
+      expect(s.category, s.name).toBeTruthy();
+      expect(s.levels, s.name).toHaveLength(5);
+    }
+    const courses = await q.courses();
+    const published = courses.filter((c) => c.status === 'published');
+    expect(published.length).toBeGreaterThanOrEqual(14);
+    expect(courses.filter((c) => c.status === 'draft')).toHaveLength(1);
+    expect(published.filter((c) => c.format === 'live').map((c) => c.title)).toEqual(
+      expect.arrayContaining(['Negotiation workshop', 'Presenting with confidence — live practice']),
+    );
+    const external = published.filter((c) => c.format === 'external');
+    expect(external).toHaveLength(1);
+    expect(external[0]!.externalUrl).toMatch(/^https:\/\//);
+
+    const versions = await q.versions();
+    for (const c of published) {
+      const v = versions.find((x) => x.id === c.publishedVersionId);
+      expect(v?.status, c.title).toBe('published');
+      expect(c.summary && c.estimatedMinutes && c.tags.length, c.title).toBeTruthy();
+    }
+    // Every version's content passes the authoring validator, and every quiz has a right answer.
+    for (const v of versions) {
+      const parsed = CourseContentSchema.safeParse(v.content);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 2))).toBe(true);
+      for (const { quiz } of quizzesOf(v.content)) {
+        expect(quiz.questions.length).toBeGreaterThanOrEqual(4);
+        expect(quiz.questions.length).toBeLessThanOrEqual(8);
+        for (const question of quiz.questions) {
+          const answerable = question.kind === 'short_answer' ? question.acceptedAnswers.length > 0 : question.options.some((o) => o.correct);
+          expect(answerable, question.prompt).toBe(true);
+        }
+      }
+    }
+    // Self-paced courses: several lessons of prose with headings or lists, and a quiz mixing kinds.
+    for (const c of published.filter((x) => x.format === 'self_paced')) {
+      const content = versions.find((x) => x.id === c.publishedVersionId)!.content;
+      const texts = content.sections.flatMap((s) => s.lessons.flatMap((l) => l.blocks.filter((b) => b.type === 'text')));
+      expect(texts.length, c.title).toBeGreaterThanOrEqual(2);
+      const words = JSON.stringify(texts).match(/"text":"[^"]+"/g)!.join(' ').split(/\s+/).length;
+      expect(words, c.title).toBeGreaterThan(250);
+      expect(JSON.stringify(texts), c.title).toMatch(/"type":"(heading|bulletList|orderedList)"/);
+      const kinds = new Set(quizzesOf(content).flatMap((x) => x.quiz.questions.map((qq) => qq.kind)));
+      expect(kinds.size, c.title).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keeps learners who started before version 2 on version 1', async () => {
+    const versions = await q.versions();
+    const renewed = versions.filter((v) => v.number === 2 && v.status === 'published');
+    expect(renewed).toHaveLength(1);
+    const v1 = versions.find((v) => v.courseId === renewed[0]!.courseId && v.number === 1)!;
+    expect(v1.status).toBe('retired');
+    const onV1 = await t.ctx.db
+      .select()
+      .from(enrollment)
+      .where(and(eq(enrollment.orgId, seeded.orgId), eq(enrollment.versionId, v1.id), eq(enrollment.status, 'in_progress')));
+    expect(onV1.length).toBeGreaterThan(0);
+  });
+
+  it('has three programs with checkpoints and a newcomer assignment for the new joiners group', async () => {
+    const programs = await t.ctx.db.select().from(program).where(eq(program.orgId, seeded.orgId));
+    expect(programs.map((p) => p.title).sort()).toEqual(['Data driven decisions', 'New manager essentials', 'Onboarding at Acme']);
+    expect(programs.find((p) => p.title === 'New manager essentials')!.enforceOrder).toBe(true);
+    const steps = await t.ctx.db.select().from(programStep).where(eq(programStep.orgId, seeded.orgId));
+    expect(steps.filter((s) => s.kind === 'checkpoint').map((s) => s.title).sort()).toEqual(['Meet your buddy', 'Run your first 1:1s']);
+    const [assignment] = await t.ctx.db.select().from(learningAssignment).where(eq(learningAssignment.orgId, seeded.orgId));
+    expect(assignment).toMatchObject({ targetType: 'group', enrollNewcomers: true, reasonType: 'onboarding' });
+    const [g] = await t.ctx.db.select().from(group).where(eq(group.id, assignment!.targetId!));
+    expect(g!.name).toMatch(/New joiners/);
+  });
+
+  it('keeps every enrolment consistent: progress, certificates, graded attempts and versions', async () => {
+    const all = await q.enrollments();
+    const now = t.clock.now();
+    const certs = await t.ctx.db.select().from(certificate).where(eq(certificate.orgId, seeded.orgId));
+    const certOf = new Map(certs.map((c) => [c.enrollmentId, c]));
+    expect(new Set(certs.map((c) => c.verificationCode)).size).toBe(certs.length);
+    const statuses = new Set(all.map((e) => e.status));
+    expect([...statuses].sort()).toEqual(['completed', 'expired', 'failed', 'in_progress', 'not_started']);
+    const reasons = new Set(all.map((e) => e.reasonType));
+    for (const r of ['skill_gap', 'goal', 'onboarding', 'compliance', 'self', 'aspiration', 'one_on_one', 'review', 'hurdle']) expect(reasons, r).toContain(r);
+    for (const e of all) {
+      if (e.status === 'completed' || e.status === 'expired') {
+        expect(e.progress).toBe(100);
+        expect(e.completedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+        expect(certOf.get(e.id), e.id).toBeDefined();
+        if (e.courseId) expect(e.versionId).toBeTruthy();
+      } else {
+        expect(certOf.has(e.id)).toBe(false);
+        expect(e.progress).toBeLessThan(100);
+      }
+      if (e.status === 'expired') expect(e.expiresAt!.getTime()).toBeLessThan(now.getTime());
+      if (e.status === 'completed' && e.expiresAt) expect(e.expiresAt.getTime()).toBeGreaterThan(now.getTime());
+      if (e.status === 'not_started') expect(e.startedAt).toBeNull();
+      if (e.status === 'in_progress' && e.courseId) expect(e.versionId && e.startedAt && e.timeSpentSeconds > 0).toBeTruthy();
+    }
+    // Attempts were graded by the real grader: re-grading gives the stored score.
+    const versions = new Map((await q.versions()).map((v) => [v.id, v]));
+    const attempts = await t.ctx.db.select().from(quizAttempt).where(eq(quizAttempt.orgId, seeded.orgId));
+    expect(attempts.length).toBeGreaterThan(100);
+    for (const a of attempts) {
+      const quiz = quizzesOf(versions.get(a.versionId)!.content).find((x) => x.id === a.quizId)!.quiz;
+      const grade = gradeAttempt(quiz, a.questions, a.answers as Answers);
+      expect(grade.score).toBe(a.score);
+      expect(grade.passed).toBe(a.passed);
+    }
+    // A failed enrolment used every allowed attempt without a pass.
+    const failed = all.filter((e) => e.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const e of failed) {
+      const mine = attempts.filter((a) => a.enrollmentId === e.id);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((a) => !a.passed)).toBe(true);
+    }
+    // Completed self-paced courses with a quiz have a passed attempt.
+    const selfPaced = new Set((await q.courses()).filter((c) => c.format === 'self_paced').map((c) => c.id));
+    for (const e of all.filter((x) => x.status === 'completed' && x.courseId && selfPaced.has(x.courseId))) {
+      expect(attempts.some((a) => a.enrollmentId === e.id && a.passed), e.id).toBe(true);
+    }
+  });
+
+  it('gives the annual security rule a realistic state: most compliant, some expiring, some overdue', async () => {
+    const [rule] = await t.ctx.db.select().from(complianceRule).where(eq(complianceRule.orgId, seeded.orgId));
+    expect(rule).toMatchObject({ name: 'Annual security awareness', audienceType: 'everyone', validForMonths: 12, reenrollDaysBefore: 30, dueDays: 30 });
+    const learning = await signInAs(t, { email: email('learning') }, DEMO_PASSWORD);
+    const res = await learning.get(`compliance/dashboard?ruleId=${rule!.id}`);
+    expect(res.status).toBe(200);
+    const total = res.body.total;
+    expect(total.people).toBe(seeded.people);
+    expect(total.compliantPct).toBeGreaterThan(65);
+    expect(total.compliantPct).toBeLessThan(95);
+    expect(total.expiring).toBeGreaterThan(0);
+    expect(total.overdue).toBeGreaterThan(0);
+    // Some completions ran out and those people were enrolled again.
+    const rows = await q.enrollments();
+    const expired = rows.filter((e) => e.complianceRuleId === rule!.id && e.status === 'expired');
+    expect(expired.length).toBeGreaterThan(0);
+    const reenrolled = expired.filter((x) => rows.some((e) => e.personId === x.personId && e.complianceRuleId === rule!.id && ['not_started', 'in_progress', 'failed'].includes(e.status)));
+    expect(reenrolled.length).toBeGreaterThan(0);
+  });
+
+  it('gives employee@ a rich My learning: assigned with reasons (one overdue), in progress, completed with certificates', async () => {
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    const res = await employee.get('me/learning');
+    expect(res.status).toBe(200);
+    const { assigned, inProgress, completed } = res.body;
+    expect(assigned.length).toBeGreaterThanOrEqual(2);
+    expect(assigned.every((i: { dueAt: string | null }) => i.dueAt)).toBe(true);
+    expect(new Set(assigned.map((i: { reason: { type: string } }) => i.reason.type)).size).toBeGreaterThanOrEqual(2);
+    expect(assigned.filter((i: { overdue: boolean }) => i.overdue)).toHaveLength(1);
+    expect(inProgress.length).toBeGreaterThanOrEqual(1);
+    expect(inProgress[0].progress).toBeGreaterThan(0);
+    const done = completed.filter((i: { status: string }) => i.status === 'completed');
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    for (const i of done) expect(i.certificateId).toBeTruthy();
+
+    const certs = await employee.get('certificates');
+    expect(certs.status).toBe(200);
+    const valid = certs.body.data.filter((c: { status: string }) => c.status === 'valid');
+    expect(valid.length).toBeGreaterThanOrEqual(2);
+    const verified = await client(t).get(`certificates/verify/${valid[0].verificationCode}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body.status).toBe('valid');
+
+    const me = (await employee.get('auth/me')).body;
+    const ext = await t.ctx.db.select().from(externalLearning).where(and(eq(externalLearning.orgId, seeded.orgId), eq(externalLearning.personId, me.personId)));
+    expect(ext.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives manager@ a checkpoint to approve and reports with overdue learning', async () => {
+    const manager = await signInAs(t, { email: email('manager') }, DEMO_PASSWORD);
+    const queue = await manager.get('checkpoint-submissions');
+    expect(queue.status).toBe(200);
+    expect(queue.body.data.length).toBeGreaterThanOrEqual(1);
+    expect(queue.body.data[0].step.title).toBe('Meet your buddy');
+
+    const me = (await manager.get('auth/me')).body;
+    const reports = await t.ctx.db.select({ id: person.id }).from(person).where(and(eq(person.orgId, seeded.orgId), eq(person.managerId, me.personId)));
+    const open = await t.ctx.db
+      .select()
+      .from(enrollment)
+      .where(and(eq(enrollment.orgId, seeded.orgId), inArray(enrollment.personId, reports.map((r) => r.id)), sql`status in ('not_started', 'in_progress', 'failed')`));
+    const overdue = open.filter((e) => e.dueAt && e.dueAt < t.clock.now());
+    expect(new Set(overdue.map((e) => e.personId)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('runs live sessions: a past one with attendance, and a full upcoming one with a waitlist', async () => {
+    const sessions = await t.ctx.db.select().from(liveSession).where(eq(liveSession.orgId, seeded.orgId));
+    const regs = await t.ctx.db.select().from(sessionRegistration).where(eq(sessionRegistration.orgId, seeded.orgId));
+    const now = t.clock.now();
+    const upcoming = sessions.filter((s) => s.startsAt > now);
+    const past = sessions.filter((s) => s.endsAt < now);
+    expect(upcoming.length).toBeGreaterThanOrEqual(2);
+    expect(past.length).toBeGreaterThanOrEqual(1);
+    for (const s of sessions) expect(s.location || s.meetingUrl).toBeTruthy();
+    const full = upcoming.find((s) => regs.filter((r) => r.sessionId === s.id && r.status === 'registered').length === s.capacity);
+    expect(full).toBeDefined();
+    expect(regs.some((r) => r.sessionId === full!.id && r.status === 'waitlisted')).toBe(true);
+    const attended = regs.filter((r) => past.some((s) => s.id === r.sessionId));
+    expect(attended.every((r) => r.attendance)).toBe(true);
+    const present = attended.filter((r) => r.attendance === 'present');
+    const completions = await t.ctx.db.select().from(enrollment).where(inArray(enrollment.id, present.map((r) => r.enrollmentId!)));
+    expect(completions.every((e) => e.status === 'completed')).toBe(true);
+    const approvals = await t.ctx.db.select().from(checkpointSubmission).where(eq(checkpointSubmission.orgId, seeded.orgId));
+    expect(approvals.some((a) => a.status === 'approved')).toBe(true);
+  });
+
+  it('builds the same learning story on every run', () => {
+    const today = new Date('2026-06-01T00:00:00Z');
+    const org = buildDemoOrg(today, 'acme.example');
+    const groups = [{ id: uuidv7(), name: 'New joiners (last 12 months)' }];
+    const shape = () => {
+      const r = buildDemoLearning({ orgId: uuidv7(), org, groups }, today);
+      const title = new Map(r.courses.map((c) => [c.id, c.title]));
+      return r.enrollments.map((e) => [e.personId, title.get(e.courseId!) ?? 'program', e.status, e.reasonType, e.progress, e.dueAt?.toISOString()]);
+    };
+    expect(shape()).toEqual(shape());
   });
 });

@@ -206,7 +206,7 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
     const n = lessons.length;
     const done =
       state.status === 'in_progress'
-        ? Math.max(1, Math.min(n - 1, Math.round(state.share * n)))
+        ? Math.min(n - 1, Math.max(1, Math.round(state.share * n)))
         : state.status === 'failed'
           ? n - 1
           : n;

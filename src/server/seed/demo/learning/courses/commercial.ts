@@ -220,6 +220,8 @@ export const presentingWithConfidence: DemoCourse = {
             - Strong: “Payments will launch two weeks late because of the bank certification; we need a decision on the Berlin pilot by Friday.”
             ## Build around it
             Open with the message, give three supporting points with evidence, and close by repeating the message and the ask. It feels repetitive to you; to the audience, who hear it once, it is clarity.
+            ## Know your audience
+            Before you decide what to include, ask who will be in the room and what they already know. The leadership team wants the decision and the risk in the first minute; a team demo can spend longer on how something works. When in doubt, cut detail and offer an appendix: nobody has ever complained that a talk at Acme finished five minutes early.
           `,
         },
         {

@@ -261,6 +261,10 @@ export const effectiveOneOnOnes: DemoCourse = {
             - Which part of your work would you like more of? Less of?
             ## Follow up
             Start each 1:1 by looking at last week’s actions — yours first. When people see their manager keep promises made in a 1:1, they start bringing the things that matter.
+            ## When the 1:1 gets hard
+            Sometimes a report brings something heavy: a conflict with a colleague, a health or family issue, or the news that they are thinking of leaving. Slow down, listen, and do not rush to fix it. Ask what support would help, agree what stays between the two of you, and know when to involve your People Partner — for example when someone’s wellbeing or a possible policy breach is involved.
+            ## Career conversations
+            Once a quarter, use one 1:1 only for growth: where the person wants to be in two years, which skills they want to build, and what learning or stretch work would help. Record the aspiration in Tandem so the learning you assign later can say why.
           `,
         },
         {
