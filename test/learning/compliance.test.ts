@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvent, enrollment, notification } from '../../src/server/db/schema/index.ts';
+import { auditEvent, enrollment, group, groupMember, notification, program, programStep } from '../../src/server/db/schema/index.ts';
 import { runComplianceSweep } from '../../src/server/modules/learning/compliance.jobs.ts';
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
 import { systemRef } from '../../src/server/modules/platform/index.ts';
@@ -135,6 +135,47 @@ describe('compliance rules', () => {
     expect((await admin.get(`compliance-rules/${res.body.id}`)).status).toBe(404);
     const actions = (await t.ctx.db.select().from(auditEvent).where(eq(auditEvent.recordId, res.body.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['compliance_rule.created', 'compliance_rule.updated', 'compliance_rule.deleted']));
+  });
+});
+
+describe('compliance rules on groups', () => {
+  it('enrols and counts the active members of a group only', async () => {
+    const { org, course, admin } = await setup();
+    const dept = await createDepartment(t, org.id, 'Drivers');
+    const [g] = await t.ctx.db.insert(group).values({ orgId: org.id, name: 'Forklift drivers', kind: 'static' }).returning();
+    const member = await createPerson(t, org.id, { departmentId: dept.id });
+    const gone = await createPerson(t, org.id, { departmentId: dept.id, status: 'inactive' });
+    await createPerson(t, org.id, { departmentId: dept.id });
+    await t.ctx.db.insert(groupMember).values([member, gone].map((p) => ({ orgId: org.id, groupId: g!.id, personId: p.id })));
+    const res = await admin.post('compliance-rules', { name: 'Forklift', courseId: course.id, audience: { type: 'group', groupId: g!.id }, validForMonths: 12 });
+    expect(res.body).toMatchObject({ enrolled: 1, audience: { type: 'group', id: g!.id, name: 'Forklift drivers' } });
+    const dash = await admin.get(`compliance/dashboard?ruleId=${res.body.id}`);
+    expect(dash.body.departments).toEqual([
+      expect.objectContaining({ departmentId: dept.id, departmentName: 'Drivers', people: 1, notStarted: 1, compliantPct: 0 }),
+    ]);
+  });
+});
+
+describe('compliance rules on programs', () => {
+  it('enrols the audience in the program and its course steps, all due together', async () => {
+    const { org, course, admin } = await setup();
+    const p = await createPerson(t, org.id);
+    const [prog] = await t.ctx.db.insert(program).values({ orgId: org.id, title: 'Safety path', status: 'published' }).returning();
+    await t.ctx.db.insert(programStep).values({ orgId: org.id, programId: prog!.id, position: 1, kind: 'course', courseId: course.id });
+    const res = await admin.post('compliance-rules', { name: 'Safety', programId: prog!.id, audience: { type: 'everyone' }, validForMonths: 24, dueDays: 20 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ programId: prog!.id, courseId: null, targetTitle: 'Safety path' });
+    const mine = await t.ctx.db.select().from(enrollment).where(and(eq(enrollment.orgId, org.id), eq(enrollment.personId, p.id)));
+    expect(mine).toHaveLength(2);
+    for (const e of mine) {
+      expect(e.complianceRuleId).toBe(res.body.id);
+      expect(e.dueAt!.getTime()).toBe(t.clock.now().getTime() + 20 * DAY);
+    }
+    const dash = await admin.get(`compliance/dashboard?ruleId=${res.body.id}`);
+    expect(dash.body.total).toMatchObject({ people: 3, compliant: 0, notStarted: 3 });
+    // Asking for both a course and a program is refused.
+    const both = await admin.post('compliance-rules', { name: 'Both', programId: prog!.id, courseId: course.id, audience: { type: 'everyone' }, validForMonths: 1 });
+    expect(both.status).toBe(400);
   });
 });
 

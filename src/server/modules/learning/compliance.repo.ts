@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
-import { complianceRule, course, department, enrollment, group, organisation, person, program } from '../../db/schema/index.ts';
+import { complianceRule, course, department, enrollment, group, groupMember, organisation, person, program } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { audienceSql, type Audience } from './enrollments.repo.ts';
 
@@ -144,7 +144,6 @@ function statusSql(now: Date): SQL {
     when f.open_status in ('in_progress', 'failed') then 'in_progress'
     else 'not_started' end`;
 }
-const rankOf = sql`case status when 'compliant' then 1 when 'expiring' then 2 when 'in_progress' then 3 when 'not_started' then 4 else 5 end`;
 
 export type DepartmentCounts = {
   departmentId: string | null;
@@ -157,27 +156,71 @@ export type DepartmentCounts = {
   notStarted: number;
 };
 
-/** Counts per department in one statement; a person under several rules counts by their worst standing. */
+/** Active people of the audience with their department (the dashboard groups by it). */
+function audienceWithDepartmentSql(orgId: string, rule: RuleRow): SQL {
+  const base = sql`select p.id, p.department_id from ${person} p where p.org_id = ${orgId} and p.status = 'active'`;
+  switch (rule.audienceType) {
+    case 'everyone':
+      return base;
+    case 'group':
+      return sql`${base} and p.id in (select gm.person_id from ${group} g join ${groupMember} gm on gm.group_id = g.id
+        where g.org_id = ${orgId} and g.id = ${rule.audienceId})`;
+    case 'department':
+      return sql`with recursive below(id, depth) as (
+          select id, 0 from ${department} where org_id = ${orgId} and id = ${rule.audienceId}
+          union all
+          select d.id, below.depth + 1 from ${department} d join below on d.parent_id = below.id
+          where d.org_id = ${orgId} and below.depth < 100
+        ) ${base} and p.department_id in (select id from below)`;
+  }
+}
+
+/** Per person, only what the standing needs (no ids to carry): one hash aggregate over the course's enrolments. */
+function standingSql(orgId: string, rule: RuleRow, now: Date): SQL {
+  const target = rule.courseId ? sql`e.course_id = ${rule.courseId}` : sql`e.program_id = ${rule.programId}`;
+  return sql`select a.id as person_id, a.department_id, case
+      when f.valid_until > ${ts(now)} + interval '30 days' then 1
+      when f.valid_until > ${ts(now)} then 2
+      when f.open_due < ${ts(now)} then 5
+      when f.started then 3
+      else 4 end as rank
+    from (${audienceWithDepartmentSql(orgId, rule)}) a
+    left join (
+      select e.person_id,
+        max(coalesce(e.expires_at, e.completed_at + make_interval(months => ${rule.validForMonths}::int)))
+          filter (where e.status = 'completed') as valid_until,
+        min(e.due_at) filter (where e.status in ${openStatuses}) as open_due,
+        bool_or(e.status in ('in_progress', 'failed')) as started
+      from ${enrollment} e where e.org_id = ${orgId} and ${target}
+      group by e.person_id
+    ) f on f.person_id = a.id`;
+}
+
+/**
+ * Counts per department in one statement: people counted by standing per department first,
+ * names joined to the few resulting rows. Under several rules a person counts by their worst standing.
+ */
 export async function dashboard(db: DbOrTx, orgId: string, rules: RuleRow[], now: Date): Promise<DepartmentCounts[]> {
   if (!rules.length) return [];
-  const pairs = sql.join(
-    rules.map((r) => sql`select s.person_id, ${rankOf} as rank from (select f.person_id, ${statusSql(now)} as status from (${ruleFactsSql(orgId, r)}) f) s`),
-    sql` union all `,
-  );
+  const perPerson =
+    rules.length === 1
+      ? standingSql(orgId, rules[0]!, now)
+      : sql`select person_id, department_id, max(rank) as rank from (${sql.join(
+          rules.map((r) => standingSql(orgId, r, now)),
+          sql` union all `,
+        )}) s group by person_id, department_id`;
   const r = await db.execute(sql`
-    with pairs as (${pairs}),
-    per_person as (select person_id, max(rank) as rank from pairs group by person_id)
-    select p.department_id as "departmentId", d.name as "departmentName",
-      count(*)::int as people,
-      (count(*) filter (where pp.rank <= 2))::int as compliant,
-      (count(*) filter (where pp.rank = 2))::int as expiring,
-      (count(*) filter (where pp.rank = 3))::int as "inProgress",
-      (count(*) filter (where pp.rank = 4))::int as "notStarted",
-      (count(*) filter (where pp.rank = 5))::int as overdue
-    from per_person pp
-    join ${person} p on p.id = pp.person_id and p.org_id = ${orgId}
-    left join ${department} d on d.id = p.department_id and d.org_id = ${orgId}
-    group by p.department_id, d.name
+    with counted as (select department_id, rank, count(*) as n from (${perPerson}) pp group by department_id, rank)
+    select c.department_id as "departmentId", d.name as "departmentName",
+      sum(c.n)::int as people,
+      coalesce(sum(c.n) filter (where c.rank <= 2), 0)::int as compliant,
+      coalesce(sum(c.n) filter (where c.rank = 2), 0)::int as expiring,
+      coalesce(sum(c.n) filter (where c.rank = 3), 0)::int as "inProgress",
+      coalesce(sum(c.n) filter (where c.rank = 4), 0)::int as "notStarted",
+      coalesce(sum(c.n) filter (where c.rank = 5), 0)::int as overdue
+    from counted c
+    left join ${department} d on d.id = c.department_id and d.org_id = ${orgId}
+    group by c.department_id, d.name
     order by d.name nulls last`);
   return rows<DepartmentCounts>(r);
 }
