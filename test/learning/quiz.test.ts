@@ -5,7 +5,7 @@ import { drawQuestions, gradeAttempt, normalizeAnswer } from '../../src/server/m
 import { createTestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
-import { createPublishedCourse, enrollPeople, sampleContent, sampleQuiz } from '../support/learning.ts';
+import { createPublishedCourse, enrollPeople, sampleAnswers, sampleContent, sampleQuiz, takeSampleCourse } from '../support/learning.ts';
 
 const ALL_RIGHT = { q1: 'q1a', q2: ['q2b', 'q2a'], q3: 'q3f', q4: '  Multi-Factor   AUTHENTICATION ' };
 const ALL_WRONG = { q1: 'q1b', q2: ['q2a'], q3: 'q3t', q4: 'password' };
@@ -176,5 +176,15 @@ describe('quiz attempts', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
     expect((await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, {})).status).toBe(400);
+  });
+});
+
+describe('the test helper for other suites', () => {
+  it('takes a learner through the sample course', async () => {
+    const { me, enrollmentId } = await setup();
+    const failed = await takeSampleCourse(me, enrollmentId, sampleAnswers.wrong);
+    expect(failed.attempt.passed).toBe(false);
+    const passed = await takeSampleCourse(me, enrollmentId);
+    expect(passed.enrollment).toMatchObject({ status: 'completed', score: 100 });
   });
 });

@@ -150,3 +150,25 @@ export async function uploadFile(
   form.set('purpose', purpose);
   return c.post('learning/files', form);
 }
+
+/** Answers to `sampleQuiz()` by question id: all right, or all wrong. */
+export const sampleAnswers = {
+  right: { q1: 'q1a', q2: ['q2a', 'q2b'], q3: 'q3f', q4: 'Multi-factor authentication' },
+  wrong: { q1: 'q1b', q2: ['q2c'], q3: 'q3t', q4: 'password' },
+};
+
+/**
+ * Takes a learner through a `sampleContent()` course in the player: marks l1 and l2 complete and
+ * submits the quiz once with the given answers. Returns the graded result body.
+ */
+export async function takeSampleCourse(
+  me: { post: (path: string, body?: unknown) => Promise<{ status: number; body: any }> },
+  enrollmentId: string,
+  answers: Record<string, string | string[]> = sampleAnswers.right,
+  timeSpentSeconds = 60,
+) {
+  for (const l of ['l1', 'l2']) await me.post(`enrollments/${enrollmentId}/lessons/${l}/progress`, { timeSpentSeconds, completed: true });
+  const attempt = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
+  if (attempt.status !== 201 && attempt.status !== 200) throw new Error(`quiz start failed: ${attempt.status} ${JSON.stringify(attempt.body)}`);
+  return (await me.post(`quiz-attempts/${attempt.body.attempt.id}/submit`, { answers })).body;
+}
