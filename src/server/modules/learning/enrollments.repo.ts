@@ -298,7 +298,7 @@ function itemsSql(orgId: string, now: Date, where: SQL, tail: SQL = sql``): SQL 
   return sql`
     select e.id, e.person_id as "personId", lp.first_name || ' ' || lp.last_name as "personName",
       e.course_id as "courseId", e.program_id as "programId", coalesce(c.title, pr.title) as title, c.format,
-      e.status, (${isOpen} and e.due_at < ${now}) as overdue, e.due_at as "dueAt", e.progress,
+      e.status, coalesce(${isOpen} and e.due_at < ${now}, false) as overdue, e.due_at as "dueAt", e.progress,
       e.reason_type as "reasonType", e.reason_record_type as "reasonRecordType", e.reason_record_id as "reasonRecordId",
       e.reason_note as "reasonNote", e.source, e.assigned_by as "assignedById",
       ab.first_name || ' ' || ab.last_name as "assignedByName",
@@ -400,7 +400,7 @@ export async function topLevelLearningOf(db: DbOrTx, orgId: string, personIds: s
       orgId,
       now,
       sql`e.person_id in (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)}) and e.parent_enrollment_id is null`,
-      sql`order by (${isOpen} and e.due_at < ${now}) desc, (${isOpen}) desc, e.due_at asc nulls last, e.id desc`,
+      sql`order by coalesce(${isOpen} and e.due_at < ${now}, false) desc, (${isOpen}) desc, e.due_at asc nulls last, e.id desc`,
     ),
   );
   return rows<LearningItemRow>(r);
