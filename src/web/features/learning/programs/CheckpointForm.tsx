@@ -1,0 +1,62 @@
+import { Alert, Button, FileInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError, fieldErrors } from '../../../lib/api.ts';
+import type { EvidenceKind, Submission } from './types.ts';
+
+/** The learner's evidence for a checkpoint: the kinds the step allows, then submit. */
+export function CheckpointForm({ enrollmentId, stepId, kinds, onDone }: { enrollmentId: string; stepId: string; kinds: EvidenceKind[]; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [url, setUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useMutation({
+    mutationFn: async () => {
+      setErrors({});
+      let fileId: string | undefined;
+      if (file) {
+        const form = new FormData();
+        form.set('file', file);
+        form.set('purpose', 'evidence');
+        try {
+          fileId = (await api<{ id: string }>('learning/files', { method: 'POST', body: form })).id;
+        } catch (err) {
+          throw new ApiError((err as ApiError).status ?? 400, 'validation_failed', (err as Error).message, [{ path: 'fileId', message: (err as Error).message }]);
+        }
+      }
+      const body = { text: text.trim() || undefined, url: url.trim() || undefined, fileId };
+      return api<Submission>(`enrollments/${enrollmentId}/checkpoints/${stepId}/submissions`, { method: 'POST', body });
+    },
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: 'Submitted. Your approver has been told.' });
+      setText('');
+      setUrl('');
+      setFile(null);
+      onDone();
+    },
+    onError: (err) => setErrors(fieldErrors(err)),
+  });
+  const general = submit.error && (errors[''] ?? (!Object.keys(errors).length ? (submit.error as Error).message : null));
+  return (
+    <Stack gap="xs">
+      {general && (
+        <Alert color="red" role="alert">
+          {general}
+        </Alert>
+      )}
+      {kinds.includes('text') && (
+        <Textarea label="What you did" autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} />
+      )}
+      {kinds.includes('link') && (
+        <TextInput label="Link to your evidence" type="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={errors.url} />
+      )}
+      {kinds.includes('file') && <FileInput label="File" placeholder="Choose a file" clearable value={file} onChange={setFile} error={errors.fileId} />}
+      <div>
+        <Button onClick={() => submit.mutate()} loading={submit.isPending} disabled={!text.trim() && !url.trim() && !file}>
+          Submit for approval
+        </Button>
+      </div>
+    </Stack>
+  );
+}
