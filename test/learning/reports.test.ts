@@ -169,6 +169,30 @@ describe('course reports', () => {
     expect(lines[3]).toMatch(/^'=cmd Cedar,/);
   });
 
+  it('analyses attempts that learners really submitted through the player', async () => {
+    const { org, admin } = await setup();
+    const { course } = await createPublishedCourse(t, org.id, { title: 'Phishing' });
+    const right = { q1: 'q1a', q2: ['q2a', 'q2b'], q3: 'q3f', q4: 'multi-factor authentication' };
+    const wrong = { q1: 'q1b', q2: ['q2a'], q3: 'q3t', q4: 'password' };
+    // Learner i gets the first 4 - i questions right (learner 4 none), plus q1 always.
+    for (let i = 0; i < 5; i++) {
+      const user = await createUser(t, org.id);
+      const [e] = await enrollPeople(t, org.id, { courseId: course.id }, [user.person.id]);
+      const me = await signInAs(t, user);
+      const a = await me.post(`enrollments/${e!.id}/quizzes/quiz1/attempts`);
+      expect(a.status).toBeLessThan(300);
+      const answers = Object.fromEntries((['q1', 'q2', 'q3', 'q4'] as const).map((q, j) => [q, q === 'q1' || j < 4 - i ? right[q] : wrong[q]]));
+      expect((await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers })).status).toBe(200);
+    }
+    const r = (await admin.get(`reports/courses/${course.id}`)).body;
+    expect(r.quizzes).toHaveLength(1);
+    expect(r.quizzes[0]).toMatchObject({ quizId: 'quiz1', attempts: 5, passRate: 40 });
+    const items = Object.fromEntries(r.quizzes[0].items.map((i: { questionId: string }) => [i.questionId, i]));
+    expect(items.q1).toMatchObject({ attempts: 5, difficulty: 1, flags: ['too_easy'] });
+    expect(items.q4).toMatchObject({ difficulty: 0.2, flags: ['too_hard'] });
+    expect(items.q2.discrimination).toBeGreaterThan(0.5);
+  });
+
   it('answers 404 to people who are not learning or HR admins, and across organisations', async () => {
     const { org, admin, emp } = await setup();
     const { course } = await createPublishedCourse(t, org.id);
