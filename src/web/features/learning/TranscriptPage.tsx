@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, FileInput, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -115,6 +116,7 @@ export default function TranscriptPage() {
   const { me } = useRouteContext({ from: '/app' }) as { me: Me };
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const mobile = useMediaQuery('(max-width: 30em)');
   const personId = me.personId;
   const transcript = useQuery({ queryKey: ['transcript', personId], queryFn: () => api<Transcript>(`people/${personId}/transcript`) });
   const remove = useMutation({
@@ -229,7 +231,7 @@ export default function TranscriptPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Add external learning" fullScreen={typeof window !== 'undefined' && window.innerWidth < 500}>
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add external learning" fullScreen={mobile}>
         {adding && <ExternalForm personId={personId} onClose={() => setAdding(false)} />}
       </Modal>
     </>
