@@ -25,7 +25,10 @@ import {
   type Quiz,
 } from '../../src/server/db/schema/index.ts';
 import { CourseContentSchema } from '../../src/server/modules/learning/content.schemas.ts';
+import * as complianceRepo from '../../src/server/modules/learning/compliance.repo.ts';
+import { enrollDue } from '../../src/server/modules/learning/compliance.service.ts';
 import { gradeAttempt, type Answers } from '../../src/server/modules/learning/index.ts';
+import { systemRef } from '../../src/server/modules/platform/index.ts';
 import { buildDemoLearning } from '../../src/server/seed/demo/learning/index.ts';
 import { buildDemoOrg } from '../../src/server/seed/demo/people.ts';
 import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../../src/server/seed/demo.ts';
@@ -321,6 +324,45 @@ describe('demo learning', () => {
     expect(expired.length).toBeGreaterThan(0);
     const reenrolled = expired.filter((x) => rows.some((e) => e.personId === x.personId && e.complianceRuleId === rule!.id && ['not_started', 'in_progress', 'failed'].includes(e.status)));
     expect(reenrolled.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the compliance sweep nothing to do: expiries are applied and renewals already made', async () => {
+    const rollback = new Error('rollback');
+    const outcome = await t.ctx.db
+      .transaction(async (tx) => {
+        const expired = await complianceRepo.expireCompletions(tx, seeded.orgId, t.clock.now());
+        const [rule] = await complianceRepo.activeRules(tx, seeded.orgId);
+        const enrolled = await enrollDue(t.ctx, tx, systemRef(seeded.orgId, 'test'), rule!);
+        return Promise.reject(Object.assign(rollback, { found: { expired: expired.length, enrolled } }));
+      })
+      .catch((e: Error & { found?: unknown }) => {
+        if (e !== rollback) throw e;
+        return e.found;
+      });
+    expect(outcome).toEqual({ expired: 0, enrolled: 0 });
+  });
+
+  it('opens the player where employee@ left off, and reports quiz items for admins', async () => {
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    const mine = await employee.get('me/learning');
+    const current = mine.body.inProgress[0];
+    const player = await employee.get(`enrollments/${current.id}/player`);
+    expect(player.status).toBe(200);
+    const lessons = player.body.outline.flatMap((s: { lessons: Array<{ id: string; completed: boolean }> }) => s.lessons);
+    const done = lessons.filter((l: { completed: boolean }) => l.completed).length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(lessons.length);
+    expect(player.body.enrollment.progress).toBe(Math.round((done / lessons.length) * 100));
+    expect(player.body.resumeLessonId).toBe(lessons[done].id);
+
+    const learning = await signInAs(t, { email: email('learning') }, DEMO_PASSWORD);
+    const [sec] = (await q.courses()).filter((c) => c.title.startsWith('Security awareness'));
+    const report = await learning.get(`reports/courses/${sec!.id}`);
+    expect(report.status).toBe(200);
+    expect(report.body.byReason.map((r: { reasonType: string }) => r.reasonType)).toContain('compliance');
+    const items = report.body.quizzes.flatMap((x: { items: Array<{ discrimination: number | null }> }) => x.items);
+    expect(items.some((i: { discrimination: number | null }) => i.discrimination !== null)).toBe(true);
+    expect(report.body.reactions.count).toBeGreaterThan(0);
   });
 
   it('gives employee@ a rich My learning: assigned with reasons (one overdue), in progress, completed with certificates', async () => {

@@ -44,6 +44,9 @@ export type Who = { id: string; name: string; managerId: string | null };
 export type Why = {
   reason: ReasonType;
   reasonNote?: string | null;
+  /** The record behind the reason, where there is one (the compliance rule, for instance). */
+  reasonRecordType?: string | null;
+  reasonRecordId?: string | null;
   source: 'assigned' | 'self' | 'rule' | 'recommendation';
   assignedBy?: string | null;
   assignmentId?: string | null;
@@ -166,6 +169,8 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
       programId: null,
       parentEnrollmentId,
       reasonType: why.reason,
+      reasonRecordType: why.reasonRecordType ?? null,
+      reasonRecordId: why.reasonRecordId ?? null,
       reasonNote: why.reasonNote ?? null,
       source: why.source,
       assignedBy: why.assignedBy ?? null,
@@ -302,6 +307,8 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
       courseId: null,
       programId: p.id,
       reasonType: why.reason,
+      reasonRecordType: why.reasonRecordType ?? null,
+      reasonRecordId: why.reasonRecordId ?? null,
       reasonNote: why.reasonNote ?? null,
       source: why.source,
       assignedBy: why.assignedBy ?? null,

@@ -67,7 +67,15 @@ export function buildDemoLearning(input: DemoLearningInput, today: Date): DemoLe
     },
   ];
   const sec = C('sec');
-  const ruleWhy = (enrolledAt: Date, dueAt: Date): Why => ({ reason: 'compliance', source: 'rule', complianceRuleId: ruleId, enrolledAt, dueAt });
+  const ruleWhy = (enrolledAt: Date, dueAt: Date): Why => ({
+    reason: 'compliance',
+    reasonRecordType: 'compliance_rule',
+    reasonRecordId: ruleId,
+    source: 'rule',
+    complianceRuleId: ruleId,
+    enrolledAt,
+    dueAt,
+  });
   const firstEnrolment = (p: DemoPerson) => latest(hired(p), ruleCreated);
   const openState = (enrolledAt: Date, failed = 0.1): State => {
     const r = rnd.next();
