@@ -7,7 +7,7 @@ import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import type { EnrollmentRow } from './enrollments.core.ts';
 import * as enrollments from './enrollments.repo.ts';
-import { findQuiz, ownEnrollment, pinned, quizBlocks, settle } from './player.core.ts';
+import { bestScores, findQuiz, ownEnrollment, pinned, quizBlocks, settle } from './player.core.ts';
 import * as playerRepo from './player.repo.ts';
 import { attemptSummary, enrollmentState } from './player.service.ts';
 import { drawQuestions, gradeAttempt, publicQuestion, reviewedQuestion, type Answers } from './quiz.grading.ts';
@@ -57,7 +57,10 @@ async function close(
   if (grade.passed && lesson && quizBlocks(lesson).every((b) => passedQuizzes.has(b.id))) {
     await playerRepo.addLessonProgress(tx, { orgId: e.orgId, enrollmentId: e.id, lessonId, seconds: 0, complete: true, now });
   }
-  let after = await enrollments.updateEnrollment(tx, e.orgId, e.id, { lastActivityAt: now, lastLessonId: lessonId }, now);
+  // Until completion sets the final score, the enrolment shows the mean best score of the quizzes tried so far.
+  const best = [...bestScores(all).values()].map((b) => b.score);
+  const score = best.length ? Math.round(best.reduce((x, y) => x + y, 0) / best.length) : e.score;
+  let after = await enrollments.updateEnrollment(tx, e.orgId, e.id, { lastActivityAt: now, lastLessonId: lessonId, score }, now);
   const used = all.filter((x) => x.quizId === a.quizId).length;
   const exhausted = quiz.attemptsAllowed != null && used >= quiz.attemptsAllowed && !passedQuizzes.has(a.quizId);
   if (exhausted && (after.status === 'in_progress' || after.status === 'not_started')) {
