@@ -231,6 +231,25 @@ describe('compliance sweep', () => {
     const dash = await later.get(`compliance/dashboard?ruleId=${rule.body.id}`);
     expect(dash.body.total).toMatchObject({ people: 2, compliant: 0, overdue: 1, notStarted: 1 });
   });
+
+  it('does not tell someone who renewed in time that their old completion expired', async () => {
+    const { org, course, admin } = await setup();
+    const p = await createPerson(t, org.id);
+    await admin.post('compliance-rules', { name: 'Yearly', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 });
+    const first = (await enrollmentsOf(org.id, course.id)).find((e) => e.personId === p.id)!;
+    const done = await complete(org.id, first.id);
+    t.clock.set(new Date(done.expiresAt!.getTime() - 10 * DAY));
+    await runComplianceSweep(t.ctx);
+    const renewal = (await enrollmentsOf(org.id, course.id)).find((e) => e.personId === p.id && e.id !== first.id)!;
+    await complete(org.id, renewal.id);
+    t.clock.set(new Date(done.expiresAt!.getTime() + DAY));
+    await runComplianceSweep(t.ctx);
+    const rows = await enrollmentsOf(org.id, course.id);
+    expect(rows.find((e) => e.id === first.id)!.status).toBe('expired');
+    expect(rows.filter((e) => e.personId === p.id)).toHaveLength(2);
+    const notes = await t.ctx.db.select().from(notification).where(and(eq(notification.orgId, org.id), eq(notification.personId, p.id)));
+    expect(notes.filter((n) => n.kind === 'learning.expired')).toEqual([]);
+  });
 });
 
 describe('compliance dashboard', () => {

@@ -29,14 +29,14 @@ export async function runComplianceSweep(ctx: AppContext): Promise<void> {
         })),
       );
       // A program's course steps expire with it: one message, for what the person was given.
-      for (const e of expired.filter((x) => !x.parentEnrollmentId)) {
+      for (const e of expired.filter((x) => !x.parentEnrollmentId && !x.renewed)) {
         await notify(ctx, tx, {
           orgId,
           personId: e.personId,
           kind: 'learning.expired',
           title: `Your completion of "${e.title ?? 'a course'}" has expired`,
           body: e.complianceRuleId
-            ? 'It is required for compliance: you will be enrolled again to renew it.'
+            ? 'It is required for compliance: complete the renewal waiting in My learning.'
             : 'Take it again to renew it.',
           link: '/learning',
           email: true,

@@ -304,6 +304,8 @@ export type ExpiredRow = {
   expiresAt: Date | string;
   parentEnrollmentId: string | null;
   title: string | null;
+  /** The person already holds a newer valid completion: nothing to tell them. */
+  renewed: boolean;
 };
 
 /** Completions past their expiry become expired, in one statement. */
@@ -316,7 +318,10 @@ export async function expireCompletions(db: DbOrTx, orgId: string, now: Date): P
     )
     select x.id, x.person_id as "personId", x.course_id as "courseId", x.program_id as "programId",
       x.compliance_rule_id as "complianceRuleId", x.expires_at as "expiresAt", x.parent_enrollment_id as "parentEnrollmentId",
-      coalesce(c.title, pr.title) as title
+      coalesce(c.title, pr.title) as title,
+      exists (select 1 from ${enrollment} r where r.org_id = ${orgId} and r.person_id = x.person_id and r.id <> x.id
+        and r.status = 'completed' and (r.expires_at is null or r.expires_at > ${ts(now)})
+        and (r.course_id = x.course_id or r.program_id = x.program_id)) as renewed
     from x
     left join ${course} c on c.id = x.course_id and c.org_id = ${orgId}
     left join ${program} pr on pr.id = x.program_id and pr.org_id = ${orgId}`);
