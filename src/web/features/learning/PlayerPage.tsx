@@ -136,6 +136,17 @@ export default function PlayerPage() {
     if (p && !lessonId) setLessonId(p.resumeLessonId);
   }, [p, lessonId]);
   const selfPaced = p?.course.format === 'self_paced';
+  // When the last lesson completes the course, bring the learner to the completion panel.
+  const prevStatus = useRef<string | undefined>(undefined);
+  const completion = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const status = p?.enrollment.status;
+    if (prevStatus.current && prevStatus.current !== 'completed' && status === 'completed') {
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      completion.current?.focus();
+    }
+    prevStatus.current = status;
+  }, [p?.enrollment.status]);
   useLessonTimer(id, lessonId, !!selfPaced && p?.enrollment.status !== 'expired');
 
   const refresh = useCallback(() => {
@@ -184,7 +195,11 @@ export default function PlayerPage() {
           <Progress value={e.progress} aria-labelledby="course-progress-label" mt={4} />
         </div>
       )}
-      {e.status === 'completed' && <CompletionPanel player={p} onChanged={refresh} />}
+      {e.status === 'completed' && (
+        <div ref={completion} tabIndex={-1} style={{ outline: 'none' }}>
+          <CompletionPanel player={p} onChanged={refresh} />
+        </div>
+      )}
       {e.status === 'failed' && (
         <Alert color="orange" title="Quiz attempts used up">
           You did not pass the quiz within the attempts allowed. Your manager or a learning admin can reset the course for another try.
