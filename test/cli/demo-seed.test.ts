@@ -399,6 +399,14 @@ describe('demo learning', () => {
     expect(queue.status).toBe(200);
     expect(queue.body.data.length).toBeGreaterThanOrEqual(1);
     expect(queue.body.data[0].step.title).toBe('Meet your buddy');
+    // Approving moves the new joiner's onboarding on: the course step was done before.
+    const approved = await manager.post(`checkpoint-submissions/${queue.body.data[0].id}/approve`, { comment: 'Great notes.' });
+    expect(approved.status).toBe(200);
+    const [programEnrolment] = await t.ctx.db
+      .select()
+      .from(enrollment)
+      .where(and(eq(enrollment.orgId, seeded.orgId), eq(enrollment.personId, queue.body.data[0].learner.id), sql`program_id is not null`));
+    expect(programEnrolment!.progress).toBeGreaterThanOrEqual(66);
 
     const me = (await manager.get('auth/me')).body;
     const reports = await t.ctx.db.select({ id: person.id }).from(person).where(and(eq(person.orgId, seeded.orgId), eq(person.managerId, me.personId)));
@@ -427,6 +435,15 @@ describe('demo learning', () => {
     const present = attended.filter((r) => r.attendance === 'present');
     const completions = await t.ctx.db.select().from(enrollment).where(inArray(enrollment.id, present.map((r) => r.enrollmentId!)));
     expect(completions.every((e) => e.status === 'completed')).toBe(true);
+    // Through the API: the full session has no seats left, so the next person joins the waitlist.
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    const listed = await employee.get(`courses/${full!.courseId}/sessions`);
+    expect(listed.status).toBe(200);
+    const shown = listed.body.data.find((x: { id: string }) => x.id === full!.id);
+    expect(shown.seatsLeft).toBe(0);
+    const joined = await employee.post(`sessions/${full!.id}/registrations`, {});
+    expect(joined.status).toBe(201);
+    expect(joined.body.status).toBe('waitlisted');
     const approvals = await t.ctx.db.select().from(checkpointSubmission).where(eq(checkpointSubmission.orgId, seeded.orgId));
     expect(approvals.some((a) => a.status === 'approved')).toBe(true);
   });
