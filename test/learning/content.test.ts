@@ -1,4 +1,7 @@
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { richTextIssues } from '../../src/server/modules/learning/content.schemas.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authoringOrg, sampleContent, sampleQuiz, tinyPng, uploadFile } from '../support/learning.ts';
 
@@ -32,7 +35,7 @@ describe('course content', () => {
     const { save, admin, id } = await draftCourse();
     const rich = doc(
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Why' }] },
-      p({ type: 'text', text: 'Read ' }, { type: 'text', text: 'this', marks: [{ type: 'bold' }, { type: 'link', attrs: { href: 'https://acme.test', target: '_blank' } }] }),
+      p({ type: 'text', text: 'Read ' }, { type: 'text', text: 'this', marks: [{ type: 'bold' }, { type: 'link', attrs: { href: 'https://acme.test', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } }] }),
       { type: 'bulletList', content: [{ type: 'listItem', content: [p({ type: 'text', text: 'One' })] }] },
       { type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [p({ type: 'text', text: 'Two', marks: [{ type: 'underline' }] })] }] },
       { type: 'blockquote', content: [p({ type: 'text', text: 'Quote' }, { type: 'hardBreak' })] },
@@ -43,6 +46,28 @@ describe('course content', () => {
     const res = await save(lessonWith({ id: 'b1', type: 'text', doc: rich }));
     expect(res.status).toBe(200);
     expect((await admin.get(`courses/${id}/draft`)).body.content.sections[0].lessons[0].blocks[0].doc).toEqual(rich);
+  });
+
+  it('accepts what the editor (TipTap StarterKit, headings 1–4) produces, with its default attributes', () => {
+    const schema = getSchema([StarterKit.configure({ heading: { levels: [1, 2, 3, 4] } })]);
+    const t = (text: string, marks: string[] = []) => schema.text(text, marks.map((m) => (m === 'link' ? schema.marks.link!.create({ href: 'https://acme.test' }) : schema.marks[m]!.create())));
+    const para = (...c: ReturnType<typeof t>[]) => schema.nodes.paragraph!.create(null, c);
+    const built = schema.nodes.doc!.create(null, [
+      schema.nodes.heading!.create({ level: 4 }, [t('Heading')]),
+      para(t('b', ['bold']), t('i', ['italic']), t('u', ['underline']), t('s', ['strike']), t('c', ['code']), t('l', ['link'])),
+      para(t('line'), schema.nodes.hardBreak!.create(), t('two')),
+      schema.nodes.bulletList!.create(null, [schema.nodes.listItem!.create(null, [para(t('x'))])]),
+      schema.nodes.orderedList!.create(null, [schema.nodes.listItem!.create(null, [para(t('y'))])]),
+      schema.nodes.blockquote!.create(null, [para(t('q'))]),
+      schema.nodes.codeBlock!.create(null, [t('code')]),
+      schema.nodes.horizontalRule!.create(),
+    ]);
+    // Every node and mark type the editor knows is one the server accepts.
+    const usedNodes = new Set<string>();
+    built.descendants((n) => void usedNodes.add(n.type.name));
+    expect(Object.keys(schema.nodes).filter((n) => !usedNodes.has(n) && n !== 'doc')).toEqual([]);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline']);
+    expect(richTextIssues(built.toJSON())).toEqual([]);
   });
 
   it('refuses unsafe or unknown rich text with the path to the problem', async () => {

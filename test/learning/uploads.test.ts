@@ -29,7 +29,14 @@ describe('learning uploads', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('content-disposition')).toContain('filename="cover.png"');
 
-    expect((await uploadFile(admin, mp4, 'intro.mp4', 'video', 'video/mp4')).body.contentType).toBe('video/mp4');
+    const video = await uploadFile(admin, mp4, 'intro.mp4', 'video', 'video/mp4');
+    expect(video.body.contentType).toBe('video/mp4');
+    // Players seek with byte ranges.
+    const part = await learner.get(`learning/files/${video.body.id}`, { range: 'bytes=4-11' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 4-11/${mp4.length}`);
+    expect(part.body).toBe('ftypisom');
+    expect((await learner.get(`learning/files/${video.body.id}`, { range: 'bytes=9999-' })).status).toBe(416);
     const vtt = await uploadFile(admin, 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n', 'intro.vtt', 'captions', 'text/vtt');
     expect(vtt.status).toBe(201);
     expect(vtt.body.contentType).toBe('text/vtt; charset=utf-8');

@@ -23,7 +23,7 @@ const allowedMarks: Record<string, readonly string[]> = {
   strike: [],
   code: [],
   underline: [],
-  link: ['href', 'target', 'rel', 'class'],
+  link: ['href', 'target', 'rel', 'class', 'title'],
 };
 const MAX_DEPTH = 20;
 

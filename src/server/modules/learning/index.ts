@@ -34,3 +34,9 @@ export { isEvidenceApprover } from './checkpoints.service.ts';
 export { gradeAttempt, type Answers } from './quiz.grading.ts';
 export { createRule as createComplianceRule, enrollDue as enrollComplianceDue } from './compliance.service.ts';
 export { runComplianceSweep } from './compliance.jobs.ts';
+/** Authoring (A): content validation, course use cases (the demo seed can build courses through them), file URLs. */
+export { CourseContentSchema, QuizSchema, RichTextDocSchema, richTextIssues, safeLink, referencedFiles } from './content.schemas.ts';
+export { assertContentFiles } from './content.ts';
+export { createCourse, updateCourse, saveDraft, publishCourse, archiveCourse, fileUrl } from './courses.service.ts';
+export { uploadLearningFile } from './uploads.service.ts';
+export { checkUpload, filePurposes as learningFilePurposes, type FilePurpose } from './uploads.check.ts';

@@ -51,11 +51,24 @@ export const learningFileRoutes = createRouter()
   })
   .openapi(download, async (c) => {
     const { file, bytes, inline } = await service.readLearningFile(c.var.ctx, requireActor(c), c.req.valid('param').id);
-    return c.body(new Uint8Array(bytes), 200, {
+    const headers: Record<string, string> = {
       'Content-Type': file.contentType,
-      'Content-Length': String(bytes.byteLength),
       'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, max-age=3600',
-    });
+      'Accept-Ranges': 'bytes',
+    };
+    // Video players seek with byte ranges; one range is all they ask for.
+    const range = /^bytes=(\d*)-(\d*)$/.exec(c.req.header('range') ?? '');
+    const size = bytes.byteLength;
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${size}` });
+      }
+      const part = new Uint8Array(bytes.subarray(start, end + 1));
+      return c.body(part, 206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(part.byteLength) });
+    }
+    return c.body(new Uint8Array(bytes), 200, { ...headers, 'Content-Length': String(size) });
   });
