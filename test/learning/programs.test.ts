@@ -4,7 +4,7 @@ import { enrollment } from '../../src/server/db/schema/index.ts';
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
 import { systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { client, signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createPublishedCourse, enrollPeople } from '../support/learning.ts';
 
@@ -195,5 +195,33 @@ describe('programs', () => {
       .where(and(eq(enrollment.personId, s.learnerUser.person.id), eq(enrollment.courseId, s.c1.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.parentEnrollmentId).toBe(p!.id);
+  });
+});
+
+describe('API document', () => {
+  it('documents the program, checkpoint and live session endpoints', async () => {
+    const res = await client(t).get('openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/programs',
+        '/programs/{id}',
+        '/programs/{id}/steps',
+        '/programs/{id}/publish',
+        '/programs/{id}/archive',
+        '/enrollments/{id}/program',
+        '/enrollments/{id}/checkpoints/{stepId}/submissions',
+        '/checkpoint-submissions',
+        '/checkpoint-submissions/{id}/approve',
+        '/checkpoint-submissions/{id}/return',
+        '/courses/{id}/sessions',
+        '/sessions/{id}',
+        '/sessions/{id}/cancel',
+        '/sessions/{id}/registrations',
+        '/sessions/{id}/registrations/me',
+        '/sessions/{id}/attendance',
+        '/sessions/{id}/ical',
+      ]),
+    );
   });
 });
