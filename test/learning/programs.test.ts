@@ -93,9 +93,14 @@ describe('programs', () => {
     const list = await s.admin.get('programs?q=manager');
     expect(list.body.data.map((p: any) => [p.id, p.stepCount])).toEqual([[id, 3]]);
 
+    const [enrolled] = await enrollPeople(t, s.org.id, { programId: id }, [s.otherUser.person.id]);
     const archived = await s.admin.post(`programs/${id}/archive`);
     expect(archived.body.status).toBe('archived');
     expect((await s.learner.get(`programs/${id}`)).status).toBe(404);
+    // Someone on the program still sees it after it is archived.
+    const kept = await s.other.get(`programs/${id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.myEnrollment).toMatchObject({ id: enrolled!.id, status: 'not_started', progress: 0 });
   });
 
   it('refuses bad programs and bad steps with field details', async () => {

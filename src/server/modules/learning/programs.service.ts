@@ -71,10 +71,13 @@ export async function listPrograms(ctx: AppContext, actor: Actor, query: z.infer
   };
 }
 
-/** Admins see every program; learners only published ones (the rest answer 404). */
+/** Admins see every program; learners published ones and those they are enrolled in (the rest answer 404). */
 export async function getProgram(ctx: AppContext, actor: Actor, id: string) {
   const p = await repo.findProgram(ctx.db, actor.orgId, id);
-  if (!p || (p.status !== 'published' && !isLearningAdmin(actor))) throw notFound('Program');
+  if (!p) throw notFound('Program');
+  if (p.status !== 'published' && !isLearningAdmin(actor) && !(await repo.myProgramEnrollment(ctx.db, actor.orgId, actor.personId, id))) {
+    throw notFound('Program');
+  }
   return detail(ctx.db, actor, p);
 }
 
