@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Image, MultiSelect, NumberInput, Select, Sta
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
 import { ErrorAlert } from '../../admin/components/common.tsx';
 import { FileUpload } from './FileUpload.tsx';
@@ -38,10 +38,19 @@ const toForm = (c: Course): Form => ({
 
 export function DetailsTab({ course, onDirtyChange }: { course: Course; onDirtyChange: (dirty: boolean) => void }) {
   const qc = useQueryClient();
-  const initial = useMemo(() => toForm(course), [course]);
+  const [initial, setInitial] = useState<Form>(() => toForm(course));
   const [form, setForm] = useState<Form>(initial);
-  useEffect(() => setForm(initial), [initial]);
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const reset = (c: Course) => {
+    const f = toForm(c);
+    setInitial(f);
+    setForm(f);
+  };
+  // The course is refetched when other tabs save; pending edits here are kept.
+  useEffect(() => {
+    if (!dirty) reset(course);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [course]);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -67,6 +76,7 @@ export function DetailsTab({ course, onDirtyChange }: { course: Course; onDirtyC
         },
       }),
     onSuccess: (c) => {
+      reset(c);
       qc.setQueryData(['courses', course.id], c);
       void qc.invalidateQueries({ queryKey: ['courses'] });
       notifications.show({ color: 'green', message: 'Details saved' });
