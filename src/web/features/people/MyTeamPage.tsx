@@ -1,6 +1,6 @@
-import { Alert, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Alert, Button, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useRouteContext } from '@tanstack/react-router';
+import { Link, useRouteContext } from '@tanstack/react-router';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import type { Me } from '../../lib/me.ts';
@@ -15,7 +15,17 @@ export default function MyTeamPage() {
   });
   return (
     <>
-      <PageHeader title="My team" description="The people who report to you. Goals, skills, learning and 1:1s per person will appear here as they are enabled." />
+      <PageHeader
+        title="My team"
+        description="The people who report to you. Goals, skills and 1:1s per person will appear here as they are enabled."
+        actions={
+          team.data?.data.length ? (
+            <Button component={Link} to="/team/learning" variant="light">
+              Team learning
+            </Button>
+          ) : undefined
+        }
+      />
       {team.isError && (
         <Alert color="red" role="alert">
           {(team.error as Error).message}

@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, type Page } from '../../lib/api.ts';
 import { useTitle } from '../../lib/title.ts';
+import { PersonLearningSection } from '../learning/PersonLearningSection.tsx';
 import { PersonAvatar, PersonLine } from './PersonAvatar.tsx';
 import { rows, type CustomField, type Person, type PersonDetail } from './types.ts';
 
@@ -129,7 +130,6 @@ export default function PersonProfilePage() {
               ['Aspirations', 'Where they want to go next will show here once skills & careers is enabled.'],
               ['Goals', 'Goals and their progress will show here once goals are enabled.'],
               ['Skills', 'Assessed skills and gaps will show here once skills are enabled.'],
-              ['Learning', 'Courses and programs, with why each was assigned, will show here once learning is enabled.'],
             ].map(([title, text]) => (
               <Section key={title} title={title!}>
                 <Text size="sm" c="dimmed">
@@ -137,6 +137,7 @@ export default function PersonProfilePage() {
                 </Text>
               </Section>
             ))}
+            <PersonLearningSection personId={id} wrap={(children) => <Section title="Learning">{children}</Section>} />
           </SimpleGrid>
         </Grid.Col>
       </Grid>

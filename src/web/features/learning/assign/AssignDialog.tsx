@@ -1,6 +1,300 @@
-// Placeholder: the enrolments part fills this in (assign a course or program with a reason).
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouteContext } from '@tanstack/react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
+import { hasRole, type Me } from '../../../lib/me.ts';
+import { drawerTitle, ErrorAlert } from '../../admin/components/common.tsx';
+import type { Person } from '../../people/types.ts';
+import { assignableReasonOptions } from '../reasons.ts';
+
+/** What to assign: a course or a program (or neither: the dialog lets you pick), to chosen people or not. */
 export type AssignTarget = { courseId?: string; programId?: string; title: string; personIds?: string[] };
 
-export function AssignDialog(_props: { target: AssignTarget | null; onClose: () => void }) {
-  return null;
+type AudienceType = 'people' | 'group' | 'department';
+type Result = { assignmentId: string; enrolled: number; alreadyEnrolled: number; enrollmentIds: string[] };
+type CatalogItem = { kind: 'course' | 'program'; id: string; title: string };
+type Option = { value: string; label: string };
+
+/**
+ * Assign learning with a reason: to people (managers: their reports), a group (optionally its
+ * newcomers too) or a department (admins). Shows how many were enrolled and already enrolled.
+ */
+export function AssignDialog({ target, onClose }: { target: AssignTarget | null; onClose: () => void }) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={target ? `Assign ${target.title}` : 'Assign'} styles={drawerTitle} size="lg">
+      {target && <AssignForm key={JSON.stringify(target)} target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => void }) {
+  const { me } = useRouteContext({ from: '/app' }) as { me: Me };
+  const admin = hasRole(me, 'learning_admin', 'hr_admin');
+  const fixedPeople = target.personIds?.length ? target.personIds : null;
+  const fixedItem = target.courseId ? `course:${target.courseId}` : target.programId ? `program:${target.programId}` : null;
+
+  const [item, setItem] = useState<string | null>(fixedItem);
+  const [type, setType] = useState<AudienceType>('people');
+  const [people, setPeople] = useState<string[]>([]);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [newcomers, setNewcomers] = useState(true);
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [due, setDue] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const qc = useQueryClient();
+
+  const submit = useMutation({
+    mutationFn: () => {
+      const [kind, id] = (item ?? '').split(':');
+      const audience =
+        fixedPeople || type === 'people'
+          ? { type: 'people', personIds: fixedPeople ?? people }
+          : type === 'group'
+            ? { type: 'group', groupId, enrollNewcomers: newcomers }
+            : { type: 'department', departmentId };
+      return api<Result>('enrollments/assign', {
+        method: 'POST',
+        body: {
+          ...(kind === 'program' ? { programId: id } : { courseId: id }),
+          audience,
+          reason: { type: reason, ...(note.trim() ? { note: note.trim() } : {}) },
+          // The end of the chosen day, in the assigner's time zone.
+          ...(due ? { dueAt: new Date(`${due}T23:59:59`).toISOString() } : {}),
+        },
+      });
+    },
+    onSuccess: () => {
+      for (const key of [['team-learning'], ['my-learning'], ['person-learning'], ['enrollments']]) void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  const check = () => {
+    const e: Record<string, string> = {};
+    if (!item) e.item = 'Choose a course or program';
+    if (!fixedPeople && type === 'people' && !people.length) e.people = 'Choose at least one person';
+    if (!fixedPeople && type === 'group' && !groupId) e.group = 'Choose a group';
+    if (!fixedPeople && type === 'department' && !departmentId) e.department = 'Choose a department';
+    if (!reason) e.reason = 'Say why';
+    setLocal(e);
+    return Object.keys(e).length === 0;
+  };
+
+  const server = fieldErrors(submit.error);
+  const err = (...paths: string[]) => local[paths[0]!] ?? paths.map((p) => server[p] ?? Object.entries(server).find(([k]) => k.startsWith(`${p}.`))?.[1]).find(Boolean);
+  const result = submit.data;
+
+  if (result) {
+    return (
+      <Stack>
+        <Alert color="green" role="status" title="Assigned">
+          {result.enrolled} enrolled, {result.alreadyEnrolled} already enrolled.
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={onClose} data-autofocus>
+            Done
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  const generalError =
+    submit.error instanceof ApiError && submit.error.code === 'validation_failed' ? null : submit.error;
+
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        if (check()) submit.mutate();
+      }}
+      noValidate
+    >
+      <Stack>
+        <ErrorAlert error={generalError} title="Could not assign" />
+        {submit.error instanceof ApiError && submit.error.code === 'validation_failed' && (
+          <Alert color="red" role="alert">
+            {submit.error.message}
+          </Alert>
+        )}
+        {!fixedItem && <CatalogPicker value={item} onChange={setItem} error={err('item', 'courseId', 'programId')} />}
+
+        {fixedPeople ? (
+          <Text size="sm">
+            For {fixedPeople.length === 1 ? 'this person' : `${fixedPeople.length} people`}.
+          </Text>
+        ) : (
+          <>
+            {admin && (
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="assign-audience-label">
+                  Assign to
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="assign-audience-label"
+                  value={type}
+                  onChange={(v) => setType(v as AudienceType)}
+                  data={[
+                    { value: 'people', label: 'People' },
+                    { value: 'group', label: 'A group' },
+                    { value: 'department', label: 'A department' },
+                  ]}
+                />
+              </Stack>
+            )}
+            {type === 'people' && <PeoplePicker value={people} onChange={setPeople} error={err('people', 'audience.personIds', 'audience')} managerOnly={!admin} />}
+            {type === 'group' && (
+              <>
+                <GroupPicker value={groupId} onChange={setGroupId} error={err('group', 'audience.groupId')} />
+                <Checkbox
+                  label="Also enrol people who join this group later"
+                  checked={newcomers}
+                  onChange={(e) => setNewcomers(e.currentTarget.checked)}
+                />
+              </>
+            )}
+            {type === 'department' && (
+              <DepartmentPicker value={departmentId} onChange={setDepartmentId} error={err('department', 'audience.departmentId')} />
+            )}
+          </>
+        )}
+
+        <Select
+          label="Why"
+          description="Learners see this reason with the learning"
+          placeholder="Choose a reason"
+          data={assignableReasonOptions}
+          value={reason}
+          onChange={setReason}
+          error={err('reason', 'reason.type')}
+          required
+          allowDeselect={false}
+        />
+        <Textarea label="Note for the learner" description="Optional" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} error={err('reason.note')} />
+        <TextInput type="date" label="Due date" description="Optional" value={due} onChange={(e) => setDue(e.currentTarget.value)} error={err('dueAt', 'dueDays')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={submit.isPending}>
+            Assign
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Published courses and programs from the catalog, searched by title. */
+function CatalogPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 200);
+  const [chosen, setChosen] = useState<Option | null>(null);
+  const hits = useQuery({
+    queryKey: ['catalog-pick', q],
+    queryFn: () => api<Page<CatalogItem>>('catalog', { query: { q, limit: 20 } }),
+  });
+  const data = useMemo(() => {
+    const opts = (hits.data?.data ?? []).map((i) => ({ value: `${i.kind}:${i.id}`, label: `${i.title}${i.kind === 'program' ? ' (program)' : ''}` }));
+    return chosen && !opts.some((o) => o.value === chosen.value) ? [chosen, ...opts] : opts;
+  }, [hits.data, chosen]);
+  return (
+    <Select
+      label="Course or program"
+      placeholder="Type to search the catalog"
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      data={data}
+      value={value}
+      onChange={(v, opt) => {
+        onChange(v);
+        setChosen(opt ?? null);
+      }}
+      nothingFoundMessage={hits.isFetching ? 'Searching…' : 'Nothing published matches'}
+      error={error}
+      required
+    />
+  );
+}
+
+function PeoplePicker({ value, onChange, error, managerOnly }: { value: string[]; onChange: (v: string[]) => void; error?: string; managerOnly: boolean }) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 200);
+  const [known, setKnown] = useState<Record<string, string>>({});
+  const hits = useQuery({
+    queryKey: ['people-search', q],
+    queryFn: () => api<Page<Person>>('people', { query: { q, limit: 10 } }),
+    enabled: q.length >= 2,
+  });
+  useEffect(() => {
+    const found = hits.data?.data;
+    if (found?.length) setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((p) => [p.id, p.name])) }));
+  }, [hits.data]);
+  const data = useMemo(() => {
+    const ids = new Set([...value, ...(hits.data?.data ?? []).map((p) => p.id)]);
+    return [...ids].map((id) => ({ value: id, label: known[id] ?? id }));
+  }, [value, hits.data, known]);
+  return (
+    <MultiSelect
+      label="People"
+      description={managerOnly ? 'People in your team' : undefined}
+      placeholder={value.length ? undefined : 'Type at least 2 letters of a name'}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      data={data}
+      value={value}
+      onChange={onChange}
+      nothingFoundMessage={q.length < 2 ? 'Type at least 2 letters' : hits.isFetching ? 'Searching…' : 'Nobody matches'}
+      error={error}
+      required
+    />
+  );
+}
+
+function GroupPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+  const groups = useQuery({
+    queryKey: ['groups', 'assign'],
+    queryFn: () => api<Page<{ id: string; name: string; memberCount: number }>>('groups', { query: { limit: 200 } }),
+  });
+  return (
+    <Select
+      label="Group"
+      placeholder={groups.isLoading ? 'Loading groups…' : 'Choose a group'}
+      searchable
+      data={(groups.data?.data ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.memberCount})` }))}
+      value={value}
+      onChange={onChange}
+      nothingFoundMessage="No group matches"
+      error={error ?? (groups.error ? 'Could not load groups' : undefined)}
+      required
+    />
+  );
+}
+
+function DepartmentPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+  const depts = useQuery({
+    queryKey: ['departments', 'assign'],
+    queryFn: () => api<{ data: Array<{ id: string; name: string; totalHeadcount: number }> }>('departments'),
+  });
+  return (
+    <Select
+      label="Department"
+      description="Includes its sub-departments"
+      placeholder={depts.isLoading ? 'Loading departments…' : 'Choose a department'}
+      searchable
+      data={(depts.data?.data ?? []).map((d) => ({ value: d.id, label: `${d.name} (${d.totalHeadcount})` }))}
+      value={value}
+      onChange={onChange}
+      nothingFoundMessage="No department matches"
+      error={error ?? (depts.error ? 'Could not load departments' : undefined)}
+      required
+    />
+  );
 }
