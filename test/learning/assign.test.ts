@@ -155,6 +155,30 @@ describe('assigning learning', () => {
     expect(retry.body).toMatchObject({ enrolled: 0, alreadyEnrolled: 2 });
   });
 
+  it('enrols smart-group newcomers when a new hire matches the rule', async () => {
+    const s = await setup();
+    const hr = await signInAs(t, await createUser(t, s.org.id, { roles: ['hr_admin'] }));
+    const sales = await createDepartment(t, s.org.id, 'Sales');
+    const veteran = await createPerson(t, s.org.id, { departmentId: sales.id });
+    const smart = await hr.post('groups', { name: 'Sales team', kind: 'smart', rule: { match: 'all', conditions: [{ field: 'department', op: 'in', value: [sales.id] }] } });
+    expect(smart.status).toBe(201);
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    const res = await s.admin.post('enrollments/assign', {
+      courseId: s.c.id,
+      audience: { type: 'group', groupId: smart.body.id, enrollNewcomers: true },
+      reason: { type: 'onboarding' },
+    });
+    expect(res.body).toMatchObject({ enrolled: 1, alreadyEnrolled: 0 });
+    const hire = await hr.post('people', { email: `hire-${Date.now()}@example.test`, firstName: 'New', lastName: 'Seller', departmentId: sales.id });
+    expect(hire.status).toBe(201);
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    const rows = await enrollmentsOf(s.org.id, s.c.id);
+    expect(rows.map((r) => r.personId).sort()).toEqual([veteran.id, hire.body.id].sort());
+    expect(rows.find((r) => r.personId === hire.body.id)).toMatchObject({ reasonType: 'onboarding', source: 'assigned' });
+  });
+
   it('refuses bad input with field details', async () => {
     const s = await setup();
     const cases: Array<[unknown, string]> = [

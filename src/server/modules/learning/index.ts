@@ -27,6 +27,7 @@ export const learningRoutes = createRouter()
 
 export { registerLearningJobs, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
 export { enroll, completeEnrollment, refreshProgramProgress, addMonths, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollments.core.ts';
+export { reasonLabels } from './enrollments.view.ts';
 export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';
 export { assertCourseStepUnlocked } from './programs.view.ts';
 export { isEvidenceApprover } from './checkpoints.service.ts';
