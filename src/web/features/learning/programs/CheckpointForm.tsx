@@ -37,7 +37,9 @@ export function CheckpointForm({ enrollmentId, stepId, kinds, onDone }: { enroll
     },
     onError: (err) => setErrors(fieldErrors(err)),
   });
-  const general = submit.error && (errors[''] ?? (!Object.keys(errors).length ? (submit.error as Error).message : null));
+  // Errors about the evidence as a whole have no field; show them above the form.
+  const unplaced = submit.error instanceof ApiError ? submit.error.details.find((d) => !d.path)?.message : undefined;
+  const general = submit.error && (unplaced ?? (!Object.keys(errors).length ? (submit.error as Error).message : null));
   return (
     <Stack gap="xs">
       {general && (

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { ErrorAlert, PersonPicker } from '../../admin/components/common.tsx';
+import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
+import { PersonPicker } from '../../admin/components/common.tsx';
 import { kindLabels, type EvidenceKind, type ProgramDetail, type ProgramStep } from './types.ts';
 
 /** A step as edited: existing ones keep their id (submissions point at them). */
@@ -100,7 +100,17 @@ export function StepsEditor({ program }: { program: ProgramDetail }) {
 
   return (
     <Stack>
-      {conflictMsg && <ErrorAlert error={conflictMsg} title="The steps could not be saved" />}
+      {conflictMsg && (
+        <Alert color="red" role="alert" title="The steps could not be saved">
+          {(conflictMsg as Error).message}
+          {conflictMsg instanceof ApiError &&
+            conflictMsg.details.map((d, i) => (
+              <Text key={i} size="sm">
+                {d.message}
+              </Text>
+            ))}
+        </Alert>
+      )}
       {steps.length === 0 && <Text c="dimmed">No steps yet. Add a course or a checkpoint below.</Text>}
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
         {steps.map((s, i) => (
