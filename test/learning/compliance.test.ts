@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvent, enrollment, group, groupMember, notification, program, programStep } from '../../src/server/db/schema/index.ts';
 import { runComplianceSweep } from '../../src/server/modules/learning/compliance.jobs.ts';
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
-import { systemRef } from '../../src/server/modules/platform/index.ts';
+import { dispatchEvents, systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createDepartment, createOrg, createPerson, createUser } from '../support/factories.ts';
@@ -153,6 +153,15 @@ describe('compliance rules on groups', () => {
     expect(dash.body.departments).toEqual([
       expect.objectContaining({ departmentId: dept.id, departmentName: 'Drivers', people: 1, notStarted: 1, compliantPct: 0 }),
     ]);
+
+    // A person added to the group is enrolled when the membership event is handled, before any sweep.
+    const hr = await signInAs(t, await createUser(t, org.id, { roles: ['hr_admin'] }));
+    const newcomer = await createPerson(t, org.id);
+    expect((await hr.post(`groups/${g!.id}/members`, { personIds: [newcomer.id] })).status).toBe(200);
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    const rows = await enrollmentsOf(org.id, course.id);
+    expect(rows.find((e) => e.personId === newcomer.id)).toMatchObject({ complianceRuleId: res.body.id, reasonType: 'compliance' });
   });
 });
 

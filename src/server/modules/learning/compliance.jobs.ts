@@ -1,10 +1,20 @@
 import type { AppContext } from '../../context.ts';
-import { notify, recordChanges, systemRef } from '../platform/index.ts';
+import { notify, recordChanges, subscribe, systemRef } from '../platform/index.ts';
 import * as repo from './compliance.repo.ts';
 import { enrollDue } from './compliance.service.ts';
 
 /** Registers the compliance job handlers and outbox subscribers (the sweep runs inside `learning.sweep`). */
-export function registerComplianceJobs(_ctx: AppContext): void {}
+export function registerComplianceJobs(_ctx: AppContext): void {
+  // Newcomers to a group a rule targets are enrolled now, not at the next sweep.
+  subscribe('group.members_changed', 'learning.compliance-group-newcomers', async (ctx, event) => {
+    const p = event.payload as { groupId?: string; added?: string[] };
+    if (!p.groupId || !p.added?.length || !event.orgId) return;
+    const orgId = event.orgId;
+    for (const rule of await repo.activeRulesForGroup(ctx.db, orgId, p.groupId)) {
+      await ctx.db.transaction((tx) => enrollDue(ctx, tx, systemRef(orgId, 'compliance'), rule));
+    }
+  });
+}
 
 /**
  * Expires completions past their validity and re-enrols people whose completion expires soon

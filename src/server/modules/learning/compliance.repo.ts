@@ -85,6 +85,20 @@ export async function activeRules(db: DbOrTx, orgId: string): Promise<RuleRow[]>
     .orderBy(sql`lower(${complianceRule.name})`);
 }
 
+export async function activeRulesForGroup(db: DbOrTx, orgId: string, groupId: string): Promise<RuleRow[]> {
+  return db
+    .select()
+    .from(complianceRule)
+    .where(
+      and(
+        eq(complianceRule.orgId, orgId),
+        eq(complianceRule.active, true),
+        eq(complianceRule.audienceType, 'group'),
+        eq(complianceRule.audienceId, groupId),
+      ),
+    );
+}
+
 /** Is this course (or program) published in the organisation? */
 export async function isPublished(db: DbOrTx, orgId: string, t: { courseId?: string; programId?: string }): Promise<boolean> {
   const table = t.courseId ? course : program;
