@@ -32,19 +32,35 @@ describe('learning uploads', () => {
     const video = await uploadFile(admin, mp4, 'intro.mp4', 'video', 'video/mp4');
     expect(video.body.contentType).toBe('video/mp4');
     // Players seek with byte ranges.
-    const part = await learner.get(`learning/files/${video.body.id}`, { range: 'bytes=4-11' });
+    const part = await admin.get(`learning/files/${video.body.id}`, { range: 'bytes=4-11' });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 4-11/${mp4.length}`);
     expect(part.body).toBe('ftypisom');
-    expect((await learner.get(`learning/files/${video.body.id}`, { range: 'bytes=9999-' })).status).toBe(416);
+    expect((await admin.get(`learning/files/${video.body.id}`, { range: 'bytes=9999-' })).status).toBe(416);
     const vtt = await uploadFile(admin, 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n', 'intro.vtt', 'captions', 'text/vtt');
     expect(vtt.status).toBe(201);
     expect(vtt.body.contentType).toBe('text/vtt; charset=utf-8');
     expect((await uploadFile(admin, pdf, 'Handbook 2026.pdf', 'document', 'application/pdf')).status).toBe(201);
     const csv = await uploadFile(admin, 'name,score\nAda,3\n', 'scores.csv', 'document', 'text/csv');
     expect(csv.body.contentType).toBe('text/csv; charset=utf-8');
-    const doc = await learner.get(`learning/files/${csv.body.id}`);
+    const doc = await admin.get(`learning/files/${csv.body.id}`);
     expect(doc.headers.get('content-disposition')).toMatch(/^attachment/);
+  });
+
+  it('serves lesson material only to learning admins and learners enrolled in a course that uses it', async () => {
+    const { admin, learner, learnerUser, org } = await authoringOrg(t);
+    const handout = (await uploadFile(admin, pdf, 'handout.pdf', 'document', 'application/pdf')).body.id;
+    const url = `learning/files/${handout}`;
+    expect((await learner.get(url)).status).toBe(404);
+    const id = (await admin.post('courses', { title: 'With a handout' })).body.id;
+    const content = { sections: [{ id: 's', title: 'S', lessons: [{ id: 'l', title: 'L', blocks: [{ id: 'f', type: 'file', fileId: handout }] }] }] };
+    expect((await admin.put(`courses/${id}/draft`, { content, revision: 1 })).status).toBe(200);
+    // In a draft only: still not the learner's.
+    await enrollPeople(t, org.id, { courseId: id }, [learnerUser.person.id]);
+    expect((await learner.get(url)).status).toBe(404);
+    await admin.post(`courses/${id}/publish`, {});
+    expect((await learner.get(url)).status).toBe(200);
+    expect((await admin.get(url)).status).toBe(200);
   });
 
   it('refuses types not allowed, mismatched content and oversize files', async () => {

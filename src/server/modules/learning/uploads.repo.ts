@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { checkpointSubmission, externalLearning, person, programStep, storedFile } from '../../db/schema/index.ts';
+import { checkpointSubmission, courseVersion, enrollment, externalLearning, person, programStep, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export async function findFile(db: DbOrTx, orgId: string, id: string) {
@@ -33,4 +33,16 @@ export async function externalLearningOwners(db: DbOrTx, orgId: string, fileId: 
     .from(externalLearning)
     .where(and(eq(externalLearning.orgId, orgId), eq(externalLearning.evidenceFileId, fileId)));
   return found.map((f) => f.personId);
+}
+
+/** Whether the person is enrolled in a course whose published or past content uses this file. */
+export async function enrolledWithFile(db: DbOrTx, orgId: string, personId: string, fileId: string): Promise<boolean> {
+  const r = await db.execute(sql`
+    select exists(
+      select 1 from ${enrollment} e
+      join ${courseVersion} v on v.course_id = e.course_id and v.org_id = ${orgId}
+      where e.org_id = ${orgId} and e.person_id = ${personId} and v.status <> 'draft'
+        and strpos(v.content::text, ${fileId}) > 0
+    ) as found`);
+  return Boolean((r as unknown as { rows: Array<{ found: boolean }> }).rows[0]?.found);
 }

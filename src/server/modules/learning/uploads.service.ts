@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/http/types.ts';
 import { canSeePersonal, hasRole, isManagerOf } from '../org/index.ts';
 import { actorRef, recordChange, storeFile } from '../platform/index.ts';
 import { fileUrl } from './courses.service.ts';
-import { requireLearningAdmin } from './learning.policy.ts';
+import { isLearningAdmin, requireLearningAdmin } from './learning.policy.ts';
 import { checkUpload, cleanName, filePurposes, type FilePurpose } from './uploads.check.ts';
 import * as repo from './uploads.repo.ts';
 
@@ -56,6 +56,10 @@ export async function readLearningFile(ctx: AppContext, actor: Actor, id: string
   // Files of other modules (imports, attachments) are not served here.
   if (!file || !(filePurposes as readonly string[]).includes(file.purpose ?? '')) throw notFound('File');
   if (file.purpose === 'evidence' && !(await canReadEvidence(ctx, actor, file))) throw notFound('File');
+  // Lesson material is for authors and the course's learners; covers show in the catalog to everyone.
+  if (['video', 'captions', 'document'].includes(file.purpose!) && !isLearningAdmin(actor)) {
+    if (!(await repo.enrolledWithFile(ctx.db, actor.orgId, actor.personId, file.id))) throw notFound('File');
+  }
   const bytes = await ctx.files.get(file.storageKey);
   return { file, bytes, inline: ['cover', 'video', 'captions'].includes(file.purpose!) };
 }
