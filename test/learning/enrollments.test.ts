@@ -194,3 +194,17 @@ describe('enrolments', () => {
     expect(await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, mine!.id))).toHaveLength(0);
   });
 });
+
+describe('enrolment API document', () => {
+  it('lists the enrolment endpoints and their schemas in the OpenAPI document', async () => {
+    const s = await setup();
+    const res = await s.learner.get('openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/enrollments/assign', '/me/learning', '/people/{id}/learning', '/team/learning', '/enrollments', '/enrollments/{id}', '/enrollments/{id}/reset']),
+    );
+    for (const name of ['AssignRequest', 'AssignResult', 'LearningItem', 'MyLearning', 'Enrollment', 'TeamLearningMember']) {
+      expect(res.body.components.schemas[name], name).toBeDefined();
+    }
+  });
+});

@@ -319,7 +319,7 @@ function itemsSql(orgId: string, now: Date, where: SQL, tail: SQL = sql``): SQL 
 
 /** Every enrolment of one person, in one query (served by enrollment_person_idx). */
 export async function learningOfPerson(db: DbOrTx, orgId: string, personId: string, now: Date): Promise<LearningItemRow[]> {
-  const r = await db.execute(itemsSql(orgId, now, sql`e.person_id = ${personId}`, sql`order by e.id desc limit 1000`));
+  const r = await db.execute(itemsSql(orgId, now, sql`e.person_id = ${personId}`, sql`order by e.created_at desc limit 1000`));
   return rows<LearningItemRow>(r);
 }
 
