@@ -7,7 +7,7 @@ import { recordChange, systemRef } from '../modules/platform/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { demoCustomFields } from './demo/custom-fields.ts';
 import { buildDemoGroups } from './demo/groups.ts';
-import { seedDemoLearning } from './demo/learning/index.ts';
+import { seedDemoLearning, type DemoLearningSummary } from './demo/learning/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
 import type { DemoRole } from './demo/structure.ts';
 import * as repo from './seed.repo.ts';
@@ -32,7 +32,14 @@ export type SeedOptions = {
   emailDomain?: string;
 };
 
-export type SeedResult = { orgId: string; people: number; departments: number; groups: number; accounts: string[] };
+export type SeedResult = {
+  orgId: string;
+  people: number;
+  departments: number;
+  groups: number;
+  accounts: string[];
+  learning: DemoLearningSummary;
+};
 
 /** Seeds the demo organisation when the database holds no organisation yet; true when it did. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<boolean> {
@@ -87,13 +94,14 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     );
     const by = systemRef(orgId, 'demo seed');
     await refreshSmartGroups(tx, orgId, by, { now: today });
-    await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
+    const learning = await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
     const result: SeedResult = {
       orgId,
       people: org.people.length,
       departments: org.departments.length,
       groups: groups.length,
       accounts: demoAccounts.map((a) => `${a.role}@${domain}`),
+      learning,
     };
     await recordChange(tx, by, {
       action: 'org.seeded',
