@@ -1,4 +1,6 @@
-import { ActionIcon, Button, Card, Group, Menu, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Menu, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { RichText } from '../RichText.tsx';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { RichTextField } from './RichTextEditor.tsx';
 import { newQuiz, QuizEditor } from './QuizEditor.tsx';
@@ -34,10 +36,32 @@ export function under(errors: Record<string, string>, prefix: string): Record<st
 }
 
 export function LessonEditor({ lesson, onChange, errors }: { lesson: Lesson; onChange: (l: Lesson) => void; errors: Record<string, string> }) {
+  const [mode, setMode] = useState<'edit' | 'preview'>('edit');
   const set = (patch: Partial<Lesson>) => onChange({ ...lesson, ...patch });
   const setBlock = (i: number, b: Block) => set({ blocks: lesson.blocks.map((x, j) => (j === i ? b : x)) });
+  const toggle = (
+    <SegmentedControl
+      aria-label="Edit or preview the lesson"
+      value={mode}
+      onChange={(v) => setMode(v as 'edit' | 'preview')}
+      data={[
+        { value: 'edit', label: 'Edit' },
+        { value: 'preview', label: 'Preview' },
+      ]}
+      w="fit-content"
+    />
+  );
+  if (mode === 'preview') {
+    return (
+      <Stack>
+        {toggle}
+        <LessonPreview lesson={lesson} />
+      </Stack>
+    );
+  }
   return (
     <Stack>
+      {toggle}
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput label="Lesson title" required value={lesson.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} style={{ flex: 1, minWidth: 200 }} />
         <NumberInput
@@ -97,6 +121,51 @@ export function LessonEditor({ lesson, onChange, errors }: { lesson: Lesson; onC
         </Menu.Dropdown>
       </Menu>
     </Stack>
+  );
+}
+
+/** Roughly what learners see; the player shows the real thing. */
+function LessonPreview({ lesson }: { lesson: Lesson }) {
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h3" mb="sm">
+        {lesson.title || 'Untitled lesson'}
+      </Title>
+      {lesson.blocks.length === 0 && <Text c="dimmed">Nothing in this lesson yet.</Text>}
+      <Stack>
+        {lesson.blocks.map((b) => {
+          switch (b.type) {
+            case 'text':
+              return <RichText key={b.id} doc={b.doc} />;
+            case 'video':
+              return (
+                <Text key={b.id} c="dimmed">
+                  Video{b.title ? `: ${b.title}` : ''} {b.source === 'url' ? `(${b.url || 'no link yet'})` : b.fileId ? '(uploaded file)' : '(no file yet)'}
+                </Text>
+              );
+            case 'file':
+              return (
+                <Text key={b.id} c="dimmed">
+                  Download: {b.label || 'file'}
+                </Text>
+              );
+            case 'embed':
+              return (
+                <Text key={b.id} c="dimmed">
+                  Embedded: {b.title || b.url}
+                </Text>
+              );
+            case 'quiz':
+              return (
+                <Text key={b.id} c="dimmed">
+                  Quiz: {b.quiz.drawCount ?? b.quiz.questions.length} of {b.quiz.questions.length} questions, pass mark {b.quiz.passMark}%,{' '}
+                  {b.quiz.attemptsAllowed ? `${b.quiz.attemptsAllowed} attempts` : 'unlimited attempts'}
+                </Text>
+              );
+          }
+        })}
+      </Stack>
+    </Card>
   );
 }
 
