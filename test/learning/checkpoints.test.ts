@@ -142,4 +142,17 @@ describe('checkpoints', () => {
     const history = await s.manager.get('checkpoint-submissions?status=all');
     expect(history.body.data.map((x: any) => x.status)).toEqual(['returned', 'approved']);
   });
+
+  it('keeps a checkpoint locked behind unfinished steps when the order is enforced', async () => {
+    const s = await setup();
+    await s.admin.patch(`programs/${s.programId}`, { enforceOrder: true });
+    const second = await s.learner.post(`enrollments/${s.enrollmentId}/checkpoints/${s.recording}/submissions`, { fileId: '0190f0f0-0000-7000-8000-000000000000' });
+    expect(second.status).toBe(403);
+    expect(second.body.error.code).toBe('forbidden');
+    const view = await s.learner.get(`enrollments/${s.enrollmentId}/program`);
+    expect(view.body.steps.map((x: any) => x.state)).toEqual(['available', 'locked']);
+    // A step of someone else's program is not found.
+    const other = await s.learner.post(`enrollments/${s.enrollmentId}/checkpoints/0190f0f0-0000-7000-8000-000000000000/submissions`, { text: 'x' });
+    expect(other.status).toBe(404);
+  });
 });
