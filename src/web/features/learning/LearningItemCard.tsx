@@ -1,5 +1,6 @@
 import { Anchor, Button, Card, Group, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { EnrollmentActions } from './EnrollmentActions.tsx';
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
 import { formatDay, learningLink, type LearningItem } from './enrollments.types.ts';
 
@@ -50,6 +51,7 @@ export function LearningItemCard({ item, viewer = 'learner' }: { item: LearningI
         {item.status === 'in_progress' && (
           <Progress value={item.progress} size="sm" aria-label={`${item.title}: ${item.progress}% done`} />
         )}
+        {viewer === 'manager' && <EnrollmentActions item={item} />}
         {viewer === 'learner' && (
           <Group gap="xs" mt={4}>
             {open && (
