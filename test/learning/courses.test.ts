@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { client, signInAs } from '../support/client.ts';
 import { createUser } from '../support/factories.ts';
 import { authoringOrg, enrollPeople, sampleContent } from '../support/learning.ts';
 import { enrollment } from '../../src/server/db/schema/index.ts';
@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ logLevel: process.env.DEBUG_LOG ? "error" : "silent" });
+  t = await createTestApp();
 });
 
 async function versionOf(enrollmentId: string) {
@@ -154,5 +154,30 @@ describe('course authoring', () => {
     const { admin: stranger } = await authoringOrg(t);
     expect((await stranger.get(`courses/${one}`)).status).toBe(404);
     expect((await stranger.put(`courses/${one}/draft`, { content: { sections: [] }, revision: 1 })).status).toBe(404);
+  });
+
+  it('documents the authoring, catalog, skills and file endpoints', async () => {
+    const res = await client(t).get('openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/skills',
+        '/skills/{id}',
+        '/courses',
+        '/courses/{id}',
+        '/courses/{id}/archive',
+        '/courses/{id}/draft',
+        '/courses/{id}/publish',
+        '/courses/{id}/versions',
+        '/catalog',
+        '/catalog/tags',
+        '/catalog/courses/{id}',
+        '/catalog/courses/{id}/enroll',
+        '/catalog/programs/{id}/enroll',
+        '/learning/files',
+        '/learning/files/{id}',
+      ]),
+    );
+    expect(res.body.components.schemas).toHaveProperty('CourseContent');
   });
 });
