@@ -46,6 +46,8 @@ describe('catalog', () => {
     expect(titles(await learner.get('catalog?duration=medium'))).toEqual(['Data literacy']);
     expect(titles(await learner.get('catalog?duration=long'))).toEqual(['Leadership']);
     expect(titles(await learner.get('catalog?kind=program'))).toEqual(['Sales onboarding']);
+    expect(titles(await learner.get('catalog?kind=program&format=live'))).toEqual([]);
+    expect(titles(await learner.get('catalog?kind=course&tag=sales'))).toEqual(['Negotiation essentials']);
     expect((await learner.get('catalog?duration=forever')).status).toBe(400);
     expect((await learner.get('catalog?skillId=nope')).body.error.details[0].path).toBe('skillId');
 

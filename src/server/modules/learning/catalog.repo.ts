@@ -61,7 +61,9 @@ export async function listCatalog(db: DbOrTx, orgId: string, f: CatalogFilters, 
       (select sum(c2.estimated_minutes)::int from ${programStep} s join ${course} c2 on c2.id = s.course_id where s.program_id = p.id) as estimated_minutes,
       p.tags, p.self_enrollment, lower(p.title) as sort_title
     from ${program} p where ${sql.join(programWhere, sql` and `)}`;
-  const parts = f.kind === 'course' || f.format ? [courses] : f.kind === 'program' ? [programs] : [courses, programs];
+  // A format filter is about courses: programs have none.
+  const parts = [...(f.kind !== 'program' ? [courses] : []), ...(f.kind !== 'course' && !f.format ? [programs] : [])];
+  if (!parts.length) return [];
   const r = await db.execute(sql`
     select x.kind, x.id, x.title, x.summary, x.cover_file_id as "coverFileId", x.format, x.estimated_minutes as "estimatedMinutes",
       x.tags, x.self_enrollment as "selfEnrollment", x.sort_title as "sortTitle"
