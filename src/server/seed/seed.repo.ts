@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   certificate,
   checkpointSubmission,
@@ -10,6 +10,7 @@ import {
   courseVersion,
   customField,
   department,
+  domainEvent,
   enrollment,
   externalLearning,
   group,
@@ -154,4 +155,16 @@ export async function insertDemoLearning(db: DbOrTx, r: DemoLearningRows): Promi
   await insertChunked(r.sessions, (c) => db.insert(liveSession).values(c));
   await insertChunked(r.registrations, (c) => db.insert(sessionRegistration).values(c));
   await insertChunked(r.externalLearning, (c) => db.insert(externalLearning).values(c));
+}
+
+/**
+ * The demo's history already acted on its groups' first members (the new joiners' onboarding
+ * enrolments are part of it), so the seed's own membership events are not news: left pending,
+ * the newcomer subscriber would enrol people who finished onboarding a second time.
+ */
+export async function markGroupEventsHandled(db: DbOrTx, orgId: string, now: Date): Promise<void> {
+  await db
+    .update(domainEvent)
+    .set({ dispatchedAt: now })
+    .where(and(eq(domainEvent.orgId, orgId), eq(domainEvent.type, 'group.members_changed'), isNull(domainEvent.dispatchedAt)));
 }

@@ -23,6 +23,7 @@ export type DemoLearningSummary = {
 export async function seedDemoLearning(tx: DbOrTx, input: DemoLearningInput, today: Date): Promise<DemoLearningSummary> {
   const rows = buildDemoLearning(input, today);
   await repo.insertDemoLearning(tx, rows);
+  await repo.markGroupEventsHandled(tx, input.orgId, today);
   const summary: DemoLearningSummary = {
     skills: rows.skills.length,
     courses: rows.courses.length,
