@@ -160,6 +160,9 @@ describe('programs', () => {
     const { assertCourseStepUnlocked } = await import('../../src/server/modules/learning/index.ts');
     const [second] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, courseEnrollmentIds[1]));
     await expect(assertCourseStepUnlocked(t.ctx, t.ctx.db, second!)).rejects.toMatchObject({ code: 'forbidden' });
+    // …and the player itself refuses it; the first step opens.
+    expect((await s.learner.get(`enrollments/${second!.id}/player`)).status).toBe(403);
+    expect((await s.learner.get(`enrollments/${courseEnrollmentIds[0]}/player`)).status).toBe(200);
 
     // Completing the first course unlocks the checkpoint.
     const [first] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, courseEnrollmentIds[0]));
