@@ -18,7 +18,7 @@ export function EnrollmentStatusBadge({ status, overdue = false }: { status: str
         {statusLabels[s] ?? status}
       </Badge>
       {overdue && (
-        <Badge color="red" variant="filled">
+        <Badge color="red.8" variant="filled">
           Overdue
         </Badge>
       )}

@@ -23,7 +23,7 @@ export function PersonLearningSection({ personId, wrap }: { personId: string; wr
   return wrap(
     <Stack gap="xs">
       <Group gap={6} wrap="wrap">
-        {overdue > 0 && <Badge color="red">{overdue} overdue</Badge>}
+        {overdue > 0 && <Badge color="red.8">{overdue} overdue</Badge>}
         <Badge variant="light" color="gray">{d.assigned.length} not started</Badge>
         <Badge variant="light" color="blue">{d.inProgress.length} in progress</Badge>
         <Badge variant="light" color="green">{d.completed.length} completed</Badge>

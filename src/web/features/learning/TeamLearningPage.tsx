@@ -47,7 +47,7 @@ function MemberCard({ m, onAssign }: { m: TeamMember; onAssign: () => void }) {
         <PersonLine id={m.person.id} name={m.person.name} subtitle={subtitle || null} />
         <Group gap={6} wrap="wrap">
           {m.counts.overdue > 0 && (
-            <Badge color="red" variant="filled">
+            <Badge color="red.8" variant="filled">
               {m.counts.overdue} overdue
             </Badge>
           )}
