@@ -52,3 +52,38 @@ describe('pg-boss job queue', () => {
     }
   }, 60_000);
 });
+
+describe('outbox dispatch through pg-boss on the embedded database', () => {
+  it('queues subscriber jobs without waiting on its own transaction, and the subscriber runs', async () => {
+    if (dbKind !== 'pglite') return; // PostgreSQL runs the same dispatch inside one pooled transaction
+    const { buildContext } = await import('../../src/server/bootstrap.ts');
+    const { testConfig } = await import('../../src/server/platform/config.ts');
+    const { dispatchEvents, recordChange, subscribe, systemRef } = await import('../../src/server/modules/platform/index.ts');
+    const { organisation } = await import('../../src/server/db/schema/index.ts');
+    const database = await openDatabase({ dataDir: 'memory://' });
+    const seen: string[] = [];
+    let done!: () => void;
+    const handled = new Promise<void>((r) => (done = r));
+    subscribe('test.pinged', 'test.ping-subscriber', async (_ctx, event) => {
+      seen.push(event.type);
+      done();
+    });
+    try {
+      await migrateDatabase(database);
+      const ctx = await buildContext(testConfig(), { database, jobs: 'boss', migrate: false });
+      await ctx.jobs.start();
+      try {
+        const [org] = await ctx.db.insert(organisation).values({ name: 'Ping', slug: `ping-${process.pid}` }).returning();
+        await ctx.db.transaction((tx) => recordChange(tx, systemRef(org!.id), { action: 'test.pinged', recordType: 'test', recordId: null }));
+        const timeout = (what: string) => new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} hung`)), 20_000));
+        expect(await Promise.race([dispatchEvents(ctx), timeout('dispatch')])).toBe(1);
+        await Promise.race([handled, timeout('the subscriber')]);
+        expect(seen).toEqual(['test.pinged']);
+      } finally {
+        await ctx.jobs.stop();
+      }
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
