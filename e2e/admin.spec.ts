@@ -51,6 +51,8 @@ test('an admin creates an API token and calls the API with it', async ({ page, r
 });
 
 test('admin pages pass the accessibility check', async ({ page }) => {
+  // Seven full pages with axe each; the demo's audit log and mail outbox are long.
+  test.setTimeout(90_000);
   await signIn(page, 'admin');
   for (const path of ['/admin', '/admin/people', '/admin/departments', '/admin/groups', '/admin/custom-fields', '/admin/audit-log', '/admin/mail-outbox']) {
     await page.goto(path);
