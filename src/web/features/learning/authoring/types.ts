@@ -1,5 +1,4 @@
 import { api } from '../../../lib/api.ts';
-import type { RichDoc } from '../RichText.tsx';
 
 export type Skill = { id: string; name: string; category: string | null; description: string | null; maxLevel: number; levels: string[] };
 export type CourseFormat = 'self_paced' | 'live' | 'external';
@@ -25,38 +24,18 @@ export type Course = {
   updatedAt: string;
 };
 
-export type QuizOption = { id: string; text: string; correct: boolean; feedback?: string | null };
-export type QuestionKind = 'single' | 'multiple' | 'true_false' | 'short_answer';
-export type QuizQuestion = {
-  id: string;
-  kind: QuestionKind;
-  prompt: string;
-  options: QuizOption[];
-  acceptedAnswers: string[];
-  feedbackCorrect?: string | null;
-  feedbackIncorrect?: string | null;
-  points: number;
-};
-export type Quiz = {
-  passMark: number;
-  attemptsAllowed: number | null;
-  timeLimitMinutes: number | null;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  drawCount: number | null;
-  questions: QuizQuestion[];
-};
-export type Block =
-  | { id: string; type: 'text'; doc: RichDoc }
-  | { id: string; type: 'video'; source: 'file'; fileId: string; captionsFileId?: string | null; title?: string | null }
-  | { id: string; type: 'video'; source: 'url'; url: string; title?: string | null }
-  | { id: string; type: 'file'; fileId: string; label?: string | null }
-  | { id: string; type: 'embed'; url: string; title: string; height?: number | null }
-  | { id: string; type: 'quiz'; quiz: Quiz };
-export type Lesson = { id: string; title: string; estimatedMinutes?: number | null; blocks: Block[] };
-export type Section = { id: string; title: string; lessons: Lesson[] };
-export type Content = { sections: Section[] };
-export type Draft = { courseId: string; versionId: string | null; number: number; revision: number; content: Content; updatedAt: string | null };
+export type {
+  ContentBlock as Block,
+  CourseContent as Content,
+  CourseSection as Section,
+  Lesson,
+  QuestionKind,
+  Quiz,
+  QuizOption,
+  QuizQuestion,
+} from '../../../../shared/course-content.ts';
+import type { CourseContent } from '../../../../shared/course-content.ts';
+export type Draft = { courseId: string; versionId: string | null; number: number; revision: number; content: CourseContent; updatedAt: string | null };
 export type Version = {
   id: string;
   number: number;
