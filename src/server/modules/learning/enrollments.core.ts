@@ -60,22 +60,9 @@ export async function enroll(
   });
 
   if (input.programId) {
-    const steps = await repo.programSteps(tx, by.orgId, input.programId);
-    for (const created1 of created) {
-      for (const s of steps) {
-        if (s.kind !== 'course' || !s.courseId) continue;
-        await repo.insertEnrollments(tx, {
-          ...rest,
-          orgId: by.orgId,
-          audience: { type: 'people', personIds: [created1.personId] },
-          courseId: s.courseId,
-          programId: null,
-          versionId: null,
-          parentEnrollmentId: created1.id,
-          dueAt,
-          now,
-        });
-      }
+    const parentIds = created.map((e) => e.id);
+    for (const s of await repo.programSteps(tx, by.orgId, input.programId)) {
+      if (s.kind === 'course' && s.courseId) await repo.insertStepEnrollments(tx, by.orgId, parentIds, s.courseId, now);
     }
   }
   return created;

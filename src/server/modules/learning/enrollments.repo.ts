@@ -96,6 +96,26 @@ export async function insertEnrollments(db: DbOrTx, n: NewEnrollments): Promise<
   return rows<{ id: string; personId: string }>(r);
 }
 
+/**
+ * Enrols the people of the given program enrolments in one course step, each course enrolment
+ * pointing at its program enrolment: one statement per step, whatever the number of people.
+ */
+export async function insertStepEnrollments(db: DbOrTx, orgId: string, parentIds: string[], courseId: string, now: Date): Promise<void> {
+  if (!parentIds.length) return;
+  await db.execute(sql`
+    insert into ${enrollment} (id, org_id, person_id, course_id, parent_enrollment_id, reason_type, reason_record_type,
+      reason_record_id, reason_note, source, assigned_by, assignment_id, compliance_rule_id, status, due_at, created_at, updated_at)
+    select tandem_uuid_v7(), pe.org_id, pe.person_id, ${courseId}, pe.id, pe.reason_type, pe.reason_record_type,
+      pe.reason_record_id, pe.reason_note, pe.source, pe.assigned_by, pe.assignment_id, pe.compliance_rule_id,
+      'not_started', pe.due_at, ${now}, ${now}
+    from ${enrollment} pe
+    where pe.org_id = ${orgId} and pe.id in (${sql.join(
+      parentIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    on conflict do nothing`);
+}
+
 export async function findEnrollment(db: DbOrTx, orgId: string, id: string): Promise<EnrollmentRow | undefined> {
   const [row] = await db
     .select()
