@@ -6,3 +6,4 @@ export { notify, type NewNotification } from './notifications.ts';
 export { platformRoutes } from './platform.routes.ts';
 export { startPlatformWorker } from './worker.ts';
 export { openFile, storeFile, type NewFile } from './files.ts';
+export { DATABASE_ANALYZE_JOB, refreshPlannerStatistics, registerMaintenanceJobs, scheduleMaintenanceJobs } from './maintenance.ts';

@@ -1,0 +1,20 @@
+import type { AppContext } from '../../context.ts';
+
+/**
+ * PGlite runs no autovacuum daemon, so without this the planner never learns how large tables
+ * have grown and plans a join over 100,000 people as if it were one row (a nested loop that
+ * took minutes in the compliance dashboard). PostgreSQL servers keep their own statistics.
+ */
+export const DATABASE_ANALYZE_JOB = 'database.analyze';
+
+export async function refreshPlannerStatistics(ctx: Pick<AppContext, 'database'>): Promise<void> {
+  await ctx.database.executeSql('analyze');
+}
+
+export function registerMaintenanceJobs(ctx: AppContext): void {
+  ctx.jobs.register(DATABASE_ANALYZE_JOB, () => refreshPlannerStatistics(ctx));
+}
+
+export async function scheduleMaintenanceJobs(ctx: AppContext): Promise<void> {
+  if (ctx.database.kind === 'pglite') await ctx.jobs.schedule(DATABASE_ANALYZE_JOB, '7 * * * *');
+}
