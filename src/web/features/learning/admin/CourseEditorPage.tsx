@@ -65,7 +65,11 @@ export default function CourseEditorPage() {
               {formatLabel[c.format]}
             </Badge>
             {c.publishedVersionNumber && <span>Published version {c.publishedVersionNumber}</span>}
-            {unsaved && <Badge color="orange">Unsaved changes</Badge>}
+            {unsaved && (
+              <Badge color="orange" variant="light">
+                Unsaved changes
+              </Badge>
+            )}
           </Group>
         }
         actions={
