@@ -65,6 +65,11 @@ program
       console.log(
         `Seeded "Acme Corporation": ${result.people} people, ${result.departments} departments, ${result.groups} groups.`,
       );
+      const l = result.learning;
+      console.log(
+        `Learning: ${l.courses} courses, ${l.programs} programs, ${l.liveSessions} live sessions, ${l.skills} skills, ` +
+          `${l.enrollments} enrolments, ${l.certificates} certificates.`,
+      );
       await printAccounts(ctx);
     }),
   );

@@ -24,6 +24,7 @@ describe.skipIf(dbKind === 'postgres')('tandem command line', () => {
     const seeded = await run(['seed', '--demo']);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/Seeded "Acme Corporation": \d{3} people/);
+    expect(seeded.stdout).toMatch(/Learning: 1\d courses, 3 programs, \d+ live sessions, \d+ skills, \d{3,} enrolments/);
     for (const account of ['admin', 'hr', 'learning', 'manager', 'employee']) {
       expect(seeded.stdout).toContain(`${account}@acme.example`);
     }
