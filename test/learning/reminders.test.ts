@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { learningReminder, mailMessage, notification } from '../../src/server/db/schema/index.ts';
+import { learningReminder, mailMessage, notification, person } from '../../src/server/db/schema/index.ts';
 import { runLearningSweep } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -47,6 +47,28 @@ describe('learning notifications', () => {
     const [m] = await mails(s.learnerUser.email);
     expect(m!.subject).toBe('New learning: Security awareness');
     expect(m!.text).toContain(`/learning/enrollments/${res.body.enrollmentIds[0]}`);
+  });
+
+  it('tells each person of a bulk assignment once, and emails only those still active', async () => {
+    const s = await setup();
+    const others = await Promise.all([1, 2, 3].map((i) => createUser(t, s.org.id, { firstName: `Pat${i}`, lastName: 'Learner' })));
+    const left = await createUser(t, s.org.id, { firstName: 'Gone', lastName: 'Leaver' });
+    const everyone = [s.learnerUser, ...others, left];
+    const res = await s.admin.post('enrollments/assign', {
+      courseId: s.c.id,
+      audience: { type: 'people', personIds: everyone.map((u) => u.person.id) },
+      reason: { type: 'onboarding' },
+    });
+    expect(res.body.enrolled).toBe(5);
+    // Leaves between the assignment and the notifications going out.
+    await t.ctx.db.update(person).set({ status: 'inactive' }).where(eq(person.id, left.person.id));
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    for (const u of everyone) {
+      expect((await notes(s.org.id, u.person.id)).map((n) => n.title)).toEqual(['New learning: Security awareness']);
+    }
+    for (const u of [s.learnerUser, ...others]) expect(await mails(u.email)).toHaveLength(1);
+    expect(await mails(left.email)).toHaveLength(0);
   });
 
   it('reminds before the due date, on overdue, and escalates to the manager, each once', async () => {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { notify, recordChanges, subscribe, systemRef } from '../platform/index.ts';
+import { notifyMany, recordChanges, subscribe, systemRef } from '../platform/index.ts';
 import * as repo from './compliance.repo.ts';
 import { enrollDue } from './compliance.service.ts';
 
@@ -39,19 +39,23 @@ export async function runComplianceSweep(ctx: AppContext): Promise<void> {
         })),
       );
       // A program's course steps expire with it: one message, for what the person was given.
-      for (const e of expired.filter((x) => !x.parentEnrollmentId && !x.renewed)) {
-        await notify(ctx, tx, {
-          orgId,
-          personId: e.personId,
-          kind: 'learning.expired',
-          title: `Your completion of "${e.title ?? 'a course'}" has expired`,
-          body: e.complianceRuleId
-            ? 'It is required for compliance: complete the renewal waiting in My learning.'
-            : 'Take it again to renew it.',
-          link: '/learning',
-          email: true,
-        });
-      }
+      await notifyMany(
+        ctx,
+        tx,
+        expired
+          .filter((x) => !x.parentEnrollmentId && !x.renewed)
+          .map((e) => ({
+            orgId,
+            personId: e.personId,
+            kind: 'learning.expired',
+            title: `Your completion of "${e.title ?? 'a course'}" has expired`,
+            body: e.complianceRuleId
+              ? 'It is required for compliance: complete the renewal waiting in My learning.'
+              : 'Take it again to renew it.',
+            link: '/learning',
+            email: true,
+          })),
+      );
     });
     for (const rule of await repo.activeRules(ctx.db, orgId)) {
       await ctx.db.transaction((tx) => enrollDue(ctx, tx, by, rule));

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { notify, subscribe } from '../platform/index.ts';
+import { notifyMany, subscribe } from '../platform/index.ts';
 import { enrollGroupNewcomers } from './assignments.service.ts';
 import { ENROLLED_EVENT } from './enrollments.core.ts';
 import * as repo from './enrollments.repo.ts';
@@ -13,23 +13,19 @@ async function notifyEnrolled(ctx: AppContext, orgId: string, ids: string[]): Pr
   for (let i = 0; i < ids.length; i += CHUNK) {
     await ctx.db.transaction(async (tx) => {
       const items = await repo.learningItemsByIds(tx, orgId, ids.slice(i, i + CHUNK), ctx.clock.now());
-      for (const e of items) {
-        const title = e.title ?? 'New learning';
-        const lines = [
-          `You have been enrolled in "${title}"${e.assignedByName ? ` by ${e.assignedByName}` : ''}.`,
-          `Why: ${reasonLabels[e.reasonType]}${e.reasonNote ? ` (${e.reasonNote})` : ''}.`,
-          e.dueAt ? `Due: ${formatDay(e.dueAt)}.` : 'No due date.',
-        ];
-        await notify(ctx, tx, {
-          orgId,
-          personId: e.personId,
-          kind: 'learning.enrolled',
-          title: `New learning: ${title}`,
-          body: lines.join('\n'),
-          link: learningLink(e),
-          email: true,
-        });
-      }
+      await notifyMany(
+        ctx,
+        tx,
+        items.map((e) => {
+          const title = e.title ?? 'New learning';
+          const lines = [
+            `You have been enrolled in "${title}"${e.assignedByName ? ` by ${e.assignedByName}` : ''}.`,
+            `Why: ${reasonLabels[e.reasonType]}${e.reasonNote ? ` (${e.reasonNote})` : ''}.`,
+            e.dueAt ? `Due: ${formatDay(e.dueAt)}.` : 'No due date.',
+          ];
+          return { orgId, personId: e.personId, kind: 'learning.enrolled', title: `New learning: ${title}`, body: lines.join('\n'), link: learningLink(e), email: true };
+        }),
+      );
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { notify } from '../platform/index.ts';
+import { notifyMany } from '../platform/index.ts';
 import * as repo from './reminders.repo.ts';
 
 const DAY = 86_400_000;
@@ -45,7 +45,7 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
       for (;;) {
         const n = await ctx.db.transaction(async (tx) => {
           const claimed = await repo.claimReminders(tx, orgId, kind, now, soon, BATCH);
-          for (const r of claimed) await notify(ctx, tx, { orgId, kind: `learning.${kind}`, email: true, ...message(kind, r) });
+          await notifyMany(ctx, tx, claimed.map((r) => ({ orgId, kind: `learning.${kind}`, email: true, ...message(kind, r) })));
           return claimed.length;
         });
         sent += n;

@@ -1,8 +1,8 @@
 export { actorRef, recordChange, recordChanges, systemRef, type Change } from './audit.ts';
 export { dispatchEvents, registerEventJobs, subscribe, type DomainEvent } from './events.ts';
-export { MAIL_JOB, queueMail, type OutgoingMail } from './mail.ts';
+export { MAIL_JOB, queueMail, queueMails, type OutgoingMail } from './mail.ts';
 export { deliverQueuedMail } from './mail.delivery.ts';
-export { notify, type NewNotification } from './notifications.ts';
+export { notify, notifyMany, type NewNotification } from './notifications.ts';
 export { platformRoutes } from './platform.routes.ts';
 export { startPlatformWorker } from './worker.ts';
 export { openFile, storeFile, type NewFile } from './files.ts';

@@ -11,9 +11,16 @@ export const MAIL_JOB = 'mail.deliver';
  * without, it stays in the outbox that admins read in the web app.
  */
 export async function queueMail(ctx: AppContext, tx: DbOrTx, mail: OutgoingMail): Promise<string> {
-  const [row] = await tx
+  const [id] = await queueMails(ctx, tx, [mail]);
+  return id!;
+}
+
+export async function queueMails(ctx: AppContext, tx: DbOrTx, mails: OutgoingMail[]): Promise<string[]> {
+  if (!mails.length) return [];
+  const status = ctx.config.smtpUrl ? ('queued' as const) : ('outbox' as const);
+  const rows = await tx
     .insert(mailMessage)
-    .values({ ...mail, html: mail.html ?? null, attachments: mail.attachments?.length ? mail.attachments : null, status: ctx.config.smtpUrl ? 'queued' : 'outbox' })
+    .values(mails.map((m) => ({ ...m, html: m.html ?? null, attachments: m.attachments?.length ? m.attachments : null, status })))
     .returning({ id: mailMessage.id });
-  return row!.id;
+  return rows.map((r) => r.id);
 }

@@ -98,9 +98,8 @@ export async function markMail(db: DbOrTx, id: string, values: { status: 'sent' 
 
 // ---- notifications ----------------------------------------------------------------------------
 
-export async function insertNotification(db: DbOrTx, values: typeof notification.$inferInsert) {
-  const [row] = await db.insert(notification).values(values).returning();
-  return row!;
+export async function insertNotifications(db: DbOrTx, values: Array<typeof notification.$inferInsert>) {
+  return db.insert(notification).values(values).returning();
 }
 
 export async function listNotifications(
@@ -159,13 +158,13 @@ export async function findNotification(db: DbOrTx, orgId: string, personId: stri
   return row;
 }
 
-export async function findPersonEmail(db: DbOrTx, orgId: string, personId: string) {
-  const [row] = await db
-    .select({ email: person.email, status: person.status })
+/** Email address by person, for the active people among `ids`. */
+export async function activePeopleEmails(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<string, string>> {
+  const found = await db
+    .select({ id: person.id, email: person.email })
     .from(person)
-    .where(and(eq(person.orgId, orgId), eq(person.id, personId)))
-    .limit(1);
-  return row;
+    .where(and(eq(person.orgId, orgId), inArray(person.id, ids), eq(person.status, 'active')));
+  return new Map(found.map((p) => [p.id, p.email]));
 }
 
 // ---- outbox -----------------------------------------------------------------------------------
