@@ -134,6 +134,7 @@ async function measureLearning(target: Target): Promise<Figures> {
     [`assign a course to a ${l.groupSize.toLocaleString('en')}-person group (target < 10 s)`]: `${l.firstAssign.s.toFixed(2)} s (${l.firstAssign.enrolled} enrolled)`,
     'the same assignment retried': `${l.retryAssign.s.toFixed(2)} s (${l.retryAssign.enrolled} enrolled, ${l.retryAssign.alreadyEnrolled} already)`,
     [`compliance dashboard p50 / p95 (${l.dashboard.count} requests; target < 1 s)`]: `${l.dashboard.p50} / ${l.dashboard.p95} ms`,
+    [`a rule's overdue people, first page p50 / p95 (${l.rulePeople.count} requests)`]: `${l.rulePeople.p50} / ${l.rulePeople.p95} ms`,
   };
 }
 
