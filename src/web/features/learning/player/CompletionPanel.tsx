@@ -23,7 +23,7 @@ function Scale({ label, value, onChange, error }: { label: string; value: number
         {label}
       </Text>
       <Group gap="xs" align="center">
-        <Rating value={value} onChange={onChange} count={5} size="lg" getSymbolLabel={(i) => `${i + 1} of 5`} name={id} />
+        <Rating value={value} onChange={onChange} count={5} size="lg" getSymbolLabel={(value) => `${value} of 5`} name={id} />
         <Text size="sm" c="dimmed">
           {value ? `${value} of 5` : 'Not rated'}
         </Text>
