@@ -19,6 +19,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './lib/api.ts';
+import { strongText } from './lib/colors.ts';
 import { createAppRouter } from './router.tsx';
 
 // Light badges and buttons put shade-6 text on a pale tint, below WCAG AA; shade 9 darkened passes for every hue.
@@ -26,7 +27,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return colors;
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
-  return parsed.isThemeColor ? { ...colors, color: `color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 65%, black)` } : colors;
+  return parsed.isThemeColor ? { ...colors, color: strongText(parsed.color) } : colors;
 };
 
 const theme = createTheme({

@@ -189,10 +189,11 @@ export default function PlayerPage() {
       />
       {selfPaced && (
         <div>
-          <Text size="sm" id="course-progress-label">
+          <Text size="sm">
             {e.progress}% complete · {lessons.filter((l) => l.completed).length} of {lessons.length} lessons
           </Text>
-          <Progress value={e.progress} aria-labelledby="course-progress-label" mt={4} />
+          {/* Mantine puts aria-label on the progressbar itself; aria-labelledby would land on its wrapper. */}
+          <Progress value={e.progress} aria-label="Course progress" mt={4} />
         </div>
       )}
       {e.status === 'completed' && (

@@ -63,7 +63,7 @@ export default function VerifyCertificatePage() {
           </Card>
         )}
         <Text size="sm" c="dimmed" ta="center">
-          Verified by <Anchor href="/">Tandem</Anchor>.
+          Verified by <Anchor href="/" underline="always">Tandem</Anchor>.
         </Text>
       </Stack>
     </Container>

@@ -3,6 +3,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api.ts';
+import { strongText } from '../../../lib/colors.ts';
 import { ErrorAlert } from '../../admin/components/common.tsx';
 import type { Attempt, AttemptSummary, QuizResult, QuizSettings } from './types.ts';
 
@@ -53,7 +54,7 @@ function Result({ result }: { result: QuizResult }) {
           <Group gap="xs" mb="xs" wrap="nowrap" align="flex-start">
             {q.correct ? <IconCheck color="var(--mantine-color-green-7)" aria-hidden /> : <IconX color="var(--mantine-color-red-7)" aria-hidden />}
             <Text fw={600}>
-              {i + 1}. {q.prompt} <Text span c={q.correct ? 'green.8' : 'red.8'} size="sm">({q.correct ? 'correct' : 'incorrect'})</Text>
+              {i + 1}. {q.prompt} <Text span c={strongText(q.correct ? 'green' : 'red')} size="sm">({q.correct ? 'correct' : 'incorrect'})</Text>
             </Text>
           </Group>
           {q.kind === 'short_answer' ? (

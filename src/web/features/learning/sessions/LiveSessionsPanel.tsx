@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconMapPin, IconVideo } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import { strongText } from '../../../lib/colors.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
 import { formatRange, viewerTimeZone, type LiveSession } from './types.ts';
 
@@ -72,7 +73,7 @@ export function LiveSessionsPanel({ courseId }: { courseId: string }) {
                   {s.instructor && <Text size="sm">Instructor: {s.instructor.name}</Text>}
                   {s.notes && <Text size="sm">{s.notes}</Text>}
                   {s.myRegistration && (
-                    <Text size="sm" fw={500} c={s.myRegistration.status === 'registered' ? 'green.9' : 'orange.9'}>
+                    <Text size="sm" fw={500} c={strongText(s.myRegistration.status === 'registered' ? 'green' : 'orange')}>
                       {s.myRegistration.status === 'registered'
                         ? 'You are registered.'
                         : `You are on the waitlist (position ${s.myRegistration.waitlistPosition ?? '?'}).`}
