@@ -20,6 +20,9 @@ export default function CatalogPage() {
   const setFilter = (patch: Filters) =>
     void navigate({ to: '/learning/catalog', search: (prev: Filters) => ({ ...prev, ...patch }) as never, replace: true });
   useEffect(() => {
+    // The debounce can fire after the learner clicked through to a course (its page still
+    // loading, this one still mounted): navigating here then would take them back.
+    if (window.location.pathname !== '/learning/catalog') return;
     if ((search.q ?? '') !== q) setFilter({ q: q || undefined });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
