@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
@@ -28,4 +28,15 @@ export function mainNav(page: Page) {
     .getByRole('navigation')
     .filter({ has: page.getByRole('link', { name: 'Home', exact: true }) })
     .first();
+}
+
+/**
+ * A second person in the same test: a browser context of their own (own cookies), signed in.
+ * Close it with `page.context().close()` when done.
+ */
+export async function signedInAs(browser: Browser, baseURL: string | undefined, who: Persona | string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, who, password);
+  return page;
 }
