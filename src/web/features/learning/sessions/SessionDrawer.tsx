@@ -6,12 +6,18 @@ import { api, fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert, FormActions, PersonPicker, drawerTitle } from '../../admin/components/common.tsx';
 import { toLocalInput, viewerTimeZone, type LiveSession } from './types.ts';
 
-const zones = (): string[] => {
+/**
+ * The zones to choose from, always with the current one: browsers name their own zone by aliases
+ * such as "UTC" that their list of canonical zones leaves out, which left the field blank.
+ */
+const zones = (current: string): string[] => {
+  let list: string[] = [];
   try {
-    return (Intl as unknown as { supportedValuesOf: (k: string) => string[] }).supportedValuesOf('timeZone');
+    list = (Intl as unknown as { supportedValuesOf: (k: string) => string[] }).supportedValuesOf('timeZone');
   } catch {
-    return [viewerTimeZone()];
+    // Older browsers: only the current zone.
   }
+  return list.includes(current) ? list : [current, ...list];
 };
 
 /** Create or edit a session; times are typed as wall-clock times in the chosen zone. */
@@ -26,7 +32,7 @@ export function SessionDrawer({ courseId, session, onClose }: { courseId: string
   const [capacity, setCapacity] = useState<number | string>(session?.capacity ?? 12);
   const [notes, setNotes] = useState(session?.notes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const zoneOptions = useMemo(zones, []);
+  const zoneOptions = useMemo(() => zones(timeZone), [timeZone]);
   const save = useMutation({
     mutationFn: () => {
       const body = {
