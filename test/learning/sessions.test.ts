@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enrollment, mailMessage } from '../../src/server/db/schema/index.ts';
+import { enrollment, mailMessage, notification } from '../../src/server/db/schema/index.ts';
+import { runLearningSweep } from '../../src/server/modules/learning/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
@@ -239,5 +240,35 @@ describe('live sessions', () => {
     }
     expect((await s.clients[2]!.post(`sessions/${id}/registrations`)).status).toBe(409);
     expect((await s.admin.patch(`sessions/${id}`, { capacity: 3 })).status).toBe(409);
+  });
+
+  it('reminds the registered, not the waitlisted, once the day before, and again when the session moves', async () => {
+    const s = await setup();
+    const id = (await s.admin.post(`courses/${s.course.id}/sessions`, body({ capacity: 1 }))).body.id;
+    await s.clients[0]!.post(`sessions/${id}/registrations`);
+    await s.clients[1]!.post(`sessions/${id}/registrations`); // waitlisted
+    const reminders = async (p: (typeof s.people)[number]) => ({
+      notes: (await t.ctx.db.select().from(notification).where(and(eq(notification.personId, p.person.id), eq(notification.kind, 'session.reminder')))).map((n) => n.title),
+      mails: (await mailsTo(p.email)).filter((m) => m.subject.startsWith('Reminder:')).map((m) => m.subject),
+    });
+
+    await runLearningSweep(t.ctx); // three weeks before: nothing yet
+    expect(await reminders(s.people[0]!)).toEqual({ notes: [], mails: [] });
+
+    t.clock.set(new Date('2027-01-31T10:00:00Z')); // 22½ hours before 09:30 Paris
+    await runLearningSweep(t.ctx);
+    await runLearningSweep(t.ctx);
+    const once = 'Reminder: Negotiation workshop starts Mon 1 Feb, 09:30';
+    expect(await reminders(s.people[0]!)).toEqual({ notes: [once], mails: [once] });
+    expect((await mailsTo(s.people[0]!.email)).at(-1)!.text).toContain('Paris office, room 2');
+    expect(await reminders(s.people[1]!)).toEqual({ notes: [], mails: [] });
+
+    const admin = await signInAs(t, s.adminUser); // three weeks on, the first sign-in has lapsed
+    expect((await admin.patch(`sessions/${id}`, { startsAt: '2027-02-02T09:30', endsAt: '2027-02-02T12:00' })).body).toMatchObject({ startsAt: '2027-02-02T08:30:00.000Z' });
+    await runLearningSweep(t.ctx); // now two days away
+    expect((await reminders(s.people[0]!)).notes).toEqual([once]);
+    t.clock.set(new Date('2027-02-01T10:00:00Z'));
+    await runLearningSweep(t.ctx);
+    expect((await reminders(s.people[0]!)).notes).toEqual([once, 'Reminder: Negotiation workshop starts Tue 2 Feb, 09:30']);
   });
 });

@@ -407,6 +407,8 @@ export const sessionRegistration = pgTable(
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When the day-before reminder went out; cleared when the session moves. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('session_registration_active_uq').on(t.sessionId, t.personId).where(sql`status <> 'cancelled'`),

@@ -1,15 +1,17 @@
 import type { AppContext } from '../../context.ts';
 import { registerComplianceJobs, runComplianceSweep } from './compliance.jobs.ts';
 import { registerEnrollmentJobs, sendLearningReminders } from './enrollments.jobs.ts';
+import { sendSessionReminders } from './sessions.mail.ts';
 import { registerSessionJobs } from './sessions.jobs.ts';
 
-/** Runs every 15 minutes: compliance expiry and re-enrolment, then reminders and escalations. */
+/** Runs every 15 minutes: compliance expiry and re-enrolment, then reminders, escalations and session reminders. */
 export const LEARNING_SWEEP_JOB = 'learning.sweep';
 
 /** One pass of the time-driven learning work, at the clock's now; safe to run again. */
 export async function runLearningSweep(ctx: AppContext): Promise<void> {
   await runComplianceSweep(ctx);
   await sendLearningReminders(ctx);
+  await sendSessionReminders(ctx);
 }
 
 /** The learning module's job handlers and outbox subscribers. */

@@ -3,9 +3,10 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { notify, queueMail } from '../platform/index.ts';
+import { notify, notifyMany, queueMail } from '../platform/index.ts';
 import { findPersonContact } from './checkpoints.repo.ts';
 import { addressOf, buildInvite } from './ical.ts';
+import { organisationIds } from './reminders.repo.ts';
 import * as repo from './sessions.repo.ts';
 
 dayjs.extend(utc);
@@ -63,4 +64,44 @@ export async function sendInvitation(ctx: AppContext, tx: DbOrTx, c: Ctx, method
     });
   }
   await notify(ctx, tx, { orgId: c.session.orgId, personId: p.id, kind: `session.${method === 'REQUEST' ? 'invitation' : 'cancelled'}`, title, body: `${when}`, link });
+}
+
+const REMINDER_BATCH = 500;
+
+/**
+ * The day-before reminder: everyone registered for a session starting within 24 hours hears
+ * once (in-app and email) when and where it is. Runs with the learning sweep.
+ */
+export async function sendSessionReminders(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const until = new Date(now.getTime() + 24 * 3_600_000);
+  let sent = 0;
+  for (const orgId of await organisationIds(ctx.db)) {
+    for (;;) {
+      const n = await ctx.db.transaction(async (tx) => {
+        const due = await repo.claimSessionReminders(tx, orgId, now, until, REMINDER_BATCH);
+        await notifyMany(
+          ctx,
+          tx,
+          due.map((d) => {
+            const session = { startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), timeZone: d.timeZone };
+            const where = [d.location, d.meetingUrl].filter(Boolean).join(' · ');
+            return {
+              orgId,
+              personId: d.personId,
+              kind: 'session.reminder',
+              title: `Reminder: ${d.title} starts ${dayjs(session.startsAt).tz(d.timeZone).format('ddd D MMM, HH:mm')}`,
+              body: `${sessionWhen(session)}${where ? `\n${where}` : ''}`,
+              link: `/learning/catalog/courses/${d.courseId}`,
+              email: true,
+            };
+          }),
+        );
+        return due.length;
+      });
+      sent += n;
+      if (n < REMINDER_BATCH) break;
+    }
+  }
+  return sent;
 }

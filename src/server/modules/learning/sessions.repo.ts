@@ -188,3 +188,37 @@ export async function orgName(db: DbOrTx, orgId: string): Promise<string> {
   const [row] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, orgId)).limit(1);
   return row?.name ?? 'Tandem';
 }
+
+export type DueSessionReminder = {
+  personId: string;
+  courseId: string;
+  title: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  timeZone: string;
+  location: string | null;
+  meetingUrl: string | null;
+};
+
+/**
+ * Marks as reminded, and returns, the registrations of scheduled sessions starting between
+ * `now` and `until` that have had no reminder: a re-run or a second replica claims nothing twice.
+ */
+export async function claimSessionReminders(db: DbOrTx, orgId: string, now: Date, until: Date, limit: number): Promise<DueSessionReminder[]> {
+  const r = await db.execute(sql`
+    with due as (
+      select r.id from ${sessionRegistration} r
+      join ${liveSession} s on s.id = r.session_id and s.org_id = ${orgId}
+      where r.org_id = ${orgId} and r.status = 'registered' and r.reminded_at is null and s.status = 'scheduled'
+        and s.starts_at > ${now.toISOString()}::timestamptz and s.starts_at <= ${until.toISOString()}::timestamptz
+      order by r.id
+      limit ${limit}
+      for update of r skip locked
+    )
+    update ${sessionRegistration} r set reminded_at = ${now.toISOString()}::timestamptz
+    from due, ${liveSession} s, ${course} c
+    where r.id = due.id and s.id = r.session_id and c.id = s.course_id
+    returning r.person_id as "personId", c.id as "courseId", c.title, s.starts_at as "startsAt", s.ends_at as "endsAt",
+      s.time_zone as "timeZone", s.location, s.meeting_url as "meetingUrl"`);
+  return rows<DueSessionReminder>(r);
+}

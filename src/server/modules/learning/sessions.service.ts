@@ -199,7 +199,11 @@ export async function updateSession(ctx: AppContext, actor: Actor, id: string, i
     if (moved) {
       // Registered people get the invitation again with a higher SEQUENCE, so calendars update in place.
       for (const r of await repo.activeRegistrations(tx, actor.orgId, id, 'registered')) {
-        const reg = await repo.updateRegistration(tx, actor.orgId, r.id, { icalSequence: r.icalSequence + 1 });
+        const reg = await repo.updateRegistration(tx, actor.orgId, r.id, {
+          icalSequence: r.icalSequence + 1,
+          // A new start time earns a new day-before reminder.
+          ...(after.startsAt.getTime() !== before.startsAt.getTime() ? { remindedAt: null } : {}),
+        });
         await sendInvitation(ctx, tx, { session: after, course, reg }, 'REQUEST', `Changed: ${course.title}`, 'The session you registered for has changed.');
       }
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "session_registration" ADD COLUMN "reminded_at" timestamp with time zone;
