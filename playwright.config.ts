@@ -34,6 +34,12 @@ export default defineConfig({
       ],
     },
   },
+  // Journeys that move the server's clock (*.clock.spec.ts) change time for everyone on the shared
+  // server: they run last, once every other journey is done.
+  projects: [
+    { name: 'journeys', testIgnore: /\.clock\.spec\.ts$/ },
+    { name: 'clock', testMatch: /\.clock\.spec\.ts$/, dependencies: ['journeys'] },
+  ],
   webServer: {
     command: 'node e2e/support/web-server.mjs',
     url: `${baseURL}/readyz`,

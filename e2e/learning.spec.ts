@@ -3,8 +3,8 @@ import { signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
-// The demo organisation's learning as each persona first meets it. The deeper journeys (author
-// builds and publishes, quiz fail then pass, waitlist promotion, compliance expiry) follow.
+// The demo organisation's learning as each persona first meets it. The deeper journeys are in
+// learning-authoring, learning-learner, learning-live and learning-compliance.clock.
 
 test('an employee sees assigned learning with its reason and due date, and the catalog', async ({ page }) => {
   await signIn(page, 'employee');
