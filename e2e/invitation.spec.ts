@@ -6,6 +6,8 @@ import { snap } from './support/screenshot.ts';
 // An HR admin invites someone without an account; with no SMTP server configured the email lands
 // in the mail outbox, where an admin reads the link the new person then follows.
 test('HR invites a person, who accepts from the emailed link and is signed in', async ({ page, browser, baseURL }) => {
+  // Three sign-ins and two accessibility checks: over 30 s on a busy two-core machine.
+  test.setTimeout(60_000);
   await signIn(page, 'hr');
   await page.goto('/admin/people');
   await page.getByRole('textbox', { name: 'Search', exact: true }).fill('Chidi');
@@ -19,7 +21,10 @@ test('HR invites a person, who accepts from the emailed link and is signed in', 
   await signIn(page, 'admin');
   await page.goto('/admin/mail-outbox');
   await page.getByRole('button', { name: /You are invited to Acme Corporation/ }).first().click();
-  const message = await page.getByRole('dialog').textContent();
+  // The message opens before its body has loaded: wait for the link before reading it.
+  const dialog = page.getByRole('dialog', { name: /You are invited to Acme Corporation/ });
+  await expect(dialog).toContainText('/accept-invitation?token=');
+  const message = await dialog.textContent();
   const link = /https?:\/\/\S+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(message ?? '')?.[0];
   expect(link, 'the invitation email holds a link').toBeTruthy();
   await expectAccessible(page);
