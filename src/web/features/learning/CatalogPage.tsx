@@ -8,7 +8,8 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../admin/components/common.tsx';
 import { formatLabel, type Skill } from './authoring/types.ts';
-import { duration, statusLabel, type CatalogItem } from './catalog/types.ts';
+import { duration, type CatalogItem } from './catalog/types.ts';
+import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
 
 type Filters = { q?: string; skillId?: string; format?: string; tag?: string; duration?: string; kind?: string };
 
@@ -131,7 +132,7 @@ function CatalogCard({ item }: { item: CatalogItem }) {
             {item.kind === 'program' ? 'Learning path' : formatLabel[item.format ?? 'self_paced']}
           </Badge>
           {duration(item.estimatedMinutes) && <Badge variant="outline" color="gray">{duration(item.estimatedMinutes)}</Badge>}
-          {item.myEnrollment && <Badge color="green">{statusLabel[item.myEnrollment.status] ?? item.myEnrollment.status}</Badge>}
+          {item.myEnrollment && <EnrollmentStatusBadge status={item.myEnrollment.status} />}
         </Group>
         <Anchor component={Link} to={to} params={{ id: item.id } as never} fw={600} size="lg">
           {item.title}

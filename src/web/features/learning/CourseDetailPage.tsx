@@ -7,7 +7,8 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
 import { formatLabel } from './authoring/types.ts';
-import { duration, statusLabel, type CatalogCourse } from './catalog/types.ts';
+import { duration, type CatalogCourse } from './catalog/types.ts';
+import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
 import { LiveSessionsPanel } from './sessions/LiveSessionsPanel.tsx';
 
 export default function CourseDetailPage() {
@@ -42,6 +43,9 @@ export default function CourseDetailPage() {
   const mine = c.myEnrollment;
   const unmet = c.prerequisites.filter((p) => !p.completed);
   const enrolError = enrol.error instanceof ApiError ? enrol.error : null;
+  // A live course without pre-work is taken in its sessions (registering enrols): nothing to
+  // open in the player and no separate Enrol step.
+  const hasPlayer = c.format !== 'live' || c.outline.length > 0;
 
   return (
     <>
@@ -49,11 +53,11 @@ export default function CourseDetailPage() {
         title={c.title}
         description={c.summary}
         actions={
-          mine ? (
+          mine && hasPlayer ? (
             <Button component={Link} to="/learning/enrollments/$id" params={{ id: mine.id } as never}>
               {mine.status === 'completed' ? 'Review' : mine.status === 'not_started' ? 'Start' : 'Continue'}
             </Button>
-          ) : c.selfEnrollment && c.status === 'published' ? (
+          ) : !mine && hasPlayer && c.selfEnrollment && c.status === 'published' ? (
             <Button onClick={() => enrol.mutate()} loading={enrol.isPending} disabled={unmet.length > 0}>
               Enrol
             </Button>
@@ -69,7 +73,7 @@ export default function CourseDetailPage() {
         <Group gap="xs">
           <Badge variant="light">{formatLabel[c.format]}</Badge>
           {duration(c.estimatedMinutes) && <Badge variant="outline" color="gray">{duration(c.estimatedMinutes)}</Badge>}
-          {mine && <Badge color="green">{statusLabel[mine.status] ?? mine.status}</Badge>}
+          {mine && <EnrollmentStatusBadge status={mine.status} />}
           {c.tags.map((t) => (
             <Badge key={t} variant="dot" color="gray">
               {t}
@@ -130,30 +134,32 @@ export default function CourseDetailPage() {
           </section>
         )}
         {c.format === 'live' && <LiveSessionsPanel courseId={c.id} />}
-        <section aria-labelledby="outline-h">
-          <Title order={2} size="h4" id="outline-h" mb="xs">
-            Outline
-          </Title>
-          {c.outline.length === 0 ? (
-            <Text c="dimmed">No lessons listed.</Text>
-          ) : (
-            <Stack gap="sm">
-              {c.outline.map((s) => (
-                <Card key={s.id} withBorder padding="sm">
-                  <Text fw={600}>{s.title}</Text>
-                  <List size="sm" mt={4}>
-                    {s.lessons.map((l) => (
-                      <List.Item key={l.id}>
-                        {l.title}
-                        {l.estimatedMinutes ? ` · ${l.estimatedMinutes} min` : ''}
-                      </List.Item>
-                    ))}
-                  </List>
-                </Card>
-              ))}
-            </Stack>
-          )}
-        </section>
+        {hasPlayer && (
+          <section aria-labelledby="outline-h">
+            <Title order={2} size="h4" id="outline-h" mb="xs">
+              Outline
+            </Title>
+            {c.outline.length === 0 ? (
+              <Text c="dimmed">No lessons listed.</Text>
+            ) : (
+              <Stack gap="sm">
+                {c.outline.map((s) => (
+                  <Card key={s.id} withBorder padding="sm">
+                    <Text fw={600}>{s.title}</Text>
+                    <List size="sm" mt={4}>
+                      {s.lessons.map((l) => (
+                        <List.Item key={l.id}>
+                          {l.title}
+                          {l.estimatedMinutes ? ` · ${l.estimatedMinutes} min` : ''}
+                        </List.Item>
+                      ))}
+                    </List>
+                  </Card>
+                ))}
+              </Stack>
+            )}
+          </section>
+        )}
       </Stack>
     </>
   );

@@ -32,14 +32,6 @@ export type CatalogCourse = {
   myEnrollment: { id: string; status: string } | null;
 };
 
-export const statusLabel: Record<string, string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  failed: 'Not passed yet',
-  expired: 'Expired',
-};
-
 export function duration(minutes: number | null): string | null {
   if (!minutes) return null;
   if (minutes < 60) return `${minutes} min`;
