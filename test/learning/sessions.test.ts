@@ -248,8 +248,10 @@ describe('live sessions', () => {
     await s.clients[0]!.post(`sessions/${id}/registrations`);
     await s.clients[1]!.post(`sessions/${id}/registrations`); // waitlisted
     const reminders = async (p: (typeof s.people)[number]) => ({
-      notes: (await t.ctx.db.select().from(notification).where(and(eq(notification.personId, p.person.id), eq(notification.kind, 'session.reminder')))).map((n) => n.title),
-      mails: (await mailsTo(p.email)).filter((m) => m.subject.startsWith('Reminder:')).map((m) => m.subject),
+      notes: (await t.ctx.db.select().from(notification).where(and(eq(notification.personId, p.person.id), eq(notification.kind, 'session.reminder'))))
+        .map((n) => n.title)
+        .sort(),
+      mails: (await mailsTo(p.email)).filter((m) => m.subject.startsWith('Reminder:')).map((m) => m.subject).sort(),
     });
 
     await runLearningSweep(t.ctx); // three weeks before: nothing yet
