@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/auth.ts';
+import { callApi, uniqueTitle } from './support/api.ts';
+import { signedInAs, signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
@@ -54,4 +55,30 @@ test('learning admins find courses, compliance and reports in Admin', async ({ p
   await expect(page.getByRole('heading', { name: 'Learning reports' })).toBeVisible();
   await expectAccessible(page);
   await snap(page, 'learning-admin-reports');
+});
+
+test('a manager reads a report’s transcript from their profile; a learning admin records external learning there', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000); // three people sign in
+  const employee = await signedInAs(browser, baseURL, 'employee');
+  const me = await callApi<{ personId: string; name: string }>(employee, 'GET', 'auth/me');
+  await employee.context().close();
+
+  await signIn(page, 'manager');
+  await page.goto(`/people/${me.personId}`);
+  await page.getByRole('link', { name: 'Transcript', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Transcript: ${me.name}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add external learning' })).toHaveCount(0);
+  await expectAccessible(page);
+  await snap(page, 'learning-person-transcript');
+
+  const admin = await signedInAs(browser, baseURL, 'learning');
+  await admin.goto(`/people/${me.personId}/transcript`);
+  const title = uniqueTitle('AWS Cloud Practitioner');
+  await admin.getByRole('button', { name: 'Add external learning' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Add external learning' });
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await dialog.getByRole('button', { name: 'Record' }).click();
+  await expect(admin.getByRole('cell', { name: title, exact: true })).toBeVisible();
+  await expect(admin.getByRole('button', { name: `Remove ${title}` })).toBeVisible(); // admins may also take it back
+  await admin.context().close();
 });

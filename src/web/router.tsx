@@ -101,6 +101,7 @@ const peopleRoute = createRoute({
   component: page(() => import('./features/people/PeopleDirectoryPage.tsx')),
 });
 const personRoute = child('/people/$id', () => import('./features/people/PersonProfilePage.tsx'));
+const personTranscriptRoute = child('/people/$id/transcript', () => import('./features/learning/PersonTranscriptPage.tsx'));
 const orgChartRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/org-chart',
@@ -158,6 +159,7 @@ const routeTree = rootRoute.addChildren([
     teamLearningRoute,
     peopleRoute,
     personRoute,
+    personTranscriptRoute,
     orgChartRoute,
     adminRoute.addChildren(adminRoutes),
   ]),

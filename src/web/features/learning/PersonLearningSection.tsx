@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api.ts';
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
@@ -57,6 +58,9 @@ export function PersonLearningSection({ personId, wrap }: { personId: string; wr
           {i.completedAt ? ` on ${formatDay(i.completedAt)}` : ''}
         </Text>
       ))}
+      <Anchor component={Link} to="/people/$id/transcript" params={{ id: personId } as never} size="sm">
+        Transcript
+      </Anchor>
     </Stack>,
   );
 }

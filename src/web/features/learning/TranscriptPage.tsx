@@ -7,8 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, fieldErrors } from '../../lib/api.ts';
-import type { Me } from '../../lib/me.ts';
+import { api, ApiError, fieldErrors } from '../../lib/api.ts';
+import { hasRole, type Me } from '../../lib/me.ts';
 import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
 import { reasonLabel } from './reasons.ts';
 
@@ -28,7 +28,7 @@ type Item = {
   evidenceUrl: string | null;
   evidenceFileUrl: string | null;
 };
-type Transcript = { person: { id: string; name: string; jobTitle: string | null }; generatedAt: string; items: Item[] };
+type TranscriptData = { person: { id: string; name: string; jobTitle: string | null }; generatedAt: string; items: Item[] };
 
 const kinds = [
   { value: 'course', label: 'Course' },
@@ -112,17 +112,28 @@ function ExternalForm({ personId, onClose }: { personId: string; onClose: () => 
   );
 }
 
+/** The signed-in person's own transcript (Learning → Transcript). */
 export default function TranscriptPage() {
   const { me } = useRouteContext({ from: '/app' }) as { me: Me };
+  return <Transcript personId={me.personId} own />;
+}
+
+/**
+ * A person's transcript: their own, or someone else's for their manager chain and admins (the API
+ * answers 404 to anyone else). The learner and learning or HR admins record external learning.
+ */
+export function Transcript({ personId, own }: { personId: string; own: boolean }) {
+  const { me } = useRouteContext({ from: '/app' }) as { me: Me };
+  const canRecord = own || hasRole(me, 'learning_admin', 'hr_admin');
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
   const mobile = useMediaQuery('(max-width: 30em)');
-  const personId = me.personId;
-  const transcript = useQuery({ queryKey: ['transcript', personId], queryFn: () => api<Transcript>(`people/${personId}/transcript`) });
+  const transcript = useQuery({ queryKey: ['transcript', personId], queryFn: () => api<TranscriptData>(`people/${personId}/transcript`) });
+  const whose = own ? 'your transcript' : 'the transcript';
   const remove = useMutation({
     mutationFn: (id: string) => api(`external-learning/${id}`, { method: 'DELETE' }),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: 'Removed from your transcript' });
+      notifications.show({ color: 'green', message: `Removed from ${whose}` });
       void qc.invalidateQueries({ queryKey: ['transcript', personId] });
     },
     onError: (err) => notifications.show({ color: 'red', title: 'Not removed', message: (err as Error).message }),
@@ -132,8 +143,8 @@ export default function TranscriptPage() {
   return (
     <>
       <PageHeader
-        title="Transcript"
-        description="Everything you have completed, here and elsewhere"
+        title={own ? 'Transcript' : `Transcript: ${transcript.data?.person.name ?? '…'}`}
+        description={own ? 'Everything you have completed, here and elsewhere' : 'Everything they have completed, here and elsewhere'}
         actions={
           <Group gap="xs">
             <Button variant="default" component="a" href={`/api/v1/people/${personId}/transcript.csv`} download leftSection={<IconDownload size={16} aria-hidden />}>
@@ -142,22 +153,30 @@ export default function TranscriptPage() {
             <Button variant="default" component="a" href={`/api/v1/people/${personId}/transcript.pdf`} download leftSection={<IconDownload size={16} aria-hidden />}>
               PDF
             </Button>
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-              Add external learning
-            </Button>
+            {canRecord && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+                Add external learning
+              </Button>
+            )}
           </Group>
         }
       />
       {transcript.isPending ? (
-        <Loading label="Loading your transcript" />
+        <Loading label={`Loading ${whose}`} />
+      ) : transcript.error instanceof ApiError && transcript.error.status === 404 ? (
+        <EmptyText>This person is not there, or their learning is not yours to see.</EmptyText>
       ) : transcript.error ? (
         <ErrorAlert error={transcript.error} title="The transcript could not be loaded" />
       ) : items.length === 0 ? (
-        <EmptyText>Nothing completed yet. Finished courses appear here, and you can add learning you did elsewhere.</EmptyText>
+        <EmptyText>
+          {own
+            ? 'Nothing completed yet. Finished courses appear here, and you can add learning you did elsewhere.'
+            : 'Nothing completed yet.'}
+        </EmptyText>
       ) : (
         <Card withBorder padding={0}>
           <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" highlightOnHover>
+            <Table verticalSpacing="sm">
               <Table.Caption>{items.length} completed</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -210,14 +229,14 @@ export default function TranscriptPage() {
                             File
                           </Anchor>
                         )}
-                        {i.kind === 'external' && (
+                        {i.kind === 'external' && canRecord && (
                           <Button
                             size="compact-sm"
                             variant="subtle"
                             color="red"
                             aria-label={`Remove ${i.title}`}
                             loading={remove.isPending && remove.variables === i.id}
-                            onClick={() => window.confirm(`Remove “${i.title}” from your transcript?`) && remove.mutate(i.id)}
+                            onClick={() => window.confirm(`Remove “${i.title}” from ${whose}?`) && remove.mutate(i.id)}
                           >
                             <IconTrash size={16} aria-hidden />
                           </Button>
