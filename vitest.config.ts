@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest leaves one core free by default: on a 2-core CI machine that is one file at a time.
+    // The files wait on the database as much as on the CPU, so two run side by side.
+    maxWorkers: 2,
     projects: [
       { extends: true as const, test: { name: 'pglite', include: integration, env: { TANDEM_TEST_DB: 'pglite' } } },
       ...(postgres
