@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { notifyMany, recordChanges, subscribe, systemRef } from '../platform/index.ts';
 import * as repo from './compliance.repo.ts';
+import { organisationIds } from './reminders.repo.ts';
 import { enrollDue } from './compliance.service.ts';
 
 /** Registers the compliance job handlers and outbox subscribers (the sweep runs inside `learning.sweep`). */
@@ -21,7 +22,7 @@ export function registerComplianceJobs(_ctx: AppContext): void {
  * (and the rule's newcomers). Each organisation and rule in its own transaction; idempotent.
  */
 export async function runComplianceSweep(ctx: AppContext): Promise<void> {
-  for (const orgId of await repo.orgIds(ctx.db)) {
+  for (const orgId of await organisationIds(ctx.db)) {
     const by = systemRef(orgId, 'compliance sweep');
     await ctx.db.transaction(async (tx) => {
       const expired = await repo.expireCompletions(tx, orgId, ctx.clock.now());

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
-import { complianceRule, course, department, enrollment, group, groupMember, organisation, person, program } from '../../db/schema/index.ts';
+import { complianceRule, course, department, enrollment, group, groupMember, person, program } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { audienceSql, type Audience } from './enrollments.repo.ts';
 
@@ -119,11 +119,6 @@ export async function audienceExists(db: DbOrTx, orgId: string, a: { type: 'grou
     .where(and(eq(table.orgId, orgId), eq(table.id, a.id)))
     .limit(1);
   return !!row;
-}
-
-export async function orgIds(db: DbOrTx): Promise<string[]> {
-  const found = await db.select({ id: organisation.id }).from(organisation);
-  return found.map((o) => o.id);
 }
 
 // ---- status of each person of a rule's audience, in SQL ------------------------------------
