@@ -3,9 +3,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
+import { useQueryParamSync } from '../../lib/search-param.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../admin/components/common.tsx';
 import { formatLabel, type Skill } from './authoring/types.ts';
 import { duration, type CatalogItem } from './catalog/types.ts';
@@ -20,13 +21,7 @@ export default function CatalogPage() {
   const [q] = useDebouncedValue(text.trim(), 300);
   const setFilter = (patch: Filters) =>
     void navigate({ to: '/learning/catalog', search: (prev: Filters) => ({ ...prev, ...patch }) as never, replace: true });
-  useEffect(() => {
-    // The debounce can fire after the learner clicked through to a course (its page still
-    // loading, this one still mounted): navigating here then would take them back.
-    if (window.location.pathname !== '/learning/catalog') return;
-    if ((search.q ?? '') !== q) setFilter({ q: q || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
+  useQueryParamSync('/learning/catalog', q, search.q, (value) => setFilter({ q: value }));
 
   const filters: Filters = { q: search.q, skillId: search.skillId, format: search.format, tag: search.tag, duration: search.duration, kind: search.kind };
   const items = useInfiniteQuery({

@@ -3,10 +3,11 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { hasRole, type Me } from '../../lib/me.ts';
+import { useQueryParamSync } from '../../lib/search-param.ts';
 import { PersonLine } from './PersonAvatar.tsx';
 import type { Person } from './types.ts';
 
@@ -23,10 +24,7 @@ export default function PeopleDirectoryPage() {
   const setSearch = (patch: Partial<Search>) =>
     void navigate({ to: '/people', search: { ...search, ...patch } as never, replace: true });
 
-  useEffect(() => {
-    if ((search.q ?? '') !== q) setSearch({ q: q || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
+  useQueryParamSync('/people', q, search.q, (value) => setSearch({ q: value }));
 
   const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters'), staleTime: 300_000 });
   const query = { q: search.q, departmentId: search.departmentId, location: search.location, status: search.status };
