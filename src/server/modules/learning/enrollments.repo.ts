@@ -99,6 +99,7 @@ export async function insertEnrollments(db: DbOrTx, n: NewEnrollments): Promise<
 /**
  * Enrols the people of the given program enrolments in one course step, each course enrolment
  * pointing at its program enrolment: one statement per step, whatever the number of people.
+ * The ids travel as one array parameter: a list of 100,000 would pass PostgreSQL's 65,535.
  */
 export async function insertStepEnrollments(db: DbOrTx, orgId: string, parentIds: string[], courseId: string, now: Date): Promise<void> {
   if (!parentIds.length) return;
@@ -109,10 +110,7 @@ export async function insertStepEnrollments(db: DbOrTx, orgId: string, parentIds
       pe.reason_record_id, pe.reason_note, pe.source, pe.assigned_by, pe.assignment_id, pe.compliance_rule_id,
       'not_started', pe.due_at, ${now}, ${now}
     from ${enrollment} pe
-    where pe.org_id = ${orgId} and pe.id in (${sql.join(
-      parentIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
+    where pe.org_id = ${orgId} and pe.id = any(${`{${parentIds.join(',')}}`}::uuid[])
     on conflict do nothing`);
 }
 
