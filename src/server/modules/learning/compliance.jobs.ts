@@ -11,7 +11,7 @@ export function registerComplianceJobs(_ctx: AppContext): void {
     const p = event.payload as { groupId?: string; added?: string[] };
     if (!p.groupId || !p.added?.length || !event.orgId) return;
     const orgId = event.orgId;
-    for (const rule of await repo.activeRulesForGroup(ctx.db, orgId, p.groupId)) {
+    for (const rule of await repo.activeRules(ctx.db, orgId, p.groupId)) {
       await ctx.db.transaction((tx) => enrollDue(ctx, tx, systemRef(orgId, 'compliance'), rule));
     }
   });

@@ -77,26 +77,15 @@ export async function deleteRule(db: DbOrTx, orgId: string, id: string): Promise
   await db.delete(complianceRule).where(and(eq(complianceRule.orgId, orgId), eq(complianceRule.id, id)));
 }
 
-export async function activeRules(db: DbOrTx, orgId: string): Promise<RuleRow[]> {
+/** Active rules, by name; with `groupId`, only those whose audience is that group. */
+export async function activeRules(db: DbOrTx, orgId: string, groupId?: string): Promise<RuleRow[]> {
+  const where = [eq(complianceRule.orgId, orgId), eq(complianceRule.active, true)];
+  if (groupId) where.push(eq(complianceRule.audienceType, 'group'), eq(complianceRule.audienceId, groupId));
   return db
     .select()
     .from(complianceRule)
-    .where(and(eq(complianceRule.orgId, orgId), eq(complianceRule.active, true)))
+    .where(and(...where))
     .orderBy(sql`lower(${complianceRule.name})`);
-}
-
-export async function activeRulesForGroup(db: DbOrTx, orgId: string, groupId: string): Promise<RuleRow[]> {
-  return db
-    .select()
-    .from(complianceRule)
-    .where(
-      and(
-        eq(complianceRule.orgId, orgId),
-        eq(complianceRule.active, true),
-        eq(complianceRule.audienceType, 'group'),
-        eq(complianceRule.audienceId, groupId),
-      ),
-    );
 }
 
 /** Is this course (or program) published in the organisation? */

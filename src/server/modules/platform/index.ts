@@ -6,4 +6,4 @@ export { notify, notifyMany, type NewNotification } from './notifications.ts';
 export { platformRoutes } from './platform.routes.ts';
 export { startPlatformWorker } from './worker.ts';
 export { openFile, storeFile, type NewFile } from './files.ts';
-export { DATABASE_ANALYZE_JOB, refreshPlannerStatistics, registerMaintenanceJobs, scheduleMaintenanceJobs } from './maintenance.ts';
+export { DATABASE_ANALYZE_JOB, registerMaintenanceJobs, scheduleMaintenanceJobs } from './maintenance.ts';

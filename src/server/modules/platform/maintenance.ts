@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import * as repo from './platform.repo.ts';
 
 /**
  * PGlite runs no autovacuum daemon, so without this the planner never learns how large tables
@@ -7,8 +8,8 @@ import type { AppContext } from '../../context.ts';
  */
 export const DATABASE_ANALYZE_JOB = 'database.analyze';
 
-export async function refreshPlannerStatistics(ctx: Pick<AppContext, 'database'>): Promise<void> {
-  await ctx.database.executeSql('analyze');
+export async function refreshPlannerStatistics(ctx: Pick<AppContext, 'db'>): Promise<void> {
+  await repo.analyzeTables(ctx.db);
 }
 
 export function registerMaintenanceJobs(ctx: AppContext): void {

@@ -204,3 +204,10 @@ export async function findFile(db: DbOrTx, orgId: string, id: string) {
     .limit(1);
   return row;
 }
+
+// ---- maintenance ------------------------------------------------------------------------------
+
+/** Refreshes the planner's statistics of every table. */
+export async function analyzeTables(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze`);
+}
