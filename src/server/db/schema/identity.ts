@@ -6,7 +6,11 @@ import { organisation, person } from './org.ts';
 export const permissionRoles = ['admin', 'hr_admin', 'learning_admin'] as const;
 export type PermissionRole = (typeof permissionRoles)[number];
 
-/** A person's ability to sign in. Email lives on the person; it is unique across tenants here. */
+/**
+ * A person's ability to sign in. The sign-in email is unique within an organisation only, so no
+ * organisation can learn what exists in another; the same email in several organisations asks
+ * which one at sign-in.
+ */
 export const userAccount = pgTable(
   'user_account',
   {
@@ -23,7 +27,7 @@ export const userAccount = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('user_account_email_uq').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('user_account_org_email_uq').on(t.orgId, sql`lower(${t.email})`), index('user_account_email_idx').on(sql`lower(${t.email})`)],
 );
 
 export const session = pgTable(

@@ -75,6 +75,13 @@ export const person = pgTable(
 
 export const customFieldType = ['text', 'number', 'date', 'choice'] as const;
 
+/**
+ * Who may read a custom field's value: `everyone` in the organisation; `chain` the person, their
+ * manager chain and HR admins; `hr` HR admins only (the default for new fields).
+ */
+export const customFieldVisibility = ['everyone', 'chain', 'hr'] as const;
+export type CustomFieldVisibility = (typeof customFieldVisibility)[number];
+
 export const customField = pgTable(
   'custom_field',
   {
@@ -84,6 +91,7 @@ export const customField = pgTable(
     label: text('label').notNull(),
     type: text('type', { enum: customFieldType }).notNull(),
     options: jsonb('options').$type<string[]>().notNull().default([]),
+    visibility: text('visibility', { enum: customFieldVisibility }).notNull().default('hr'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('custom_field_org_key_uq').on(t.orgId, t.key)],
