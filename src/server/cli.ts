@@ -133,7 +133,8 @@ program
   .requiredOption('--name <name>', 'what the token is for, e.g. "HRIS sync"')
   .option('--scopes <scopes>', 'comma-separated: read, write, admin', parseScopes, ['read'] as Scope[])
   .option('--expires-in-days <n>', 'days until the token expires (default: never)', parsePositiveInt)
-  .action((opts: { email: string; name: string; scopes: Scope[]; expiresInDays?: number }) =>
+  .option('--org <slug>', 'organisation slug (needed when the email signs in to several)')
+  .action((opts: { email: string; name: string; scopes: Scope[]; expiresInDays?: number; org?: string }) =>
     oneShot(async (ctx) => {
       const { issueApiToken } = await import('./modules/identity/index.ts');
       const issued = await issueApiToken(ctx, {
@@ -141,9 +142,28 @@ program
         name: opts.name,
         scopes: opts.scopes,
         expiresInDays: opts.expiresInDays,
+        org: opts.org,
       });
       console.log(`Token "${opts.name}" for ${opts.email} (${opts.scopes.join(', ')}). Shown once, keep it safe:`);
       console.log(issued.token);
+    }),
+  );
+
+program
+  .command('link')
+  .description('Print a fresh single-use sign-in link for a person (when mail cannot reach them, e.g. without SMTP)')
+  .requiredOption('--email <email>', 'the person’s email')
+  .option('--org <slug>', 'organisation slug (needed when the database holds several)')
+  .option('--kind <kind>', 'invitation or reset (default: invitation until they have a password, then reset)', parseLinkKind)
+  .action((opts: { email: string; org?: string; kind?: 'invitation' | 'reset' }) =>
+    oneShot(async (ctx) => {
+      const org = await resolveOrg(ctx, opts.org);
+      const { createSignInLinkFromCli } = await import('./modules/identity/index.ts');
+      const link = await createSignInLinkFromCli(ctx, { orgId: org.id, email: opts.email, kind: opts.kind });
+      const what = link.kind === 'invitation' ? 'Invitation' : 'Password reset';
+      console.log(`${what} link for ${link.email} in "${org.name}", valid once until ${link.expiresAt.toISOString()}.`);
+      console.log('Whoever opens it can sign in as this person: hand it to them only. Earlier links of this kind no longer work.');
+      console.log(link.url);
     }),
   );
 
@@ -194,6 +214,11 @@ function parseScopes(value: string): Scope[] {
   const bad = scopes.filter((s) => !['read', 'write', 'admin'].includes(s));
   if (bad.length || !scopes.length) throw new InvalidArgumentError('Use read, write and/or admin, comma-separated.');
   return [...new Set(scopes)] as Scope[];
+}
+
+function parseLinkKind(value: string): 'invitation' | 'reset' {
+  if (value !== 'invitation' && value !== 'reset') throw new InvalidArgumentError('Use invitation or reset.');
+  return value;
 }
 
 function parsePositiveInt(value: string): number {

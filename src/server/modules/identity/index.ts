@@ -6,3 +6,4 @@ export { hashPassword } from './secrets.ts';
 export { SESSION_COOKIE } from './session.service.ts';
 export { issueApiToken } from './tokens.service.ts';
 export { tokenRoutes } from './tokens.routes.ts';
+export { createSignInLinkFromCli, type CliLinkKind } from './links.cli.ts';
