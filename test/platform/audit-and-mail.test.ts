@@ -1,11 +1,14 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMails, startMailSink } from '../../e2e/support/mail-sink.ts';
+import { mailMessage } from '../../src/server/db/schema/index.ts';
 import { deliverQueuedMail, dispatchEvents, notify, queueMail, subscribe } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
-import { createOrg, createUser } from '../support/factories.ts';
+import { client, signInAs } from '../support/client.ts';
+import { createOrg, createPerson, createUser } from '../support/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -86,6 +89,18 @@ describe('notifications', () => {
   });
 });
 
+/** The stored copy of the newest email to an address: what the recipient was sent. */
+async function storedMailTo(app: TestApp, orgId: string, to: string) {
+  const [m] = await app.ctx.db
+    .select()
+    .from(mailMessage)
+    .where(and(eq(mailMessage.orgId, orgId), eq(mailMessage.to, to)))
+    .orderBy(desc(mailMessage.createdAt))
+    .limit(1);
+  return m!;
+}
+const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+
 describe('mail', () => {
   it('keeps mail in the outbox without SMTP, readable by admins only', async () => {
     const org = await createOrg(t);
@@ -99,42 +114,77 @@ describe('mail', () => {
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0]).toMatchObject({ status: 'outbox', to: 'someone@example.test' });
     const one = await c.get(`mail-outbox/${list.body.data[0].id}`);
-    expect(one.body.text).toBe('Hello <b>there</b>');
+    expect(one.body).toMatchObject({ text: 'Hello <b>there</b>', hiddenLinks: 0 });
     expect((await (await signInAs(t, employee)).get('mail-outbox')).status).toBe(404);
   });
 
-  it('delivers queued mail over SMTP', async () => {
-    const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, cb) {
-        let data = '';
-        stream.on('data', (d) => (data += d));
-        stream.on('end', () => {
-          received.push(data);
-          cb();
-        });
-      },
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server.server, 'listening');
-    const port = (server.server.address() as AddressInfo).port;
+  it('shows admins invitation and reset emails with the sign-in link hidden, so they cannot use it', async () => {
+    const org = await createOrg(t);
+    const admin = await createUser(t, org.id, { roles: ['admin'] });
+    const newcomer = await createPerson(t, org.id, { email: 'newcomer@outbox.test' });
+    const c = await signInAs(t, admin);
+    expect((await c.post(`people/${newcomer.id}/invitation`)).status).toBe(202);
+    expect((await client(t).post('auth/password-reset', { email: admin.email })).status).toBe(202);
+
+    for (const to of ['newcomer@outbox.test', admin.email]) {
+      const token = tokenIn((await storedMailTo(t, org.id, to)).text)!;
+      expect(token, 'the recipient’s email holds a live link').toBeTruthy();
+      const list = await c.get(`mail-outbox?q=${encodeURIComponent(to)}`);
+      expect(list.body.data).toHaveLength(1);
+      const one = await c.get(`mail-outbox/${list.body.data[0].id}`);
+      expect(one.status).toBe(200);
+      expect(one.body.text).toMatch(/\/(accept-invitation|reset-password)\?token=\[link hidden\]/);
+      expect(one.body.hiddenLinks).toBe(1);
+      expect(JSON.stringify([list.body, one.body])).not.toContain(token);
+    }
+  });
+
+  it('audits every read of a message, by whom, and shows it in the audit log', async () => {
+    const org = await createOrg(t);
+    const admin = await createUser(t, org.id, { roles: ['admin'], firstName: 'Ada', lastName: 'Reader' });
+    const id = await t.ctx.db.transaction((tx) => queueMail(t.ctx, tx, { orgId: org.id, to: 'kim@example.test', subject: 'Hi', text: 'Hello' }));
+    const c = await signInAs(t, admin);
+    expect((await c.get(`mail-outbox/${id}`)).status).toBe(200);
+    expect((await c.get(`mail-outbox/${id}`)).status).toBe(200);
+    // Listing shows no bodies and is not a read of a message.
+    expect((await c.get('mail-outbox')).status).toBe(200);
+
+    const log = await c.get(`audit-events?action=mail.read&recordId=${id}`);
+    expect(log.body.data).toHaveLength(2);
+    expect(log.body.data[0]).toMatchObject({ action: 'mail.read', recordType: 'mail_message', recordId: id, actor: { id: admin.person.id, name: 'Ada Reader' }, after: { to: 'kim@example.test' } });
+
+    const other = await createOrg(t);
+    const outsider = await signInAs(t, await createUser(t, other.id, { roles: ['admin'] }));
+    expect((await outsider.get(`mail-outbox/${id}`)).status).toBe(404);
+    expect((await c.get(`audit-events?action=mail.read&recordId=${id}`)).body.data).toHaveLength(2);
+  });
+
+  it('delivers queued mail over SMTP with its link, and keeps no live link once sent', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tandem-mail-'));
+    const sink = await startMailSink(dir);
     try {
-      const smtp = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
+      const smtp = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${sink.port}` });
       const org = await createOrg(smtp);
+      const link = 'http://localhost:3000/accept-invitation?token=Zr4mQ9xK2b7LpW0sVtY3nE8cHjU5aD1fGiOkMqRwS_x';
       await smtp.ctx.db.transaction((tx) =>
-        queueMail(smtp.ctx, tx, { orgId: org.id, to: 'grace@example.test', subject: 'Your invitation', text: 'Join us' }),
+        queueMail(smtp.ctx, tx, { orgId: org.id, to: 'grace@example.test', subject: 'Your invitation – welcome', text: `Join us, Grâce:\n\n${link}\n` }),
       );
       const result = await deliverQueuedMail(smtp.ctx);
       expect(result.sent).toBeGreaterThanOrEqual(1);
-      expect(received.some((m) => m.includes('Subject: Your invitation') && m.includes('grace@example.test'))).toBe(true);
+      const got = readMails(dir).filter((m) => m.to.includes('grace@example.test'));
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ subject: 'Your invitation – welcome' });
+      expect(got[0]!.text).toContain(`Join us, Grâce:\n\n${link}`);
+
+      const stored = await storedMailTo(smtp, org.id, 'grace@example.test');
+      expect(stored).toMatchObject({ status: 'sent', text: 'Join us, Grâce:\n\nhttp://localhost:3000/accept-invitation?token=[link hidden]\n' });
       const admin = await createUser(smtp, org.id, { roles: ['admin'] });
       const list = await (await signInAs(smtp, admin)).get('mail-outbox');
       expect(list.body.data[0]).toMatchObject({ status: 'sent' });
       expect(list.body.data[0].sentAt).not.toBeNull();
     } finally {
-      server.close();
+      await sink.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../../context.ts';
+import { redactMail } from './mail.redact.ts';
 import * as repo from './platform.repo.ts';
 
 const transports = new Map<string, Transporter>();
@@ -26,12 +27,15 @@ export async function deliverQueuedMail(ctx: AppContext, batch = 20): Promise<{ 
     const n = await ctx.db.transaction(async (tx) => {
       const rows = await repo.claimQueuedMail(tx, batch);
       for (const m of rows) {
+        // Once SMTP has the message (or refused it: failed mail is not retried) the stored copy
+        // needs its links no more; keeping them would leave live sign-in links in the database.
+        const { subject, text, html } = redactMail(m);
         try {
           await transport(url).sendMail({ from: ctx.config.mailFrom, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, attachments: m.attachments ?? undefined });
-          await repo.markMail(tx, m.id, { status: 'sent', sentAt: ctx.clock.now(), error: null });
+          await repo.markMail(tx, m.id, { status: 'sent', sentAt: ctx.clock.now(), error: null, subject, text, html });
           sent++;
         } catch (err) {
-          await repo.markMail(tx, m.id, { status: 'failed', error: (err as Error).message.slice(0, 500) });
+          await repo.markMail(tx, m.id, { status: 'failed', error: (err as Error).message.slice(0, 500), subject, text, html });
           failed++;
           ctx.log.warn({ err, mailId: m.id }, 'mail delivery failed');
         }

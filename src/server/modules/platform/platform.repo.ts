@@ -92,7 +92,11 @@ export async function claimQueuedMail(db: DbOrTx, limit: number) {
     .for('update', { skipLocked: true });
 }
 
-export async function markMail(db: DbOrTx, id: string, values: { status: 'sent' | 'failed' | 'queued'; error?: string | null; sentAt?: Date | null }) {
+export async function markMail(
+  db: DbOrTx,
+  id: string,
+  values: { status: 'sent' | 'failed' | 'queued'; error?: string | null; sentAt?: Date | null; subject?: string; text?: string; html?: string | null },
+) {
   await db.update(mailMessage).set(values).where(eq(mailMessage.id, id));
 }
 

@@ -76,7 +76,7 @@ const r = {
     method: 'get',
     path: '/mail-outbox',
     tags: ['Mail'],
-    summary: 'Emails Tandem sent or holds (admins); without SMTP they stay here',
+    summary: 'Emails Tandem sent or holds (admins); without SMTP they stay here. Sign-in links are hidden',
     request: { query: z.object({ ...PageQuery, q: z.string().trim().max(200).optional() }) },
     responses: { 200: jsonContent(page(MailSummary)), ...errorResponses('validation_failed', 'not_found') },
   }),
@@ -84,10 +84,16 @@ const r = {
     method: 'get',
     path: '/mail-outbox/{id}',
     tags: ['Mail'],
-    summary: 'One email with its text (admins)',
+    summary: 'One email with its text, sign-in links hidden (admins); each read is audited',
     request: { params: IdParam },
     responses: {
-      200: jsonContent(MailSummary.extend({ text: z.string(), html: z.string().nullable() })),
+      200: jsonContent(
+        MailSummary.extend({
+          text: z.string(),
+          html: z.string().nullable(),
+          hiddenLinks: z.number().int().openapi({ description: 'How many link secrets the text and HTML show as [link hidden]' }),
+        }),
+      ),
       ...errorResponses('not_found'),
     },
   }),
@@ -127,7 +133,7 @@ export const platformRoutes = createRouter()
   .openapi(r.audit, async (c) => c.json(await service.listAuditEvents(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
   .openapi(r.auditFacets, async (c) => c.json(await service.auditFacets(c.var.ctx, requireActor(c)), 200))
   .openapi(r.mail, async (c) => c.json(await service.listMail(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
-  .openapi(r.mailOne, async (c) => c.json(await service.getMail(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
+  .openapi(r.mailOne, async (c) => c.json(await service.getMail(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId), 200))
   .openapi(r.notifications, async (c) => {
     const q = c.req.valid('query');
     return c.json(await service.listNotifications(c.var.ctx, requireActor(c), { ...q, unreadOnly: q.unreadOnly === 'true' }), 200);

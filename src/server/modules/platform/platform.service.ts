@@ -4,6 +4,8 @@ import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { requireRole } from '../org/index.ts';
+import { actorRef, recordChange } from './audit.ts';
+import { redactLinks, redactMail } from './mail.redact.ts';
 import * as repo from './platform.repo.ts';
 
 const TimeCursor = z.tuple([z.string(), z.uuid()]);
@@ -51,10 +53,11 @@ export async function auditFacets(ctx: AppContext, actor: Actor) {
   return repo.auditFacets(ctx.db, actor.orgId);
 }
 
+// Links in mail are shown redacted: whoever holds one can sign in as its recipient.
 const mailSummary = (m: NonNullable<Awaited<ReturnType<typeof repo.findMail>>>) => ({
   id: m.id,
   to: m.to,
-  subject: m.subject,
+  subject: redactLinks(m.subject).text,
   status: m.status,
   error: m.error,
   createdAt: m.createdAt.toISOString(),
@@ -69,11 +72,25 @@ export async function listMail(ctx: AppContext, actor: Actor, q: { q?: string; l
   return { data: page.data.map(mailSummary), nextCursor: page.nextCursor };
 }
 
-export async function getMail(ctx: AppContext, actor: Actor, id: string) {
+/**
+ * One message with its body, links redacted. Reading it is audited (`mail.read`): this GET
+ * writes an audit row, deliberately, since who read whose mail is what an audit must answer.
+ */
+export async function getMail(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
   requireRole(actor, 'admin');
-  const m = await repo.findMail(ctx.db, actor.orgId, id);
-  if (!m) throw notFound('Message');
-  return { ...mailSummary(m), text: m.text, html: m.html };
+  return ctx.db.transaction(async (tx) => {
+    const m = await repo.findMail(tx, actor.orgId, id);
+    if (!m) throw notFound('Message');
+    await recordChange(tx, actorRef(actor, requestId), {
+      action: 'mail.read',
+      recordType: 'mail_message',
+      recordId: m.id,
+      after: { to: m.to },
+      event: false,
+    });
+    const shown = redactMail(m);
+    return { ...mailSummary(m), text: shown.text, html: shown.html, hiddenLinks: shown.hiddenLinks };
+  });
 }
 
 export async function listNotifications(ctx: AppContext, actor: Actor, q: { unreadOnly?: boolean; limit?: number; cursor?: string }) {
