@@ -7,6 +7,8 @@ import { LocalFileStorage } from './platform/files.ts';
 import { InlineJobQueue, type JobQueue } from './platform/jobs.ts';
 import { createLogger } from './platform/log.ts';
 import { registerJobHandlers } from './jobs.ts';
+import { accountGuard } from './modules/identity/index.ts';
+import { provideSignInAccounts } from './modules/org/index.ts';
 
 export type ContextOptions = {
   database?: Database;
@@ -31,5 +33,7 @@ export async function buildContext(config: Config, opts: ContextOptions = {}): P
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'));
   const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log, jobs, files };
   registerJobHandlers(ctx);
+  // Org changes people's emails and status; identity, which uses org, says whose sign-in that touches.
+  provideSignInAccounts(accountGuard);
   return ctx;
 }

@@ -14,9 +14,10 @@ const r = {
     method: 'post',
     path: '/auth/password-reset',
     tags: ['Auth'],
-    summary: 'Email a password reset link (answers 202 whether or not the account exists)',
+    summary:
+      'Email a password reset link, one per organisation the email signs in to (answers 202 whether or not an account exists; throttled per address and, silently, per email). A completed reset ends sessions and revokes API tokens',
     request: { body: jsonBody(z.strictObject({ email: z.string().trim().min(3).max(320) })) },
-    responses: { 202: { description: 'Accepted' }, ...errorResponses('validation_failed') },
+    responses: { 202: { description: 'Accepted' }, ...errorResponses('validation_failed', 'rate_limited') },
   }),
   link: createRoute({
     method: 'get',
@@ -44,11 +45,12 @@ const r = {
     method: 'post',
     path: '/people/{id}/invitation',
     tags: ['Accounts'],
-    summary: 'Invite a person to sign in (creates the account; re-sending replaces the link) — HR admins',
+    summary:
+      'Invite a person to sign in (creates the account; re-sending replaces the link) — HR admins holding every role of the account; refused once a password is set',
     request: { params: IdParam },
     responses: {
       202: jsonContent(z.object({ accountId: z.uuid(), invitedAt: z.string() }), 'Invitation sent'),
-      ...errorResponses('not_found', 'conflict'),
+      ...errorResponses('not_found', 'conflict', 'forbidden'),
     },
   }),
   account: createRoute({
@@ -84,7 +86,7 @@ const r = {
 
 export const accountRoutes = createRouter()
   .openapi(r.reset, async (c) => {
-    await requestPasswordReset(c.var.ctx, c.req.valid('json').email);
+    await requestPasswordReset(c.var.ctx, c.req.valid('json').email, { ip: clientIp(c) });
     return c.body(null, 202);
   })
   .openapi(r.link, async (c) => c.json(await inspectLink(c.var.ctx, c.req.valid('param').token), 200))

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../context.ts';
 import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
-import { requireRole } from '../org/index.ts';
-import { actorRef, queueMail, recordChange } from '../platform/index.ts';
+import { requireRole, rolesPhrase } from '../org/index.ts';
+import { actorRef, queueMail, recordChange, recordChanges } from '../platform/index.ts';
+import { accountGuard } from './account-guard.ts';
+import { canManageAccountOf, rolesBeyond } from './identity.policy.ts';
 import * as repo from './identity.repo.ts';
 import { hashPassword, hashSecret, newSecret } from './secrets.ts';
 import { openSession } from './session.service.ts';
@@ -37,21 +39,47 @@ async function sendLink(
   await queueMail(ctx, tx, { orgId: account.orgId, to: account.email, subject, text: body });
 }
 
-/** Always succeeds from the caller's view, so the answer never tells whether an account exists. */
-export async function requestPasswordReset(ctx: AppContext, email: string): Promise<void> {
-  const row = await repo.findAccountByEmail(ctx.db, email.trim());
-  if (!row || row.person.status !== 'active') return;
+const RESET_WINDOW_MS = 15 * 60 * 1000;
+/** Requests from one address in a window: past it everyone there gets 429, known account or not. */
+export const MAX_RESETS_PER_ADDRESS = 20;
+/** Mails per email in an hour: past it requests are answered as usual but send nothing. */
+export const MAX_RESET_MAILS_PER_EMAIL = 3;
+
+/**
+ * Always answers the same whether or not an account exists. Throttled per address (429, the same
+ * for everyone) and per email (silently no more mail, so the limit tells nothing either). An email
+ * with accounts in several organisations gets one link per account, each naming its organisation.
+ */
+export async function requestPasswordReset(ctx: AppContext, email: string, meta: { ip?: string } = {}): Promise<void> {
+  const now = ctx.clock.now();
+  const ipHit = await repo.hitRateLimit(ctx.db, `password-reset:ip:${meta.ip ?? 'unknown'}`, now, RESET_WINDOW_MS);
+  if (ipHit.count > MAX_RESETS_PER_ADDRESS) {
+    const seconds = Math.max(1, Math.ceil((ipHit.resetAt.getTime() - now.getTime()) / 1000));
+    throw new AppError('rate_limited', 'Too many password reset requests; try again later', [{ retryAfterSeconds: seconds }]);
+  }
+  const key = email.trim().toLowerCase();
+  const emailHit = await repo.hitRateLimit(ctx.db, `password-reset:email:${key}`, now, RESET_TTL_MS);
+  if (emailHit.count > MAX_RESET_MAILS_PER_EMAIL) return;
+  const rows = (await repo.findAccountsByEmail(ctx.db, key)).filter((r) => r.person.status === 'active');
+  if (!rows.length) return;
   await ctx.db.transaction(async (tx) => {
-    await sendLink(ctx, tx, row.account, 'password_reset', (url) => ({
-      subject: 'Reset your Tandem password',
-      body: `Hello ${row.person.firstName},\n\nSomeone asked to reset the password of your Tandem account. To choose a new password, open this link within an hour:\n\n${url}\n\nIf it was not you, ignore this email; your password stays as it is.\n`,
-    }));
-    await recordChange(tx, { orgId: row.account.orgId, personId: row.person.id, label: `${row.person.firstName} ${row.person.lastName}` }, {
-      action: 'account.password_reset_requested',
-      recordType: 'user_account',
-      recordId: row.account.id,
-      event: false,
-    });
+    for (const row of rows) {
+      await sendLink(ctx, tx, row.account, 'password_reset', (url) => ({
+        subject: `Reset your Tandem password for ${row.org.name}`,
+        body:
+          `Hello ${row.person.firstName},\n\nSomeone asked to reset the password of your Tandem account in ${row.org.name}. ` +
+          `To choose a new password, open this link within an hour:\n\n${url}\n\n` +
+          `Choosing a new password signs you out everywhere and revokes your API tokens; integrations using them need new ones.\n\n` +
+          `If it was not you, ignore this email; your password stays as it is.\n`,
+      }));
+      await recordChange(tx, { orgId: row.account.orgId, personId: row.person.id, label: `${row.person.firstName} ${row.person.lastName}` }, {
+        action: 'account.password_reset_requested',
+        recordType: 'user_account',
+        recordId: row.account.id,
+        after: { ip: meta.ip ?? null },
+        event: false,
+      });
+    }
   });
 }
 
@@ -74,15 +102,29 @@ export async function completeLink(ctx: AppContext, token: string, password: str
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.useLink(tx, row.link.id, now))) throw notFound('Link');
-    // A reset means the old password may be known to someone else: end every other session.
+    const reset = row.link.kind === 'password_reset';
+    // A reset means the old password may be known to someone else: end every other session, and
+    // revoke the API tokens, which whoever knew it could have minted.
     await repo.deleteSessionsOfUser(tx, row.account.orgId, row.account.id);
+    const revoked = reset ? await repo.revokeTokensOfUser(tx, row.account.orgId, row.account.id, now) : [];
     const account = await repo.updateAccount(tx, row.account.orgId, row.account.id, { passwordHash, updatedAt: now });
-    await recordChange(tx, { orgId: account.orgId, personId: row.person.id, label: `${row.person.firstName} ${row.person.lastName}` }, {
-      action: row.link.kind === 'invitation' ? 'account.invitation_accepted' : 'account.password_reset',
-      recordType: 'user_account',
-      recordId: account.id,
-      event: row.link.kind === 'invitation' ? {} : false,
-    });
+    const by = { orgId: account.orgId, personId: row.person.id, label: `${row.person.firstName} ${row.person.lastName}` };
+    await recordChanges(tx, by, [
+      {
+        action: reset ? 'account.password_reset' : 'account.invitation_accepted',
+        recordType: 'user_account',
+        recordId: account.id,
+        after: reset ? { sessionsEnded: true, apiTokensRevoked: revoked.length } : undefined,
+        event: reset ? false : {},
+      },
+      ...revoked.map((tk) => ({
+        action: 'api_token.revoked',
+        recordType: 'api_token',
+        recordId: tk.id,
+        before: { name: tk.name },
+        after: { reason: 'password_reset' },
+      })),
+    ]);
     return openSession(ctx, tx, { account, person: row.person }, meta);
   });
 }
@@ -100,10 +142,24 @@ export async function invite(ctx: AppContext, actor: Actor, personId: string, re
     const p = await personOrNotFound(ctx, tx, actor.orgId, personId);
     if (p.status !== 'active') throw conflict('Inactive people cannot be invited; reactivate them first');
     let account = await repo.findAccountByPerson(tx, actor.orgId, personId);
+    const name = `${p.firstName} ${p.lastName}`;
     if (!account) {
       account = await repo.insertAccount(tx, { orgId: actor.orgId, personId, email: p.email, roles: [] });
-    } else if (account.email.toLowerCase() !== p.email.toLowerCase()) {
-      account = await repo.updateAccount(tx, actor.orgId, account.id, { email: p.email });
+    } else {
+      if (!canManageAccountOf(actor, account)) {
+        const missing = rolesPhrase(rolesBeyond(actor, account));
+        throw forbidden(`${name} has ${missing}, which you do not have: only someone who has it can send them a sign-in link`);
+      }
+      // A link would let whoever reads the mailbox replace a password the owner chose.
+      if (account.passwordHash) {
+        throw conflict(
+          `${name} already has a password, so there is nothing to accept. If they forgot it, they can reset it from the sign-in page; the link goes to their sign-in email only`,
+        );
+      }
+      if (account.email !== p.email) {
+        await accountGuard.emailsChanged(ctx, tx, actorRef(actor, requestId), [personId]);
+        account = (await repo.findAccountByPerson(tx, actor.orgId, personId))!;
+      }
     }
     const org = await repo.findOrganisationName(tx, actor.orgId);
     await sendLink(ctx, tx, account, 'invitation', (url) => ({

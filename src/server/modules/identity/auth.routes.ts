@@ -12,9 +12,10 @@ const signInRoute = createRoute({
   method: 'post',
   path: '/auth/sign-in',
   tags: ['Auth'],
-  summary: 'Sign in with email and password; sets the session cookie',
+  summary:
+    'Sign in with email and password; sets the session cookie. When the password opens accounts in several organisations, answers 409 with `organisations` (id, slug, name): sign in again naming one as `organisation`',
   request: { body: jsonBody(SignInBody) },
-  responses: { 200: jsonContent(MeSchema), ...errorResponses('validation_failed', 'rate_limited') },
+  responses: { 200: jsonContent(MeSchema), ...errorResponses('validation_failed', 'conflict', 'rate_limited') },
 });
 
 const signOutRoute = createRoute({

@@ -12,15 +12,21 @@ const accountColumns = {
   person: { id: person.id, firstName: person.firstName, lastName: person.lastName, status: person.status },
 };
 
-/** Sign-in looks an account up by email across tenants: the one query here without org_id. */
-export async function findAccountByEmail(db: DbOrTx, email: string): Promise<AccountWithPerson | undefined> {
-  const [row] = await db
-    .select(accountColumns)
+export type AccountInOrganisation = AccountWithPerson & { org: { id: string; slug: string; name: string } };
+
+/**
+ * Sign-in and password reset look an email up across tenants (the one query here without
+ * org_id): the same email may have an account in several organisations, one per organisation.
+ */
+export async function findAccountsByEmail(db: DbOrTx, email: string): Promise<AccountInOrganisation[]> {
+  return db
+    .select({ ...accountColumns, org: { id: organisation.id, slug: organisation.slug, name: organisation.name } })
     .from(userAccount)
     .innerJoin(person, eq(person.id, userAccount.personId))
+    .innerJoin(organisation, eq(organisation.id, userAccount.orgId))
     .where(sql`lower(${userAccount.email}) = lower(${email})`)
-    .limit(1);
-  return row;
+    .orderBy(organisation.name, organisation.id)
+    .limit(100);
 }
 
 export async function findAccountById(db: DbOrTx, orgId: string, userId: string) {
@@ -117,6 +123,14 @@ export async function hitRateLimit(db: DbOrTx, key: string, now: Date, windowMs:
 export async function peekRateLimit(db: DbOrTx, key: string, now: Date) {
   const [row] = await db.select().from(rateLimit).where(and(eq(rateLimit.key, key), gt(rateLimit.resetAt, now))).limit(1);
   return row;
+}
+
+/** Takes back one hit: an attempt that turned out fine does not count against the window. */
+export async function undoRateLimitHit(db: DbOrTx, key: string) {
+  await db
+    .update(rateLimit)
+    .set({ count: sql`greatest(${rateLimit.count} - 1, 0)` })
+    .where(eq(rateLimit.key, key));
 }
 
 export async function clearRateLimit(db: DbOrTx, key: string) {
@@ -236,6 +250,15 @@ export async function revokeToken(db: DbOrTx, orgId: string, userId: string, id:
   return row;
 }
 
+/** Revokes every live token of an account; returns the revoked ones. */
+export async function revokeTokensOfUser(db: DbOrTx, orgId: string, userId: string, now: Date) {
+  return db
+    .update(apiToken)
+    .set({ revokedAt: now })
+    .where(and(eq(apiToken.orgId, orgId), eq(apiToken.userId, userId), isNull(apiToken.revokedAt)))
+    .returning({ id: apiToken.id, name: apiToken.name });
+}
+
 export async function findToken(db: DbOrTx, orgId: string, userId: string, id: string) {
   const [row] = await db
     .select()
@@ -248,4 +271,60 @@ export async function findToken(db: DbOrTx, orgId: string, userId: string, id: s
 export async function findOrganisationName(db: DbOrTx, orgId: string) {
   const [row] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, orgId)).limit(1);
   return row?.name ?? 'your organisation';
+}
+
+// ---- sign-in of people changed by org -----------------------------------------------------------
+
+const uuidList = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+export async function rolesOfPerson(db: DbOrTx, orgId: string, personId: string) {
+  const [row] = await db
+    .select({ roles: userAccount.roles })
+    .from(userAccount)
+    .where(and(eq(userAccount.orgId, orgId), eq(userAccount.personId, personId)))
+    .limit(1);
+  return row?.roles ?? [];
+}
+
+/** Accounts holding any role (few in any organisation), optionally of some people only. */
+export async function accountsWithRoles(db: DbOrTx, orgId: string, personIds?: string[]) {
+  return db
+    .select({ personId: userAccount.personId, roles: userAccount.roles })
+    .from(userAccount)
+    .where(
+      and(
+        eq(userAccount.orgId, orgId),
+        sql`cardinality(${userAccount.roles}) > 0`,
+        personIds ? sql`${userAccount.personId} = any(${uuidList(personIds)})` : undefined,
+      ),
+    );
+}
+
+/** Accounts of these people whose sign-in email is no longer the person's email. */
+export async function accountsOutOfStep(db: DbOrTx, orgId: string, personIds: string[]) {
+  if (!personIds.length) return [];
+  return db
+    .select({ id: userAccount.id, personId: userAccount.personId, from: userAccount.email, to: person.email, firstName: person.firstName })
+    .from(userAccount)
+    .innerJoin(person, and(eq(person.id, userAccount.personId), eq(person.orgId, orgId)))
+    .where(
+      and(
+        eq(userAccount.orgId, orgId),
+        sql`${userAccount.personId} = any(${uuidList(personIds)})`,
+        sql`${userAccount.email} <> ${person.email}`,
+      ),
+    );
+}
+
+/** The sign-in email follows the person's email; links sent to the old address stop working. */
+export async function followPersonEmails(db: DbOrTx, orgId: string, accountIds: string[], now: Date) {
+  if (!accountIds.length) return;
+  await db.execute(sql`
+    update user_account a set email = p.email, updated_at = ${now.toISOString()}
+    from person p
+    where p.id = a.person_id and p.org_id = ${orgId} and a.org_id = ${orgId} and a.id = any(${uuidList(accountIds)})`);
+  await db
+    .update(accountLink)
+    .set({ usedAt: now })
+    .where(and(eq(accountLink.orgId, orgId), sql`${accountLink.userId} = any(${uuidList(accountIds)})`, isNull(accountLink.usedAt)));
 }

@@ -7,6 +7,8 @@ export const SignInBody = z
   .strictObject({
     email: z.string().trim().min(1, 'Enter your email').max(320),
     password: z.string().min(1, 'Enter your password').max(1000),
+    /** Id or slug; needed only when the email signs in to several organisations (409 lists them). */
+    organisation: z.string().trim().min(1).max(200).optional(),
   })
   .openapi('SignIn');
 

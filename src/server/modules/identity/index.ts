@@ -1,3 +1,4 @@
+export { accountGuard } from './account-guard.ts';
 export { createAdmin } from './accounts.service.ts';
 export { accountRoutes } from './accounts.routes.ts';
 export { authenticate } from './auth.middleware.ts';

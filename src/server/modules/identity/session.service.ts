@@ -30,7 +30,8 @@ export const invalidCredentials = () =>
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_ATTEMPTS_PER_ADDRESS = 50;
+/** Failed sign-ins from one address in a window; successful ones do not count (an office behind NAT). */
+export const MAX_FAILURES_PER_ADDRESS = 50;
 
 function rateLimited(resetAt: Date, now: Date) {
   const seconds = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
@@ -39,30 +40,56 @@ function rateLimited(resetAt: Date, now: Date) {
 
 type SignInMeta = { ip?: string; userAgent?: string };
 
+/** The password was right for accounts in several organisations: the client asks which one. */
+function chooseOrganisation(rows: repo.AccountInOrganisation[]) {
+  const organisations = rows.map((r) => ({ id: r.org.id, slug: r.org.slug, name: r.org.name }));
+  return new AppError(
+    'conflict',
+    'This email signs in to several organisations; choose one and sign in again',
+    [{ path: 'organisation', message: 'Choose an organisation', organisations }],
+    { organisations },
+  );
+}
+
 /**
  * Checks a password and opens a session; the same answer whether or not the account exists.
- * Throttled per address (all attempts) and per account (failures), in windows every replica shares.
+ * Throttled per address and per account, counting failures only, in windows every replica shares.
+ * An email may have an account in several organisations: the password is checked against each
+ * (or the one `organisation` names, by id or slug), and only organisations it opens are named.
  */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string } & SignInMeta,
+  input: { email: string; password: string; organisation?: string } & SignInMeta,
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.clock.now();
-  const emailKey = `sign-in:email:${input.email.trim().toLowerCase()}`;
-  const ipHit = await repo.hitRateLimit(ctx.db, `sign-in:ip:${input.ip ?? 'unknown'}`, now, WINDOW_MS);
-  if (ipHit.count > MAX_ATTEMPTS_PER_ADDRESS) throw rateLimited(ipHit.resetAt, now);
+  const email = input.email.trim();
+  const emailKey = `sign-in:email:${email.toLowerCase()}`;
+  const ipKey = `sign-in:ip:${input.ip ?? 'unknown'}`;
+  // Counted before the check, so a burst of parallel guesses cannot pass the limit together; a
+  // right password takes its hit back.
+  const ipHit = await repo.hitRateLimit(ctx.db, ipKey, now, WINDOW_MS);
+  if (ipHit.count > MAX_FAILURES_PER_ADDRESS) throw rateLimited(ipHit.resetAt, now);
   const failures = await repo.peekRateLimit(ctx.db, emailKey, now);
   if (failures && failures.count >= MAX_FAILURES_PER_ACCOUNT) throw rateLimited(failures.resetAt, now);
 
-  const row = await repo.findAccountByEmail(ctx.db, input.email.trim());
-  const ok = await verifyPassword(row?.account.passwordHash ?? null, input.password);
-  if (!row || !ok || row.person.status !== 'active') {
+  const wanted = input.organisation?.trim();
+  const candidates = (await repo.findAccountsByEmail(ctx.db, email)).filter(
+    (r) => r.person.status === 'active' && r.account.passwordHash && (!wanted || r.org.id === wanted || r.org.slug === wanted),
+  );
+  // In parallel (argon2 runs on the thread pool), so the time taken hardly tells how many exist.
+  const checks = candidates.length
+    ? await Promise.all(candidates.map((r) => verifyPassword(r.account.passwordHash, input.password)))
+    : [await verifyPassword(null, input.password)];
+  const matched = candidates.filter((_, i) => checks[i]);
+  if (!matched.length) {
     await repo.hitRateLimit(ctx.db, emailKey, now, WINDOW_MS);
     throw invalidCredentials();
   }
+  await repo.undoRateLimitHit(ctx.db, ipKey);
+  if (matched.length > 1) throw chooseOrganisation(matched);
   return ctx.db.transaction(async (tx) => {
     await repo.clearRateLimit(tx, emailKey);
-    return openSession(ctx, tx, row, input);
+    return openSession(ctx, tx, matched[0]!, input);
   });
 }
 

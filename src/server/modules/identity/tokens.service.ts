@@ -78,10 +78,23 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string, req
   });
 }
 
-/** CLI: issue a token for the account with this email. */
-export async function issueApiToken(ctx: AppContext, input: { email: string; name: string; scopes: Scope[]; expiresInDays?: number }) {
-  const row = await repo.findAccountByEmail(ctx.db, input.email.trim());
-  if (!row || row.person.status !== 'active') throw new AppError('not_found', `No active account with the email ${input.email}`);
+/**
+ * CLI: issue a token for the account with this email; `org` (slug or id) picks the organisation
+ * when the email signs in to several.
+ */
+export async function issueApiToken(
+  ctx: AppContext,
+  input: { email: string; name: string; scopes: Scope[]; expiresInDays?: number; org?: string },
+) {
+  const all = (await repo.findAccountsByEmail(ctx.db, input.email.trim())).filter((r) => r.person.status === 'active');
+  const rows = input.org ? all.filter((r) => r.org.slug === input.org || r.org.id === input.org) : all;
+  if (!rows.length) {
+    throw new AppError('not_found', `No active account with the email ${input.email}${input.org ? ` in the organisation ${input.org}` : ''}`);
+  }
+  if (rows.length > 1) {
+    throw new AppError('conflict', `${input.email} signs in to several organisations; name one with --org: ${rows.map((r) => r.org.slug).join(', ')}`);
+  }
+  const row = rows[0]!;
   const owner = { orgId: row.account.orgId, userId: row.account.id, roles: row.account.roles };
   return mint(ctx, owner, { orgId: owner.orgId, personId: row.person.id, label: 'cli create-token' }, input);
 }

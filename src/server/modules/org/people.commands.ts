@@ -2,8 +2,8 @@ import type { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import type { CustomFieldValues } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/types.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
+import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import { listCustomFields } from './custom-fields.repo.ts';
 import { mergeCustomFields, validateCustomFields } from './custom-fields.validate.ts';
@@ -11,6 +11,7 @@ import { requireRole } from './org.policy.ts';
 import type { PersonCreate, PersonUpdate } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
 import { getPersonDetail, type PersonDetailDto } from './people.service.ts';
+import { rolesPhrase, signInAccounts } from './sign-in-accounts.ts';
 import { refreshSmartGroups } from './smart-groups.ts';
 
 /** What the audit log keeps of a person. */
@@ -76,6 +77,14 @@ async function checkCustomFields(db: DbOrTx, orgId: string, values: Record<strin
   const { values: checked, errors } = validateCustomFields(defs, values);
   if (errors.length) throw validationFailed('Some custom field values are not valid', errors);
   return checked;
+}
+
+/** Refuses a change to who can sign in as a person whose account holds roles the actor lacks. */
+async function assertCanManageSignIn(db: DbOrTx, by: ActorRef, p: repo.PersonRow, what: string) {
+  const missing = (await signInAccounts().beyond(db, by, [p.id])).get(p.id);
+  if (missing) {
+    throw forbidden(`${p.firstName} ${p.lastName} has ${rolesPhrase(missing)}, which you do not have: only someone who has it can ${what}`);
+  }
 }
 
 /** A race past the pre-checks still lands on the unique indexes: name the field. */
@@ -150,9 +159,12 @@ export async function updatePerson(
         (k) => JSON.stringify(patch[k] ?? null) !== JSON.stringify(before[k] ?? null),
       );
       if (!changed.length) return getPersonDetail(tx, actor.orgId, id);
+      const by = actorRef(actor, requestId);
+      // The email is the sign-in email: whoever changes it could receive the account's sign-in links.
+      if (changed.includes('email')) await assertCanManageSignIn(tx, by, before, 'change their email');
       const now = ctx.clock.now();
       const after = await repo.updatePerson(tx, actor.orgId, id, patch, now);
-      const by = actorRef(actor, requestId);
+      if (changed.includes('email')) await signInAccounts().emailsChanged(ctx, tx, by, [id]);
       await recordChange(tx, by, {
         action: 'person.updated',
         recordType: 'person',
@@ -184,9 +196,13 @@ export async function setPersonStatus(
     const before = await repo.findPerson(tx, actor.orgId, id);
     if (!before) throw notFound('Person');
     if (before.status === status) return getPersonDetail(tx, actor.orgId, id);
+    const by = actorRef(actor, requestId);
+    if (status === 'inactive') {
+      if (id === actor.personId) throw conflict('You cannot deactivate yourself; ask another HR admin');
+      await assertCanManageSignIn(tx, by, before, 'deactivate them');
+    }
     const now = ctx.clock.now();
     const after = await repo.updatePerson(tx, actor.orgId, id, { status }, now);
-    const by = actorRef(actor, requestId);
     await recordChange(tx, by, {
       action: status === 'inactive' ? 'person.deactivated' : 'person.reactivated',
       recordType: 'person',

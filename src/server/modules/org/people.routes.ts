@@ -56,18 +56,18 @@ const update = createRoute({
   method: 'patch',
   path: '/people/{id}',
   tags,
-  summary: 'Change a person (HR admin); only the fields sent change',
+  summary: 'Change a person (HR admin); only the fields sent change. The email is the sign-in email: changing it needs every role of their account',
   request: { params: IdParam, body: jsonBody(PersonUpdate) },
-  responses: { 200: jsonContent(PersonDetailSchema), ...mutationErrors },
+  responses: { 200: jsonContent(PersonDetailSchema), ...mutationErrors, ...errorResponses('forbidden') },
 });
 
 const deactivate = createRoute({
   method: 'post',
   path: '/people/{id}/deactivate',
   tags,
-  summary: 'Deactivate a person (HR admin)',
+  summary: 'Deactivate a person (HR admin; not yourself, and only people whose account roles you hold)',
   request: { params: IdParam },
-  responses: { 200: jsonContent(PersonDetailSchema), ...errorResponses('not_found') },
+  responses: { 200: jsonContent(PersonDetailSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
 });
 
 const reactivate = createRoute({

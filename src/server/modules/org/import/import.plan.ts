@@ -1,7 +1,9 @@
 import { uuidv7 } from 'uuidv7';
+import type { PermissionRole } from '../../../db/schema/identity.ts';
 import type { CustomFieldValues } from '../../../db/schema/index.ts';
 import { type CustomFieldDef, mergeCustomFields, validateCustomFields } from '../custom-fields.validate.ts';
 import { canonicalLocale, Email, isRealDate, isTimeZone } from '../fields.ts';
+import { rolesPhrase } from '../sign-in-accounts.ts';
 import type { ParsedFile, StandardColumn } from './import.parse.ts';
 
 export type ExistingPerson = {
@@ -71,8 +73,16 @@ export function planImport(
   existing: ExistingPerson[],
   departments: Map<string, { id: string; name: string }>,
   defs: CustomFieldDef[],
-  opts: { deactivateMissing: boolean; importerId?: string | null },
+  opts: {
+    deactivateMissing: boolean;
+    importerId?: string | null;
+    /** People whose sign-in the importer may not manage, with the roles they lack (their email and status stay). */
+    beyondImporter?: Map<string, PermissionRole[]>;
+  },
 ): ImportPlan {
+  const beyond = opts.beyondImporter ?? new Map<string, PermissionRole[]>();
+  const onlyWithRoles = (p: ExistingPerson, what: string) =>
+    `${p.firstName} ${p.lastName} has ${rolesPhrase(beyond.get(p.id)!)}, which you do not have: only someone who has it can ${what}`;
   const byNumber = new Map<string, ExistingPerson>();
   const byEmail = new Map<string, ExistingPerson>();
   for (const p of existing) {
@@ -196,6 +206,11 @@ export function planImport(
       continue;
     }
     const changes = diff(t.existing, t.values, deptName, nameOf);
+    if (changes.email && beyond.has(t.existing.id)) {
+      summary.error++;
+      report.push({ row: t.row, key: t.key, action: 'error', errors: [{ field: 'email', message: onlyWithRoles(t.existing, 'change their email') }] });
+      continue;
+    }
     if (Object.keys(changes).length === 0) {
       summary.unchanged++;
       if (unchangedShown++ < MAX_UNCHANGED_ROWS) report.push({ row: t.row, key: t.key, action: 'unchanged' });
@@ -221,6 +236,11 @@ export function planImport(
             action: 'error',
             errors: [{ message: 'You are not in the file, so this import would deactivate you; add yourself to the file' }],
           });
+          continue;
+        }
+        if (beyond.has(p.id)) {
+          summary.error++;
+          report.push({ row: 0, key: p.employeeNumber ?? p.email, action: 'error', errors: [{ message: `${onlyWithRoles(p, 'deactivate them')}; add them to the file` }] });
           continue;
         }
         deactivate.push(p);

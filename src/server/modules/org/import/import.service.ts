@@ -4,6 +4,7 @@ import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, recordChange, recordChanges, type Change } from '../../platform/index.ts';
 import { listCustomFields } from '../custom-fields.repo.ts';
 import { requireRole } from '../org.policy.ts';
+import { signInAccounts } from '../sign-in-accounts.ts';
 import { refreshSmartGroups } from '../smart-groups.ts';
 import { CsvError, parsePeopleCsv } from './import.parse.ts';
 import { planImport, type ImportReport } from './import.plan.ts';
@@ -48,9 +49,13 @@ export async function importPeople(
   const total = file.rows.length;
   await progress?.(0, total);
   const plan = async (db: typeof ctx.db) => {
-    const [people, depts] = await Promise.all([repo.loadPeople(db, orgId), repo.loadDepartments(db, orgId)]);
+    const [people, depts, beyondImporter] = await Promise.all([
+      repo.loadPeople(db, orgId),
+      repo.loadDepartments(db, orgId),
+      signInAccounts().beyond(db, by),
+    ]);
     const departments = new Map(depts.map((d) => [d.name.toLowerCase(), d]));
-    return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId }) };
+    return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId, beyondImporter }) };
   };
   if (opts.dryRun) return (await plan(ctx.db)).plan.report;
 
@@ -73,6 +78,7 @@ export async function importPeople(
     await repo.insertPeople(tx, orgId, managersFirst(resolved.filter((w) => w.isNew)), now, onBatch);
     await repo.updatePeople(tx, orgId, resolved.filter((w) => !w.isNew), now, onBatch);
     await repo.deactivatePeople(tx, orgId, p.deactivate.map((d) => d.id), now);
+    await signInAccounts().emailsChanged(ctx, tx, by, resolved.filter((w) => !w.isNew && w.changes.email).map((w) => w.id));
 
     const changes: Change[] = [
       ...resolved.map((w): Change => ({
