@@ -95,6 +95,8 @@ describe('demo organisation', () => {
     expect(new Set(people.map((p) => p.location))).toEqual(new Set(['London', 'Berlin', 'New York', 'Toronto', 'Remote']));
     const fields = await t.ctx.db.select().from(customField).where(eq(customField.orgId, seeded.orgId));
     expect(fields.map((f) => f.label).sort()).toEqual(['Cost center', 'Employment type']);
+    // Who is a contractor (the "Contractors" smart group) and cost centers are HR's business.
+    expect(fields.map((f) => f.visibility)).toEqual(['hr', 'hr']);
   });
 
   it('lets the five demo accounts sign in with their roles', async () => {

@@ -28,8 +28,11 @@ describe('custom field definitions', () => {
   it('defines, lists, relabels and deletes fields', async () => {
     const { org, hr, emp } = await orgWithAdmin(t);
     await defineFields(hr);
-    const list = await emp.get('custom-fields');
+    const list = await hr.get('custom-fields');
     expect(list.body.data.map((f: { key: string }) => f.key)).toEqual(['contract_end', 'cost_center', 'fte', 'tshirt']);
+    // New fields are HR only until HR says otherwise, so an employee is not even told they exist.
+    expect(list.body.data.map((f: { visibility: string }) => f.visibility)).toEqual(['hr', 'hr', 'hr', 'hr']);
+    expect((await emp.get('custom-fields')).body.data).toEqual([]);
     const tshirt = list.body.data.find((f: { key: string }) => f.key === 'tshirt');
 
     const relabel = await hr.patch(`custom-fields/${tshirt.id}`, { label: 'Shirt size', options: ['S', 'M', 'L', 'XL'] });

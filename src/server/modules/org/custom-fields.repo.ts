@@ -35,7 +35,7 @@ export async function updateCustomField(
   db: DbOrTx,
   orgId: string,
   id: string,
-  patch: Partial<Pick<CustomFieldRow, 'label' | 'options'>>,
+  patch: Partial<Pick<CustomFieldRow, 'label' | 'options' | 'visibility'>>,
 ): Promise<CustomFieldRow> {
   const [row] = await db
     .update(customField)

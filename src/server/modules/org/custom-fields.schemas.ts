@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { customFieldType } from '../../db/schema/index.ts';
+import { customFieldType, customFieldVisibility } from '../../db/schema/index.ts';
+
+const Visibility = z.enum(customFieldVisibility).openapi({
+  description:
+    'Who may read the values: `everyone` in the organisation; `chain` the person, their manager chain and HR admins; `hr` HR admins only',
+});
 
 export const CustomFieldSchema = z
   .object({
@@ -8,6 +13,7 @@ export const CustomFieldSchema = z
     label: z.string(),
     type: z.enum(customFieldType),
     options: z.array(z.string()),
+    visibility: Visibility,
   })
   .openapi('CustomField');
 
@@ -25,6 +31,7 @@ export const CustomFieldCreate = z
     label: z.string().trim().min(1).max(100),
     type: z.enum(customFieldType),
     options: Options.optional(),
+    visibility: Visibility.default('hr'),
   })
   .superRefine((v, ctx) => {
     if (v.type === 'choice' && !v.options?.length) {
@@ -36,7 +43,7 @@ export const CustomFieldCreate = z
   })
   .openapi('CustomFieldCreate');
 
-/** Key and type are fixed once people hold values; label and options may change. */
+/** Key and type are fixed once people hold values; label, options and visibility may change. */
 export const CustomFieldUpdate = z
-  .strictObject({ label: z.string().trim().min(1).max(100).optional(), options: Options.optional() })
+  .strictObject({ label: z.string().trim().min(1).max(100).optional(), options: Options.optional(), visibility: Visibility.optional() })
   .openapi('CustomFieldUpdate');

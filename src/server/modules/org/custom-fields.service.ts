@@ -5,14 +5,26 @@ import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import type { CustomFieldCreate, CustomFieldUpdate } from './custom-fields.schemas.ts';
 import * as repo from './custom-fields.repo.ts';
+import { readableFields } from './custom-fields.visibility.ts';
 import { requireRole } from './org.policy.ts';
 
-const dto = (r: repo.CustomFieldRow) => ({ id: r.id, key: r.key, label: r.label, type: r.type, options: r.options });
+const dto = (r: repo.CustomFieldRow) => ({
+  id: r.id,
+  key: r.key,
+  label: r.label,
+  type: r.type,
+  options: r.options,
+  visibility: r.visibility,
+});
 type Dto = ReturnType<typeof dto>;
 
-/** Definitions are readable by everyone: profiles show the fields by their labels. */
+/**
+ * Profiles show fields by their labels, so everyone reads the definitions of the fields they may
+ * read of someone (at least of themself); HR-only fields are not even listed to others, so a
+ * filter on one answers "unknown" just as for a key that does not exist.
+ */
 export async function listCustomFields(ctx: AppContext, actor: Actor): Promise<{ data: Dto[] }> {
-  return { data: (await repo.listCustomFields(ctx.db, actor.orgId)).map(dto) };
+  return { data: readableFields(await repo.listCustomFields(ctx.db, actor.orgId), actor, 'self').map(dto) };
 }
 
 export async function createCustomField(
@@ -56,7 +68,7 @@ export async function updateCustomField(
     if (input.options && input.options.length === 0) {
       throw validationFailed('A choice field needs at least one option', [{ path: 'options', message: 'Add at least one option' }]);
     }
-    if (input.label === undefined && input.options === undefined) return dto(before);
+    if (input.label === undefined && input.options === undefined && input.visibility === undefined) return dto(before);
     const row = await repo.updateCustomField(tx, actor.orgId, id, input);
     await recordChange(tx, actorRef(actor, requestId), {
       action: 'custom_field.updated',

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { customField, department, group, groupMember, person } from '../../db/schema/index.ts';
+import { department, group, groupMember, person } from '../../db/schema/index.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { escapeLike } from './people.repo.ts';
@@ -123,11 +123,6 @@ export async function existingDepartmentIds(db: DbOrTx, orgId: string, ids: stri
     .from(department)
     .where(and(eq(department.orgId, orgId), inArray(department.id, ids)));
   return new Set(found.map((r) => r.id));
-}
-
-export async function customFieldKeys(db: DbOrTx, orgId: string): Promise<Set<string>> {
-  const found = await db.select({ key: customField.key }).from(customField).where(eq(customField.orgId, orgId));
-  return new Set(found.map((r) => r.key));
 }
 
 // ---- smart rules, evaluated in SQL -------------------------------------------------------

@@ -9,7 +9,9 @@ export const GroupSchema = z
     name: z.string(),
     description: z.string().nullable(),
     kind: z.enum(['static', 'smart']),
-    rule: SmartGroupRuleSchema.nullable(),
+    rule: SmartGroupRuleSchema.nullable().openapi({
+      description: 'Null for a static group, and for a smart group whose rule reads a custom field the caller may not read of everyone',
+    }),
     memberCount: z.number().int(),
     refreshedAt: z.string().nullable(),
     createdAt: z.string(),

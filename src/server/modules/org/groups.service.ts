@@ -8,17 +8,20 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import { z as zod } from 'zod';
 import type { GroupCreate, GroupsQuery, GroupUpdate } from './groups.schemas.ts';
+import { listCustomFields, type CustomFieldRow } from './custom-fields.repo.ts';
+import { mayReadRule, readableFields } from './custom-fields.visibility.ts';
 import * as repo from './groups.repo.ts';
 import { requireRole } from './org.policy.ts';
-import { pagePeople, peopleByIds } from './people.service.ts';
+import { pagePeople, peopleByIds } from './people.queries.ts';
 import { membersChanged, refreshSmartGroups } from './smart-groups.ts';
 
-const dto = (g: repo.GroupWithCount) => ({
+/** A rule the viewer may not read comes back as null: it would tell who holds a hidden value. */
+const dto = (g: repo.GroupWithCount, defs: CustomFieldRow[], viewer: Actor) => ({
   id: g.id,
   name: g.name,
   description: g.description,
   kind: g.kind,
-  rule: g.rule,
+  rule: mayReadRule(g.rule, defs, viewer) ? g.rule : null,
   memberCount: g.memberCount,
   refreshedAt: g.refreshedAt?.toISOString() ?? null,
   createdAt: g.createdAt.toISOString(),
@@ -47,28 +50,50 @@ export async function listGroups(ctx: AppContext, actor: Actor, query: z.infer<t
   );
   const data = rows.slice(0, limit);
   const last = data.at(-1);
+  const defs = await listCustomFields(ctx.db, actor.orgId);
   return {
-    data: data.map(dto),
+    data: data.map((g) => dto(g, defs, actor)),
     nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
   };
+}
+
+async function show(db: DbOrTx, actor: Actor, id: string): Promise<GroupDto> {
+  return dto((await repo.findGroup(db, actor.orgId, id))!, await listCustomFields(db, actor.orgId), actor);
 }
 
 export async function getGroup(ctx: AppContext, actor: Actor, id: string): Promise<GroupDto> {
   requireGroupReader(actor);
   const g = await repo.findGroup(ctx.db, actor.orgId, id);
   if (!g) throw notFound('Group');
-  return dto(g);
+  return dto(g, await listCustomFields(ctx.db, actor.orgId), actor);
 }
 
-/** A rule may only name departments, people and fields of the actor's organisation. */
-async function checkRuleReferences(db: DbOrTx, orgId: string, rule: SmartGroupRule, prefix = 'rule') {
+/**
+ * The group whose members the actor may list: a group reader, and for a smart group one who may
+ * read its rule. Others get 404, as for a group that does not exist.
+ */
+export async function readableGroup(db: DbOrTx, actor: Actor, id: string): Promise<repo.GroupWithCount> {
+  requireGroupReader(actor);
+  const [g, defs] = await Promise.all([repo.findGroup(db, actor.orgId, id), listCustomFields(db, actor.orgId)]);
+  if (!g || !mayReadRule(g.rule, defs, actor)) throw notFound('Group');
+  return g;
+}
+
+/**
+ * A rule may only name departments, people and fields of the actor's organisation, and only fields
+ * the actor may read of anyone: a hidden field is "unknown", exactly like a key that does not exist,
+ * so a preview cannot probe who holds a value nor that the field exists.
+ */
+async function checkRuleReferences(db: DbOrTx, actor: Actor, rule: SmartGroupRule, prefix = 'rule') {
+  const orgId = actor.orgId;
   const deptIds = rule.conditions.flatMap((c) => (c.field === 'department' ? c.value : []));
   const personIds = rule.conditions.flatMap((c) => (c.field === 'reportsTo' ? [c.value] : []));
-  const [depts, people, keys] = await Promise.all([
+  const [depts, people, defs] = await Promise.all([
     repo.existingDepartmentIds(db, orgId, deptIds),
     repo.existingPersonIds(db, orgId, personIds),
-    repo.customFieldKeys(db, orgId),
+    listCustomFields(db, orgId),
   ]);
+  const keys = new Set(readableFields(defs, actor, 'other').map((d) => d.key));
   const errors: ErrorDetail[] = [];
   rule.conditions.forEach((c, i) => {
     const at = `${prefix}.conditions.${i}`;
@@ -94,7 +119,7 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: z.infer<
   requireRole(actor, 'hr_admin');
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
-    if (input.rule) await checkRuleReferences(tx, actor.orgId, input.rule);
+    if (input.rule) await checkRuleReferences(tx, actor, input.rule);
     const now = ctx.clock.now();
     const row = await repo.insertGroup(tx, {
       orgId: actor.orgId,
@@ -108,7 +133,7 @@ export async function createGroup(ctx: AppContext, actor: Actor, input: z.infer<
     const by = actorRef(actor, requestId);
     await recordChange(tx, by, { action: 'group.created', recordType: 'group', recordId: row.id, after: audit(row) });
     if (row.kind === 'smart') await refreshSmartGroups(tx, actor.orgId, by, { groupIds: [row.id], now });
-    return dto((await repo.findGroup(tx, actor.orgId, row.id))!);
+    return show(tx, actor, row.id);
   });
 }
 
@@ -127,15 +152,15 @@ export async function updateGroup(
       throw validationFailed('A static group has no rule', [{ path: 'rule', message: 'A static group has no rule' }]);
     }
     if (input.name) await assertNameFree(tx, actor.orgId, input.name, id);
-    if (input.rule) await checkRuleReferences(tx, actor.orgId, input.rule);
-    if (Object.values(input).every((v) => v === undefined)) return dto(before);
+    if (input.rule) await checkRuleReferences(tx, actor, input.rule);
+    if (Object.values(input).every((v) => v === undefined)) return show(tx, actor, id);
     const now = ctx.clock.now();
     await repo.updateGroup(tx, actor.orgId, id, input, now);
     const by = actorRef(actor, requestId);
     const after = (await repo.findGroup(tx, actor.orgId, id))!;
     await recordChange(tx, by, { action: 'group.updated', recordType: 'group', recordId: id, before: audit(before), after: audit(after) });
     if (input.rule) await refreshSmartGroups(tx, actor.orgId, by, { groupIds: [id], now });
-    return dto((await repo.findGroup(tx, actor.orgId, id))!);
+    return show(tx, actor, id);
   });
 }
 
@@ -155,9 +180,8 @@ export async function deleteGroup(ctx: AppContext, actor: Actor, id: string, req
 }
 
 export async function listMembers(ctx: AppContext, actor: Actor, id: string, query: { limit?: number; cursor?: string }) {
-  requireGroupReader(actor);
-  if (!(await repo.findGroup(ctx.db, actor.orgId, id))) throw notFound('Group');
-  return pagePeople(ctx.db, actor.orgId, { groupId: id, status: 'active' }, query);
+  await readableGroup(ctx.db, actor, id);
+  return pagePeople(ctx.db, actor, { groupId: id, status: 'active' }, query);
 }
 
 async function staticGroup(db: DbOrTx, orgId: string, id: string) {
@@ -183,7 +207,7 @@ export async function addMembers(ctx: AppContext, actor: Actor, id: string, pers
     }
     const added = await repo.addMembers(tx, actor.orgId, id, ids, ctx.clock.now());
     if (added.length) await recordChange(tx, actorRef(actor, requestId), membersChanged({ groupId: id, added: added.sort(), removed: [] }));
-    return dto((await repo.findGroup(tx, actor.orgId, id))!);
+    return show(tx, actor, id);
   });
 }
 
@@ -199,10 +223,10 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, pe
 /** Live preview for the rule builder: how many match now, and the first ten by name. */
 export async function previewRule(ctx: AppContext, actor: Actor, rule: SmartGroupRule) {
   requireGroupReader(actor);
-  await checkRuleReferences(ctx.db, actor.orgId, rule);
+  await checkRuleReferences(ctx.db, actor, rule);
   const [count, ids] = await Promise.all([
     repo.countMatching(ctx.db, actor.orgId, rule),
     repo.matchingIds(ctx.db, actor.orgId, rule, 10),
   ]);
-  return { count, sample: await peopleByIds(ctx.db, actor.orgId, ids) };
+  return { count, sample: await peopleByIds(ctx.db, actor, ids) };
 }

@@ -1,14 +1,6 @@
 export { canManagePeople, canSeePersonal, hasRole, isManagerOf, requireRole } from './org.policy.ts';
-export {
-  getOrgProfile,
-  getPerson,
-  listPeople,
-  pagePeople,
-  peopleByIds,
-  toPersonDto,
-  type PersonDetailDto,
-  type PersonDto,
-} from './people.service.ts';
+export { getOrgProfile, getPerson, listPeople } from './people.service.ts';
+export { pagePeople, peopleByIds, type PersonDetailDto, type PersonDto } from './people.queries.ts';
 export { peopleRoutes } from './people.routes.ts';
 export { departmentRoutes } from './departments.routes.ts';
 export { customFieldRoutes } from './custom-fields.routes.ts';

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { isInManagerChain } from './people.repo.ts';
 
-export function hasRole(actor: Actor, ...roles: PermissionRole[]): boolean {
+export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: PermissionRole[]): boolean {
   return actor.roles.includes('admin') || roles.some((r) => actor.roles.includes(r));
 }
 
@@ -20,6 +20,14 @@ export function requireRole(actor: Actor, ...roles: PermissionRole[]): void {
 }
 
 export const canManagePeople = (actor: Actor) => hasRole(actor, 'hr_admin');
+
+/**
+ * HR admins read every custom field. A bearer token uses that role only with the `admin` scope,
+ * as for the admin areas ("Use your admin permissions"): a read-only token reads as staff.
+ */
+export function canReadEveryField(actor: Pick<Actor, 'roles' | 'via' | 'scopes'>): boolean {
+  return hasRole(actor, 'hr_admin') && (actor.via !== 'token' || actor.scopes.includes('admin'));
+}
 
 /** The person themself, anyone above them in the reporting chain, or an HR admin. */
 export async function canSeePersonal(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {

@@ -18,7 +18,9 @@ export const PersonSchema = z
     locale: z.string().nullable(),
     hireDate: z.string().nullable().openapi({ example: '2021-04-01' }),
     status: z.enum(['active', 'inactive']),
-    customFields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    customFields: z
+      .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+      .openapi({ description: "Values by key: only the fields the caller may read of this person (each field's visibility)" }),
   })
   .openapi('Person');
 

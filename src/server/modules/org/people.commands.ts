@@ -10,7 +10,7 @@ import { mergeCustomFields, validateCustomFields } from './custom-fields.validat
 import { requireRole } from './org.policy.ts';
 import type { PersonCreate, PersonUpdate } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
-import { getPersonDetail, type PersonDetailDto } from './people.service.ts';
+import { getPersonDetail, type PersonDetailDto } from './people.queries.ts';
 import { rolesPhrase, signInAccounts } from './sign-in-accounts.ts';
 import { refreshSmartGroups } from './smart-groups.ts';
 
@@ -123,7 +123,7 @@ export async function createPerson(
       const by = actorRef(actor, requestId);
       await recordChange(tx, by, { action: 'person.created', recordType: 'person', recordId: row.id, after: snapshot(row) });
       await refreshSmartGroups(tx, actor.orgId, by, { now, scope: { personId: row.id, withReports: false } });
-      return getPersonDetail(tx, actor.orgId, row.id);
+      return getPersonDetail(tx, actor, row.id);
     });
   } catch (err) {
     mapUniqueViolation(err, input.email, input.employeeNumber);
@@ -158,7 +158,7 @@ export async function updatePerson(
       const changed = (Object.keys(patch) as (keyof repo.PersonPatch)[]).filter(
         (k) => JSON.stringify(patch[k] ?? null) !== JSON.stringify(before[k] ?? null),
       );
-      if (!changed.length) return getPersonDetail(tx, actor.orgId, id);
+      if (!changed.length) return getPersonDetail(tx, actor, id);
       const by = actorRef(actor, requestId);
       // The email is the sign-in email: whoever changes it could receive the account's sign-in links.
       if (changed.includes('email')) await assertCanManageSignIn(tx, by, before, 'change their email');
@@ -176,7 +176,7 @@ export async function updatePerson(
       // "Reports to (chain)" rules see everyone below a person whose manager changed.
       const scope = { personId: id, withReports: changed.includes('managerId') };
       await refreshSmartGroups(tx, actor.orgId, by, { now, scope });
-      return getPersonDetail(tx, actor.orgId, id);
+      return getPersonDetail(tx, actor, id);
     });
   } catch (err) {
     mapUniqueViolation(err, input.email, input.employeeNumber);
@@ -195,7 +195,7 @@ export async function setPersonStatus(
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findPerson(tx, actor.orgId, id);
     if (!before) throw notFound('Person');
-    if (before.status === status) return getPersonDetail(tx, actor.orgId, id);
+    if (before.status === status) return getPersonDetail(tx, actor, id);
     const by = actorRef(actor, requestId);
     if (status === 'inactive') {
       if (id === actor.personId) throw conflict('You cannot deactivate yourself; ask another HR admin');
@@ -211,6 +211,6 @@ export async function setPersonStatus(
       after: snapshot(after),
     });
     await refreshSmartGroups(tx, actor.orgId, by, { now, scope: { personId: id, withReports: false } });
-    return getPersonDetail(tx, actor.orgId, id);
+    return getPersonDetail(tx, actor, id);
   });
 }

@@ -129,14 +129,25 @@ export async function countDirectReports(db: DbOrTx, orgId: string, managerId: s
 
 /** True when `managerId` is somewhere above `personId` in the reporting chain. */
 export async function isInManagerChain(db: DbOrTx, orgId: string, managerId: string, personId: string): Promise<boolean> {
-  const r = await db.execute<{ found: boolean }>(sql`
-    with recursive chain(id) as (
-      select manager_id from person where org_id = ${orgId} and id = ${personId}
+  return (await reportsAmong(db, orgId, managerId, [personId])).has(personId);
+}
+
+/**
+ * Which of `personIds` have `managerId` somewhere above them in the reporting chain: one walk up
+ * from the whole list (a page of people costs one statement, not one per row). `union` keeps a
+ * cycle in bad data from looping.
+ */
+export async function reportsAmong(db: DbOrTx, orgId: string, managerId: string, personIds: string[]): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const r = await db.execute<{ id: string }>(sql`
+    with recursive up(start_id, id) as (
+      select p.id, p.manager_id from ${person} p
+      where p.org_id = ${orgId} and p.id = any(${`{${personIds.join(',')}}`}::uuid[])
       union
-      select p.manager_id from person p join chain c on p.id = c.id where p.org_id = ${orgId}
+      select u.start_id, p.manager_id from ${person} p join up u on p.id = u.id where p.org_id = ${orgId}
     )
-    select exists(select 1 from chain where id = ${managerId}) as found`);
-  return Boolean((r as unknown as { rows: { found: boolean }[] }).rows[0]?.found);
+    select distinct start_id::text as id from up where id = ${managerId}::uuid`);
+  return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
 }
 
 export async function findOrganisation(db: DbOrTx, orgId: string) {
