@@ -1,10 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mailDirFor } from './e2e/support/mail.ts';
 
 // The product runs as a user would start it (`tandem start`: build, migrate, demo seed) on a
 // fresh PGlite data directory that e2e/support/web-server.mjs creates and removes.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 const ci = !!process.env.CI;
+// The server sends its mail over SMTP to a local sink (started by e2e/support/web-server.mjs on a
+// free port, which sets SMTP_URL for it) that stores each message here for the journeys to read.
+const mailDir = mailDirFor(port);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,6 +58,7 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Lets the compliance journey move the server's time (POST /api/v1/testing/clock).
       TANDEM_TEST_CLOCK: 'true',
+      E2E_MAIL_DIR: mailDir,
     },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },

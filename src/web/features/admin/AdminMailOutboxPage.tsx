@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Modal, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
@@ -8,6 +9,22 @@ import { EmptyText, ErrorAlert, LoadMore, Loading } from './components/common.ts
 
 type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
 const colors = { queued: 'blue', sent: 'green', failed: 'red', outbox: 'gray' } as const;
+
+/** Sign-in links are hidden from admins (whoever holds one becomes its recipient): how to give a new one. */
+function HiddenLinkHelp({ to }: { to: string }) {
+  return (
+    <Alert color="blue" title="The sign-in link is hidden">
+      <Text size="sm">
+        Only the person it was sent to may use it. If {to} never got this email: HR sends a new invitation from{' '}
+        <Anchor component={Link} to="/admin/people" size="sm" c="inherit" underline="always" fw={600}>
+          People
+        </Anchor>{' '}
+        (Edit, then invite); someone who forgot their password asks for a reset on the sign-in page; without a mail server, the
+        operator prints a fresh link with <Code style={{ wordBreak: 'break-all' }}>tandem link --email {to}</Code>.
+      </Text>
+    </Alert>
+  );
+}
 
 /** Plain text only: the body is never injected as HTML. */
 function MailText({ text }: { text: string }) {
@@ -30,13 +47,16 @@ export default function AdminMailOutboxPage() {
   });
   const one = useQuery({
     queryKey: ['mail-outbox', 'one', openId],
-    queryFn: () => api<Mail & { text: string; html: string | null }>(`mail-outbox/${openId}`),
+    queryFn: () => api<Mail & { text: string; html: string | null; hiddenLinks: number }>(`mail-outbox/${openId}`),
     enabled: !!openId,
   });
   const list = mail.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
-      <PageHeader title="Mail outbox" description="Emails Tandem sent. Without a mail server (SMTP_URL) they stay here, marked “outbox”." />
+      <PageHeader
+        title="Mail outbox"
+        description="Emails Tandem sent. Without a mail server (SMTP_URL) they stay here, marked “outbox”. Sign-in links are hidden, and opening an email is recorded in the audit log."
+      />
       <TextInput label="Search" placeholder="Recipient or subject" value={text} onChange={(e) => setText(e.currentTarget.value)} mb="md" maw={400} />
       <ErrorAlert error={mail.error} />
       {mail.isLoading ? (
@@ -100,6 +120,7 @@ export default function AdminMailOutboxPage() {
                 {one.data.error}
               </Alert>
             )}
+            {one.data.hiddenLinks > 0 && <HiddenLinkHelp to={one.data.to} />}
             {one.data.html ? (
               <Tabs defaultValue="text" keepMounted={false}>
                 <Tabs.List>
