@@ -116,7 +116,8 @@ describe('rate limiting', () => {
     expect((await client(t).post('auth/sign-in', { email: user.email, password: PASSWORD })).status).toBe(200);
   });
 
-  it('limits attempts from one address', async () => {
+  // 51 password checks with argon2, slow by design.
+  it('limits failed attempts from one address', { timeout: 120_000 }, async () => {
     const org = await createOrg(t);
     const user = await createUser(t, org.id);
     const from = { 'x-forwarded-for': '203.0.113.77' };

@@ -28,7 +28,8 @@ export default function ForgotPasswordPage() {
       {sent ? (
         <Stack>
           <Alert color="green" role="status" title="Check your email">
-            If an account exists for that address, we sent a link to reset the password. The link works for one hour.
+            If an account exists for that address, we sent a link to reset the password (one for each organisation it signs in to). The
+            link works for one hour.
           </Alert>
           <Anchor component={Link} to="/sign-in">
             Back to sign in

@@ -72,7 +72,9 @@ export default function SetPasswordPage() {
     <AuthCard
       title={title}
       subtitle={
-        invitation ? `${link.data.name}, you are invited to join ${link.data.orgName}. Choose a password to start.` : `For ${link.data.email}`
+        invitation
+          ? `${link.data.name}, you are invited to join ${link.data.orgName}. Choose a password to start.`
+          : `For ${link.data.email} in ${link.data.orgName}`
       }
     >
       <form onSubmit={submit} noValidate>
@@ -85,6 +87,11 @@ export default function SetPasswordPage() {
           <Text size="sm">
             Signing in as <strong>{link.data.email}</strong>
           </Text>
+          {!invitation && (
+            <Text size="sm">
+              A new password signs you out on every device and revokes your API tokens: integrations that use them need new ones.
+            </Text>
+          )}
           <PasswordInput visibilityToggleButtonProps={{ "aria-label": "Show characters" }} label="New password" description={`At least ${MIN_PASSWORD} characters`} autoComplete="new-password" required autoFocus {...form.getInputProps('password')} />
           <PasswordInput visibilityToggleButtonProps={{ "aria-label": "Show characters" }} label="Confirm password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" loading={form.submitting} fullWidth>

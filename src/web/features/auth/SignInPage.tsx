@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -13,27 +13,50 @@ export function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+type Organisation = { id: string; slug: string; name: string };
+
+/** The organisations a 409 answer lists when the password opens accounts in several. */
+function organisationsIn(err: unknown): Organisation[] | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const list = err.body?.organisations;
+  return Array.isArray(list) && list.length ? (list as Organisation[]) : null;
+}
+
 export default function SignInPage() {
   useTitle('Sign in');
   const { next } = useSearch({ strict: false }) as { next?: string };
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // Set when the email and password open accounts in several organisations: the person picks one.
+  const [choices, setChoices] = useState<Organisation[] | null>(null);
   const form = useForm({
-    initialValues: { email: '', password: '' },
+    initialValues: { email: '', password: '', organisation: '' },
     validate: {
       email: (v) => (v.trim() ? null : 'Enter your email'),
       password: (v) => (v ? null : 'Enter your password'),
     },
   });
+  const emailInput = form.getInputProps('email');
 
-  const submit = form.onSubmit(async (values) => {
+  const submit = form.onSubmit(async ({ organisation, ...values }) => {
     setError(null);
+    if (choices && !organisation) {
+      form.setFieldError('organisation', 'Choose the organisation to sign in to');
+      return;
+    }
     try {
-      const me = await api<Me>('auth/sign-in', { method: 'POST', body: values });
+      const body = choices && organisation ? { ...values, organisation } : values;
+      const me = await api<Me>('auth/sign-in', { method: 'POST', body });
       qc.setQueryData(meQueryKey, me);
       await navigate({ to: safeNext(next) });
     } catch (err) {
+      const several = organisationsIn(err);
+      if (several) {
+        setChoices(several);
+        form.setFieldValue('organisation', '');
+        return;
+      }
       if (err instanceof ApiError && err.code === 'rate_limited') setError('Too many attempts. Wait a few minutes and try again.');
       else if (err instanceof ApiError && err.status === 401) setError('The email or password is not correct.');
       else setError(err instanceof Error ? err.message : 'Sign-in failed');
@@ -50,8 +73,29 @@ export default function SignInPage() {
               {error}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
+          <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...emailInput}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+              // Another email may open other organisations: ask again.
+              setChoices(null);
+              form.setFieldValue('organisation', '');
+              emailInput.onChange(e);
+            }}
+          />
           <PasswordInput label="Password" visibilityToggleButtonProps={{ "aria-label": "Show characters" }} autoComplete="current-password" required {...form.getInputProps('password')} />
+          {choices && (
+            <Radio.Group
+              label="Organisation"
+              description="This email and password open more than one organisation. Choose the one to sign in to."
+              required
+              {...form.getInputProps('organisation')}
+            >
+              <Stack gap="xs" mt="xs">
+                {choices.map((o) => (
+                  <Radio key={o.id} value={o.id} label={o.name} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
           <Button type="submit" loading={form.submitting} fullWidth>
             Sign in
           </Button>
