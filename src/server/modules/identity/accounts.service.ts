@@ -11,8 +11,8 @@ import * as repo from './identity.repo.ts';
 import { hashPassword, hashSecret, newSecret } from './secrets.ts';
 import { openSession } from './session.service.ts';
 
-const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
-const RESET_TTL_MS = 3600 * 1000;
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+export const RESET_TTL_MS = 3600 * 1000;
 export const MIN_PASSWORD_LENGTH = 10;
 
 type LinkKind = 'invitation' | 'password_reset';

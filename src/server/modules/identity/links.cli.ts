@@ -1,13 +1,14 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, conflict } from '../../platform/http/errors.ts';
 import { recordChange } from '../platform/index.ts';
+import { INVITATION_TTL_MS, RESET_TTL_MS } from './accounts.service.ts';
 import * as repo from './identity.repo.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 export type CliLinkKind = 'invitation' | 'reset';
 
 // The lifetimes of the emailed links: the operator hands this one over instead of the mail.
-const TTL_MS = { invitation: 7 * 24 * 3600 * 1000, password_reset: 3600 * 1000 } as const;
+const TTL_MS = { invitation: INVITATION_TTL_MS, password_reset: RESET_TTL_MS } as const;
 
 /**
  * For the operator at the command line (no mail server, or a mail that never arrived): a fresh
