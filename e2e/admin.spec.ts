@@ -31,6 +31,23 @@ test('HR imports a CSV: reads the errors, fixes the file, commits', async ({ pag
   await expect(page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'Nora New' })).toBeVisible();
 });
 
+test('HR adds a custom field on a phone and chooses who can see its values', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, 'hr');
+  await page.goto('/admin/custom-fields');
+  await page.getByRole('button', { name: 'Add field' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add custom field' });
+  await dialog.getByLabel('Label').fill('Desk number');
+  // New fields are HR only unless HR says otherwise.
+  await expect(dialog.getByRole('radio', { name: 'HR only' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'The person, their managers and HR' }).check();
+  await expectAccessible(page);
+  await snap(page, 'custom-field-visibility');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Desk number/ })).toContainText('The person, their managers and HR');
+});
+
 test('an admin creates an API token and calls the API with it', async ({ page, request, baseURL }) => {
   await signIn(page, 'admin');
   await page.goto('/admin/api-tokens');

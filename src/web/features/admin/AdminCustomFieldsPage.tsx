@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, TagsInput, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Radio, Select, Stack, Table, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
-import { rows, type CustomField } from '../people/types.ts';
+import { rows, visibilityLabels, type CustomField, type FieldVisibility } from '../people/types.ts';
 import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from './components/common.tsx';
 
 const keyFrom = (label: string) =>
@@ -18,7 +18,15 @@ const keyFrom = (label: string) =>
     .replace(/^(\d)/, 'f_$1')
     .slice(0, 50);
 
-type Values = { label: string; key: string; type: CustomField['type']; options: string[] };
+type Values = { label: string; key: string; type: CustomField['type']; options: string[]; visibility: FieldVisibility };
+
+const visibilityHelp: Record<FieldVisibility, string> = {
+  everyone: 'Shown on profiles and in the directory to everyone in the organisation.',
+  chain: 'Shown to the person themself, everyone they report to, and HR admins.',
+  hr: 'Shown to HR admins only.',
+};
+
+const blank: Values = { label: '', key: '', type: 'text', options: [], visibility: 'hr' };
 
 export default function AdminCustomFieldsPage() {
   const qc = useQueryClient();
@@ -27,7 +35,7 @@ export default function AdminCustomFieldsPage() {
   const [keyTouched, setKeyTouched] = useState(false);
   const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
   const form = useForm<Values>({
-    initialValues: { label: '', key: '', type: 'text', options: [] },
+    initialValues: blank,
     validate: {
       label: (v) => (v.trim() ? null : 'Enter a label'),
       key: (v) => (/^[a-z][a-z0-9_]*$/.test(v) ? null : 'Lower case letters, digits and _ ; start with a letter'),
@@ -37,8 +45,14 @@ export default function AdminCustomFieldsPage() {
   const save = useMutation({
     mutationFn: (v: Values) =>
       editing && editing !== 'new'
-        ? api(`custom-fields/${editing.id}`, { method: 'PATCH', body: { label: v.label.trim(), ...(v.type === 'choice' ? { options: v.options } : {}) } })
-        : api('custom-fields', { method: 'POST', body: { label: v.label.trim(), key: v.key, type: v.type, ...(v.type === 'choice' ? { options: v.options } : {}) } }),
+        ? api(`custom-fields/${editing.id}`, {
+            method: 'PATCH',
+            body: { label: v.label.trim(), visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) },
+          })
+        : api('custom-fields', {
+            method: 'POST',
+            body: { label: v.label.trim(), key: v.key, type: v.type, visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) },
+          }),
     onSuccess: () => {
       setEditing(null);
       void qc.invalidateQueries({ queryKey: ['custom-fields'] });
@@ -52,7 +66,7 @@ export default function AdminCustomFieldsPage() {
   });
   const open = (f: CustomField | 'new') => {
     setKeyTouched(false);
-    form.setValues(f === 'new' ? { label: '', key: '', type: 'text', options: [] } : { label: f.label, key: f.key, type: f.type, options: f.options });
+    form.setValues(f === 'new' ? blank : { label: f.label, key: f.key, type: f.type, options: f.options, visibility: f.visibility });
     form.clearErrors();
     save.reset();
     setEditing(f);
@@ -63,7 +77,7 @@ export default function AdminCustomFieldsPage() {
     <>
       <PageHeader
         title="Custom fields"
-        description="Extra attributes on each person. Imports fill them from a column named after the key or the label."
+        description="Extra attributes on each person. Imports fill them from a column named after the key or the label. Each field says who may see its values."
         actions={
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open('new')}>
             Add field
@@ -84,6 +98,7 @@ export default function AdminCustomFieldsPage() {
                 <Table.Th>Key</Table.Th>
                 <Table.Th>Type</Table.Th>
                 <Table.Th>Options</Table.Th>
+                <Table.Th>Visible to</Table.Th>
                 <Table.Th>
                   <span className="sr-only">Actions</span>
                 </Table.Th>
@@ -100,6 +115,7 @@ export default function AdminCustomFieldsPage() {
                     <Badge variant="light">{f.type}</Badge>
                   </Table.Td>
                   <Table.Td>{f.options.join(', ') || '—'}</Table.Td>
+                  <Table.Td>{visibilityLabels[f.visibility]}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Button size="xs" variant="subtle" onClick={() => open(f)}>
@@ -160,6 +176,13 @@ export default function AdminCustomFieldsPage() {
               {...form.getInputProps('type')}
             />
             {form.values.type === 'choice' && <TagsInput label="Options" description="Press Enter after each option" {...form.getInputProps('options')} />}
+            <Radio.Group label="Who can see the values" {...form.getInputProps('visibility')}>
+              <Stack gap="xs" mt={4}>
+                {(Object.keys(visibilityLabels) as FieldVisibility[]).map((v) => (
+                  <Radio key={v} value={v} label={visibilityLabels[v]} description={visibilityHelp[v]} />
+                ))}
+              </Stack>
+            </Radio.Group>
             <FormActions onCancel={() => setEditing(null)} loading={save.isPending} label="Save" />
           </Stack>
         </form>

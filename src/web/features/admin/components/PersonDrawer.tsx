@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, useMe, type Role } from '../../../lib/me.ts';
-import { rows, type CustomField, type Person } from '../../people/types.ts';
+import { rows, visibilityLabels, type CustomField, type Person } from '../../people/types.ts';
 import { drawerTitle, ErrorAlert, PersonPicker } from './common.tsx';
 
 type Account = { hasAccount: boolean; roles: Role[]; lastSignInAt: string | null; pendingInvitation: boolean; passwordSet: boolean };
@@ -137,6 +137,7 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
               <Select
                 key={d.key}
                 label={d.label}
+                description={`Seen by: ${visibilityLabels[d.visibility]}`}
                 clearable
                 data={d.options}
                 value={form.values.customFields[d.key] || null}
@@ -147,6 +148,7 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
               <TextInput
                 key={d.key}
                 label={d.label}
+                description={`Seen by: ${visibilityLabels[d.visibility]}`}
                 type={d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text'}
                 value={form.values.customFields[d.key] ?? ''}
                 onChange={(e) => form.setFieldValue(`customFields.${d.key}`, e.currentTarget.value)}
