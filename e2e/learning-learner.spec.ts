@@ -51,12 +51,17 @@ test('a learner fails then passes a quiz, rates the course and verifies the cert
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await answerSampleQuiz(page, 'wrong');
   await expect(page.getByRole('alert').filter({ hasText: 'Not passed yet' })).toContainText('You scored 0% (pass mark 75%)');
+  // Right or wrong per question, but no key while attempts remain.
+  await expect(page.getByText('(incorrect)')).toHaveCount(4);
+  await expect(page.getByText('The right answers are shown once you pass the quiz')).toBeVisible();
+  await expect(page.getByText(/correct answer|Accepted:/)).toHaveCount(0);
   await expectAccessible(page);
   await snap(page, 'learning-quiz-failed');
 
   await page.getByRole('button', { name: 'Try again' }).click();
   await answerSampleQuiz(page, 'right');
   await expect(page.getByRole('alert').filter({ hasText: /^Passed/ })).toContainText('You scored 100%');
+  await expect(page.getByText('Accepted: multi-factor authentication')).toBeVisible();
 
   // Passing the last lesson's quiz completes the course: the certificate and the survey.
   const completion = page.getByRole('region', { name: 'Course completed' });

@@ -35,6 +35,7 @@ describe('course player', () => {
     const [v2] = await t.ctx.db.insert(courseVersion).values({ orgId: org.id, courseId: course.id, number: 2, status: 'published', content }).returning();
     await t.ctx.db.update(courseTable).set({ publishedVersionId: v2!.id }).where(eq(courseTable.id, course.id));
 
+    t.clock.advance(120_000);
     const done = await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 120, completed: true });
     expect(done.status).toBe(200);
     expect(done.body.completed).toBe(true);
@@ -66,6 +67,8 @@ describe('course player', () => {
   it('caps a single time report at one hour and validates the report', async () => {
     const { t, learner, enrollmentId } = await setup();
     const me = await signInAs(t, learner);
+    await me.get(`enrollments/${enrollmentId}/player`);
+    t.clock.advance(5 * 3_600_000);
     const r = await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 50_000 });
     expect(r.status).toBe(200);
     expect(r.body.timeSpentSeconds).toBe(3600);
@@ -80,6 +83,34 @@ describe('course player', () => {
     // A quiz lesson completes by passing its quiz, not by marking it.
     const quiz = await me.post(`enrollments/${enrollmentId}/lessons/l3/progress`, { timeSpentSeconds: 5, completed: true });
     expect(quiz.status).toBe(409);
+  });
+
+  it('counts no more time than passed on the server’s clock since time was last counted', async () => {
+    const { t, org, learner, course, enrollmentId } = await setup();
+    const me = await signInAs(t, learner);
+    await me.get(`enrollments/${enrollmentId}/player`);
+    const day = { timeSpentSeconds: 86_400 };
+    // Three reports of a day each, in the same instant the course was opened: nothing.
+    for (let i = 0; i < 3; i++) expect((await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, day)).body.timeSpentSeconds).toBe(0);
+    // Ten minutes later, ten minutes count, and only once.
+    t.clock.advance(10 * 60_000);
+    expect((await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, day)).body.enrollment.timeSpentSeconds).toBe(600);
+    expect((await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, day)).body.enrollment.timeSpentSeconds).toBe(600);
+    // Another lesson shares the same clock: reporting on two lessons at once does not double it.
+    t.clock.advance(60_000);
+    await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 60 });
+    const other = await me.post(`enrollments/${enrollmentId}/lessons/l2/progress`, { timeSpentSeconds: 60 });
+    expect(other.body).toMatchObject({ timeSpentSeconds: 0, enrollment: { timeSpentSeconds: 660 } });
+    // A lesson marked complete between two timed reports does not eat the next report's time.
+    t.clock.advance(30_000);
+    await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 0, completed: true });
+    t.clock.advance(30_000);
+    const after = await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 60 });
+    expect(after.body).toMatchObject({ completed: true, timeSpentSeconds: 720, enrollment: { timeSpentSeconds: 720 } });
+    // The course report counts what was counted, not what was claimed.
+    const admin = await signInAs(t, await createUser(t, org.id, { roles: ['learning_admin'] }));
+    const report = await admin.get(`reports/courses/${course.id}`);
+    expect(report.body.timeSpent).toMatchObject({ count: 1, meanMinutes: 12 });
   });
 
   it('answers 404 to anyone but the learner, managers and admins included', async () => {

@@ -157,9 +157,9 @@ describe('programs', () => {
     expect((await s.other.get(`enrollments/${p!.id}/program`)).status).toBe(404);
 
     // The locked course cannot be opened through the check the player calls.
-    const { assertCourseStepUnlocked } = await import('../../src/server/modules/learning/index.ts');
+    const { requireStepUnlocked } = await import('../../src/server/modules/learning/index.ts');
     const [second] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, courseEnrollmentIds[1]));
-    await expect(assertCourseStepUnlocked(t.ctx, t.ctx.db, second!)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(requireStepUnlocked(t.ctx, t.ctx.db, second!)).rejects.toMatchObject({ code: 'forbidden' });
     // …and the player itself refuses it; the first step opens.
     expect((await s.learner.get(`enrollments/${second!.id}/player`)).status).toBe(403);
     expect((await s.learner.get(`enrollments/${courseEnrollmentIds[0]}/player`)).status).toBe(200);
@@ -176,7 +176,7 @@ describe('programs', () => {
     const sub = await s.learner.post(`enrollments/${p!.id}/checkpoints/${cp}/submissions`, { text: 'Held it with Sam.' });
     expect(sub.status).toBe(201);
     expect((await s.manager.post(`checkpoint-submissions/${sub.body.id}/approve`, {})).status).toBe(200);
-    await assertCourseStepUnlocked(t.ctx, t.ctx.db, second!);
+    await requireStepUnlocked(t.ctx, t.ctx.db, second!);
     await t.ctx.db.transaction((tx) => completeEnrollment(t.ctx, tx, systemRef(s.org.id, 'test'), second!));
     const done = await s.learner.get(`enrollments/${p!.id}/program`);
     expect(done.body.enrollment.status).toBe('completed');

@@ -102,16 +102,56 @@ describe('quiz attempts', () => {
     expect(graded).toHaveLength(1);
   });
 
-  it('returns per-answer feedback and the key only in the result, ignoring altered question ids', async () => {
+  it('grades only the drawn questions, ignoring altered question ids', async () => {
     const { me, enrollmentId } = await setup();
     const a = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
     const r = await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: { ...ALL_WRONG, q1: 'q2a', injected: 'q1a' } });
     expect(r.body.attempt).toMatchObject({ score: 0, passed: false, number: 1 });
     expect(r.body.questions.map((q: any) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4']);
-    const q1 = r.body.questions[0];
-    expect(q1).toMatchObject({ correct: false, answer: 'q2a' });
-    expect(q1.options.find((o: any) => o.id === 'q1a')).toMatchObject({ correct: true, feedback: 'Yes: reporting lets security warn others.' });
-    expect(r.body.questions[3].acceptedAnswers).toContain('multi-factor authentication');
+    expect(r.body.questions[0]).toMatchObject({ correct: false, answer: 'q2a' });
+  });
+
+  it('withholds the key after a failed attempt while attempts remain, and gives it once the quiz is passed', async () => {
+    const { me, enrollmentId } = await setup();
+    const a1 = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
+    const failed = await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: { ...ALL_WRONG, q2: ['q2a', 'q2b'] } });
+    expect(failed.status).toBe(200);
+    expect(failed.body.keyShown).toBe(false);
+    // Right or wrong per question, and the learner's own choices…
+    expect(failed.body.questions.map((q: any) => q.correct)).toEqual([false, true, false, false]);
+    expect(failed.body.questions[0].options.find((o: any) => o.id === 'q1b')).toMatchObject({ selected: true, correct: null, feedback: null });
+    // …but not which options were right, the accepted answers or feedback that names them.
+    for (const q of failed.body.questions) {
+      expect(q.options.every((o: any) => o.correct === null && o.feedback === null)).toBe(true);
+      expect(q.acceptedAnswers).toEqual([]);
+    }
+    const raw = JSON.stringify(failed.body);
+    for (const secret of ['multi-factor', 'reporting lets security', 'That spreads it']) expect(raw).not.toContain(secret);
+    // Reviewing the attempt again (a repeated submit) tells no more.
+    const review = await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: {} });
+    expect(review.body).toEqual(failed.body);
+
+    const a2 = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
+    // While the second attempt is open, the first one's review still holds no key.
+    expect((await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: {} })).body.keyShown).toBe(false);
+    const passed = await me.post(`quiz-attempts/${a2.body.attempt.id}/submit`, { answers: ALL_RIGHT });
+    expect(passed.body).toMatchObject({ keyShown: true, attempt: { passed: true } });
+    expect(passed.body.questions[3].acceptedAnswers).toContain('multi-factor authentication');
+    // Passed: the failed attempt's review now shows what was right, with the feedback.
+    const first = (await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: {} })).body;
+    expect(first.keyShown).toBe(true);
+    expect(first.questions[0].options.find((o: any) => o.id === 'q1a')).toMatchObject({ correct: true, selected: false, feedback: 'Yes: reporting lets security warn others.' });
+  });
+
+  it('gives the key once the last attempt is used up without a pass', async () => {
+    const { me, enrollmentId } = await setup({ attemptsAllowed: 2 });
+    const reviews = [];
+    for (let i = 0; i < 2; i++) {
+      const a = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
+      reviews.push((await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: ALL_WRONG })).body);
+    }
+    expect(reviews.map((r) => r.keyShown)).toEqual([false, true]);
+    expect(reviews[1].questions[0].options.find((o: any) => o.id === 'q1a').correct).toBe(true);
   });
 
   it('fails the enrolment when the attempts are used up, and refuses another (409)', async () => {

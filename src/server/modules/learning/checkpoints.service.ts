@@ -11,7 +11,8 @@ import * as enrollments from './enrollments.repo.ts';
 import { isLearningAdmin } from './learning.policy.ts';
 import type { SubmissionRow } from './programs.repo.ts';
 import * as programs from './programs.repo.ts';
-import { evidenceFileUrl, lockedError, stepStates, submissionDto } from './programs.view.ts';
+import { requireStepUnlocked } from './programs.steps.ts';
+import { evidenceFileUrl, submissionDto } from './programs.view.ts';
 
 type Evidence = { text?: string; url?: string; fileId?: string };
 type Step = NonNullable<Awaited<ReturnType<typeof repo.findStep>>>;
@@ -61,9 +62,8 @@ export async function submitEvidence(ctx: AppContext, actor: Actor, enrollmentId
     if (!step || step.programId !== e.programId || step.kind !== 'checkpoint') throw notFound('Checkpoint');
     if (e.status === 'completed' || e.status === 'expired') throw conflict('This program enrolment is closed');
     const now = ctx.clock.now();
-    const { program, steps } = await stepStates(tx, e, now);
+    const { program, steps } = (await requireStepUnlocked(ctx, tx, e, stepId))!;
     const state = steps.find((s) => s.row.step.id === stepId)!;
-    if (state.state === 'locked') throw lockedError(program.title);
     if (state.state === 'done') throw conflict('This checkpoint is already approved');
     if (state.submission?.status === 'submitted') throw conflict('Your evidence is waiting for approval');
     await checkEvidence(tx, actor, step, ev);

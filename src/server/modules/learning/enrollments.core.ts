@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import type { ActorRef } from '../../platform/http/types.ts';
 import { recordChange, recordChanges } from '../platform/index.ts';
 import * as repo from './enrollments.repo.ts';
+import { requireStepUnlocked } from './programs.steps.ts';
 
 export type { Audience, EnrollmentRow } from './enrollments.repo.ts';
 
@@ -82,6 +83,7 @@ export function addMonths(d: Date, months: number): Date {
 /**
  * Marks an enrolment completed, sets its expiry when a compliance rule governs it, issues the
  * certificate, and completes any program it finishes. Call inside the use case's transaction.
+ * A step still locked in an in-order program is refused (403), whoever asks.
  */
 export async function completeEnrollment(
   ctx: AppContext,
@@ -91,6 +93,7 @@ export async function completeEnrollment(
   opts: { score?: number | null } = {},
 ): Promise<repo.EnrollmentRow> {
   if (e.status === 'completed') return e;
+  await requireStepUnlocked(ctx, tx, e);
   const now = ctx.clock.now();
   const months = e.complianceRuleId ? await repo.findComplianceValidity(tx, e.orgId, e.complianceRuleId) : undefined;
   const expiresAt = months ? addMonths(now, months) : null;

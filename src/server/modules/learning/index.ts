@@ -29,7 +29,7 @@ export { registerLearningJobs, runLearningSweep, scheduleLearningJobs } from './
 export { enroll, completeEnrollment, refreshProgramProgress, addMonths, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollments.core.ts';
 export { reasonLabels } from './enrollments.view.ts';
 export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';
-export { assertCourseStepUnlocked } from './programs.view.ts';
+export { requireStepUnlocked } from './programs.steps.ts';
 export { isEvidenceApprover } from './checkpoints.service.ts';
 /** Pure grading, also used by the demo seed to write consistent attempts. */
 export { gradeAttempt, type Answers } from './quiz.grading.ts';

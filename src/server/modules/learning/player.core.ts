@@ -6,7 +6,7 @@ import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { recordChange } from '../platform/index.ts';
 import { completeEnrollment, type EnrollmentRow } from './enrollments.core.ts';
 import * as enrollments from './enrollments.repo.ts';
-import { assertCourseStepUnlocked } from './programs.view.ts';
+import { requireStepUnlocked } from './programs.steps.ts';
 import * as repo from './player.repo.ts';
 import * as quizRepo from './quiz.repo.ts';
 
@@ -51,7 +51,7 @@ export type Pinned = {
  */
 export async function pinned(ctx: AppContext, tx: DbOrTx, by: ActorRef, e: EnrollmentRow): Promise<Pinned> {
   // A course that is a later step of an in-order program stays shut until the earlier steps are done.
-  await assertCourseStepUnlocked(ctx, tx, e);
+  await requireStepUnlocked(ctx, tx, e);
   const course = await repo.findCourse(tx, e.orgId, e.courseId!);
   if (!course) throw notFound('Course');
   let versionId = e.versionId ?? course.publishedVersionId;

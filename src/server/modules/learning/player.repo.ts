@@ -36,7 +36,23 @@ export async function lessonProgressOf(db: DbOrTx, orgId: string, enrollmentId: 
     .where(and(eq(lessonProgress.orgId, orgId), eq(lessonProgress.enrollmentId, enrollmentId)));
 }
 
-/** Adds time to a lesson and, when asked, marks it complete (the first completion time stays). */
+/**
+ * When time was last counted for the enrolment: `updated_at` of its lesson rows moves only when
+ * time is added (see addLessonProgress), so it is the anchor that bounds the next report.
+ */
+export async function lastTimeCountedAt(db: DbOrTx, orgId: string, enrollmentId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | Date | null>`max(${lessonProgress.updatedAt})` })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.orgId, orgId), eq(lessonProgress.enrollmentId, enrollmentId), sql`${lessonProgress.timeSpentSeconds} > 0`));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Adds time to a lesson and, when asked, marks it complete (the first completion time stays).
+ * `updated_at` moves only with time added: a completion or a zero report arriving between two
+ * timed reports must not eat the time of the next one.
+ */
 export async function addLessonProgress(
   db: DbOrTx,
   v: { orgId: string; enrollmentId: string; lessonId: string; seconds: number; complete: boolean; now: Date },
@@ -50,7 +66,7 @@ export async function addLessonProgress(
       set: {
         timeSpentSeconds: sql`${lessonProgress.timeSpentSeconds} + ${v.seconds}`,
         completedAt: sql`coalesce(${lessonProgress.completedAt}, ${completedAt}::timestamptz)`,
-        updatedAt: v.now,
+        updatedAt: v.seconds > 0 ? v.now : sql`${lessonProgress.updatedAt}`,
       },
       setWhere: sql`${lessonProgress.orgId} = ${v.orgId}`,
     })

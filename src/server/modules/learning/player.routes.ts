@@ -30,7 +30,7 @@ const player = createRoute({
   tags,
   summary: 'The learner’s course: outline of the pinned version, progress and where to resume (the learner only)',
   request: { params: EnrollmentParams },
-  responses: { 200: jsonContent(PlayerSchema), ...errorResponses('not_found', 'conflict') },
+  responses: { 200: jsonContent(PlayerSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
 });
 
 const lesson = createRoute({
@@ -39,7 +39,7 @@ const lesson = createRoute({
   tags,
   summary: 'One lesson’s blocks; quizzes show their settings and the learner’s attempts, never the questions’ key',
   request: { params: LessonParams },
-  responses: { 200: jsonContent(LessonSchema), ...errorResponses('not_found', 'conflict') },
+  responses: { 200: jsonContent(LessonSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
 });
 
 const progress = createRoute({
@@ -48,7 +48,7 @@ const progress = createRoute({
   tags,
   summary: 'Report time spent on a lesson and mark a lesson without a quiz complete',
   request: { params: LessonParams, body: jsonBody(ProgressBody) },
-  responses: { 200: jsonContent(ProgressSchema), ...errorResponses('validation_failed', 'not_found', 'conflict') },
+  responses: { 200: jsonContent(ProgressSchema), ...errorResponses('validation_failed', 'not_found', 'conflict', 'forbidden') },
 });
 
 const startAttempt = createRoute({
@@ -60,7 +60,7 @@ const startAttempt = createRoute({
   responses: {
     200: jsonContent(AttemptSchema, 'The open attempt, resumed'),
     201: jsonContent(AttemptSchema, 'A new attempt'),
-    ...errorResponses('not_found', 'conflict'),
+    ...errorResponses('not_found', 'conflict', 'forbidden'),
   },
 });
 
@@ -68,9 +68,9 @@ const submit = createRoute({
   method: 'post',
   path: '/quiz-attempts/{id}/submit',
   tags,
-  summary: 'Submit answers; graded once on the server (a repeated submit returns the stored result)',
+  summary: 'Submit answers; graded once on the server (a repeated submit returns the stored result). The key only once passed or out of attempts',
   request: { params: AttemptIdParam, body: jsonBody(SubmitBody) },
-  responses: { 200: jsonContent(ResultSchema), ...errorResponses('validation_failed', 'not_found') },
+  responses: { 200: jsonContent(ResultSchema), ...errorResponses('validation_failed', 'not_found', 'forbidden') },
 });
 
 const reaction = createRoute({
@@ -86,9 +86,9 @@ const completeExternal = createRoute({
   method: 'post',
   path: '/enrollments/{id}/complete-external',
   tags,
-  summary: 'Mark an external course complete (the learner)',
+  summary: 'Mark an external course complete (the learner); a step still locked in an in-order program is refused (403)',
   request: { params: EnrollmentParams },
-  responses: { 200: jsonContent(EnrollmentStateSchema), ...errorResponses('not_found', 'conflict') },
+  responses: { 200: jsonContent(EnrollmentStateSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
 });
 
 /** The course player: outline, lessons, progress, quiz attempts, reaction survey, completion. */

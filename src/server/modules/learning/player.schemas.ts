@@ -115,7 +115,9 @@ export const LessonSchema = z
 
 export const ProgressBody = z
   .strictObject({
-    timeSpentSeconds: z.number().int('Send whole seconds').min(0).max(86_400).openapi({ description: 'Added to the lesson; at most 3600 count per report' }),
+    timeSpentSeconds: z.number().int('Send whole seconds').min(0).max(86_400).openapi({
+      description: 'Added to the lesson: at most the time since time was last counted for the enrolment (or since it started), and at most 3600 per report',
+    }),
     completed: z.boolean().optional().openapi({ description: 'Mark a lesson without a quiz complete' }),
   })
   .openapi('LessonProgressReport');
@@ -150,17 +152,26 @@ export const ResultSchema = z
   .object({
     attempt: AttemptSummarySchema,
     passMark: z.number(),
+    keyShown: z.boolean().openapi({
+      description: 'Whether the review carries the key: only once the quiz is passed or no attempt is left; before that, right or wrong per question',
+    }),
     questions: z.array(
       z.object({
         id: z.string(),
         kind: z.enum(['single', 'multiple', 'true_false', 'short_answer']),
         prompt: z.string(),
-        correct: z.boolean(),
+        correct: z.boolean().openapi({ description: 'Whether the learner answered this question right' }),
         earned: z.number(),
         possible: z.number(),
         answer: z.union([z.string(), z.array(z.string())]).nullable(),
-        options: z.array(Option.extend({ correct: z.boolean(), selected: z.boolean(), feedback: z.string().nullable() })),
-        acceptedAnswers: z.array(z.string()),
+        options: z.array(
+          Option.extend({
+            correct: z.boolean().nullable().openapi({ description: 'Whether the option is right; null while the key is withheld' }),
+            selected: z.boolean(),
+            feedback: z.string().nullable(),
+          }),
+        ),
+        acceptedAnswers: z.array(z.string()).openapi({ description: 'Empty while the key is withheld' }),
         feedback: z.string().nullable(),
       }),
     ),

@@ -6,13 +6,12 @@ import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import { completeEnrollment, type EnrollmentRow } from './enrollments.core.ts';
 import * as enrollments from './enrollments.repo.ts';
+import { countableSeconds } from './lesson-time.ts';
 import { flatLessons, ownEnrollment, pinned, quizBlocks, settle, type Pinned } from './player.core.ts';
 import * as repo from './player.repo.ts';
 import * as quizRepo from './quiz.repo.ts';
 import { findReaction } from './reactions.repo.ts';
 
-/** Most a single progress report may add: a tab left open overnight is not learning. */
-export const MAX_REPORT_SECONDS = 3600;
 
 const fileUrl = (id: string) => `/api/v1/learning/files/${id}`;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
@@ -167,7 +166,9 @@ export async function reportProgress(
     const hasQuiz = quizBlocks(lesson).length > 0;
     if (input.completed && hasQuiz) throw conflict('Pass the quiz to complete this lesson');
     const now = ctx.clock.now();
-    const seconds = Math.min(MAX_REPORT_SECONDS, input.timeSpentSeconds);
+    const counted = await repo.lastTimeCountedAt(tx, actor.orgId, p.e.id);
+    const since = [p.e.startedAt, counted].reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+    const seconds = countableSeconds({ reported: input.timeSpentSeconds, now, since });
     const row = await repo.addLessonProgress(tx, { orgId: actor.orgId, enrollmentId: p.e.id, lessonId, seconds, complete: !!input.completed, now });
     const e = await enrollments.updateEnrollment(
       tx,
@@ -180,7 +181,7 @@ export async function reportProgress(
       action: 'enrollment.progressed',
       recordType: 'enrollment',
       recordId: e.id,
-      after: { lessonId, seconds, completed: !!row.completedAt },
+      after: { lessonId, seconds, reportedSeconds: input.timeSpentSeconds, completed: !!row.completedAt },
       event: false,
     });
     const settled = await settle(ctx, tx, by, { ...p, e });

@@ -99,25 +99,3 @@ export function publicQuestion(q: QuizQuestion, d: AttemptQuestion) {
     }),
   };
 }
-
-/** A graded question with the learner's answer, the key and the feedback: only after submission. */
-export function reviewedQuestion(q: QuizQuestion, d: AttemptQuestion, item: AttemptItem | undefined, answer: Answer | undefined) {
-  const chosen = new Set(Array.isArray(answer) ? answer : typeof answer === 'string' ? [answer] : []);
-  const options = new Map(q.options.map((o) => [o.id, o]));
-  const correct = item?.correct ?? false;
-  return {
-    id: q.id,
-    kind: q.kind,
-    prompt: q.prompt,
-    correct,
-    earned: item?.earned ?? 0,
-    possible: item?.possible ?? q.points,
-    answer: answer ?? null,
-    options: d.optionOrder.flatMap((id) => {
-      const o = options.get(id);
-      return o ? [{ id: o.id, text: o.text, correct: o.correct, selected: chosen.has(o.id), feedback: o.feedback ?? null }] : [];
-    }),
-    acceptedAnswers: q.kind === 'short_answer' ? q.acceptedAnswers : [],
-    feedback: (correct ? q.feedbackCorrect : q.feedbackIncorrect) ?? null,
-  };
-}

@@ -10,7 +10,9 @@ import * as enrollments from './enrollments.repo.ts';
 import { bestScores, findQuiz, ownEnrollment, pinned, quizBlocks, settle } from './player.core.ts';
 import * as playerRepo from './player.repo.ts';
 import { attemptSummary, enrollmentState } from './player.service.ts';
-import { drawQuestions, gradeAttempt, publicQuestion, reviewedQuestion, type Answers } from './quiz.grading.ts';
+import { requireStepUnlocked } from './programs.steps.ts';
+import { drawQuestions, gradeAttempt, publicQuestion, type Answers } from './quiz.grading.ts';
+import { mayShowKey, reviewQuestion } from './quiz.review.ts';
 import * as repo from './quiz.repo.ts';
 
 /** Network and clock slack after a deadline before an attempt counts as timed out. */
@@ -140,7 +142,8 @@ export async function startAttempt(ctx: AppContext, actor: Actor, enrollmentId: 
 
 /**
  * Grades an attempt exactly once: the enrolment and attempt rows are locked, and a second
- * submit answers with the stored result without grading again.
+ * submit answers with the stored result without grading again. The review carries the key only
+ * once the quiz is passed or no attempt is left (`mayShowKey`).
  */
 export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: string, given: Answers, requestId?: string) {
   const by = actorRef(actor, requestId);
@@ -154,6 +157,7 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: st
     const found = version && findQuiz(version.content, a.quizId);
     if (!version || !found) throw new AppError('not_found', 'Quiz not found');
     if (!a.submittedAt) {
+      await requireStepUnlocked(ctx, tx, e);
       const closed = await close(ctx, tx, by, e, version.content, found.quiz, a.lessonId, a, given);
       a = closed.attempt;
       e = closed.e;
@@ -161,12 +165,14 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: st
     const byId = new Map(found.quiz.questions.map((q) => [q.id, q]));
     const items = new Map((a.items ?? []).map((i) => [i.questionId, i]));
     const answers = (a.answers ?? {}) as Answers;
+    const keyShown = mayShowKey(found.quiz, await repo.attemptsOf(tx, actor.orgId, e.id, a.quizId));
     return {
       attempt: attemptSummary(a),
       passMark: found.quiz.passMark,
+      keyShown,
       questions: a.questions.flatMap((d) => {
         const q = byId.get(d.questionId);
-        return q ? [reviewedQuestion(q, d, items.get(q.id), answers[q.id])] : [];
+        return q ? [reviewQuestion(q, d, items.get(q.id), answers[q.id], keyShown)] : [];
       }),
       enrollment: await enrollmentState(tx, e),
     };

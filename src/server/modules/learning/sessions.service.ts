@@ -11,6 +11,7 @@ import { completeEnrollment, enroll } from './enrollments.core.ts';
 import * as enrollments from './enrollments.repo.ts';
 import { isLearningAdmin, requireLearningAdmin } from './learning.policy.ts';
 import { activePeopleIds } from './programs.repo.ts';
+import { requireStepUnlocked, stepLock } from './programs.steps.ts';
 import { findPersonContact } from './checkpoints.repo.ts';
 import { addressOf, buildInvite } from './ical.ts';
 import { inviteText, sendInvitation, sessionWhen } from './sessions.mail.ts';
@@ -269,6 +270,7 @@ export async function register(ctx: AppContext, actor: Actor, sessionId: string,
       });
       e = await enrollments.findOpenEnrollment(tx, actor.orgId, actor.personId, { courseId: course.id });
     }
+    if (e) await requireStepUnlocked(ctx, tx, e);
     const full = (await repo.countRegistered(tx, actor.orgId, sessionId)) >= session.capacity;
     const reg = await repo.insertRegistration(tx, {
       orgId: actor.orgId,
@@ -363,7 +365,10 @@ export async function markAttendance(
       await recordChange(tx, by, { action: 'session_registration.attendance', recordType: 'session_registration', recordId: r.id, before: { attendance: r.attendance }, after: { attendance: e.attendance } });
       if (e.attendance === 'present' && r.enrollmentId) {
         const en = await enrollments.findEnrollmentForUpdate(tx, actor.orgId, r.enrollmentId);
-        if (en && en.status !== 'completed' && en.status !== 'expired') await completeEnrollment(ctx, tx, by, en);
+        // Attendance is a fact and stays recorded; it completes a program step only in order.
+        if (en && en.status !== 'completed' && en.status !== 'expired' && (await stepLock(ctx, tx, en)).lockedBy === null) {
+          await completeEnrollment(ctx, tx, by, en);
+        }
       }
     }
     return roster(ctx, actor, id, false, tx);

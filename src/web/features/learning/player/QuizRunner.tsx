@@ -49,6 +49,11 @@ function Result({ result }: { result: QuizResult }) {
         You scored {a.score ?? 0}% (pass mark {result.passMark}%).
         {a.timedOut && ' The attempt was submitted after its time limit, so it scores nothing.'}
       </Alert>
+      {!result.keyShown && (
+        <Text size="sm" c="dimmed">
+          Each question shows whether you got it right. The right answers are shown once you pass the quiz or have used all your attempts.
+        </Text>
+      )}
       {result.questions.map((q, i) => (
         <Card key={q.id} withBorder padding="md">
           <Group gap="xs" mb="xs" wrap="nowrap" align="flex-start">
@@ -60,7 +65,7 @@ function Result({ result }: { result: QuizResult }) {
           {q.kind === 'short_answer' ? (
             <Stack gap={4}>
               <Text size="sm">Your answer: {typeof q.answer === 'string' && q.answer.trim() ? q.answer : '—'}</Text>
-              <Text size="sm">Accepted: {q.acceptedAnswers.join(' · ')}</Text>
+              {result.keyShown && <Text size="sm">Accepted: {q.acceptedAnswers.join(' · ')}</Text>}
             </Stack>
           ) : (
             <List spacing={4} size="sm" listStyleType="none">

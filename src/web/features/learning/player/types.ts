@@ -80,6 +80,8 @@ export type Attempt = {
 export type QuizResult = {
   attempt: AttemptSummary;
   passMark: number;
+  /** The key (right options, accepted answers) comes only once the quiz is passed or no attempt is left. */
+  keyShown: boolean;
   questions: Array<{
     id: string;
     kind: QuestionKind;
@@ -88,7 +90,7 @@ export type QuizResult = {
     earned: number;
     possible: number;
     answer: string | string[] | null;
-    options: Array<{ id: string; text: string; correct: boolean; selected: boolean; feedback: string | null }>;
+    options: Array<{ id: string; text: string; correct: boolean | null; selected: boolean; feedback: string | null }>;
     acceptedAnswers: string[];
     feedback: string | null;
   }>;
