@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mailMessage, notification } from '../../src/server/db/schema/index.ts';
+import { mailMessage, notification, person, userAccount } from '../../src/server/db/schema/index.ts';
 import { isEvidenceApprover } from '../../src/server/modules/learning/index.ts';
 import { storeFile } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -154,5 +154,65 @@ describe('checkpoints', () => {
     // A step of someone else's program is not found.
     const other = await s.learner.post(`enrollments/${s.enrollmentId}/checkpoints/0190f0f0-0000-7000-8000-000000000000/submissions`, { text: 'x' });
     expect(other.status).toBe(404);
+  });
+
+  it('refuses to save a checkpoint whose named approver is already enrolled in the program (422)', async () => {
+    const s = await setup();
+    const before = (await s.admin.get(`programs/${s.programId}`)).body.steps;
+    const res = await s.admin.put(`programs/${s.programId}/steps`, {
+      steps: [
+        { id: s.talk, kind: 'checkpoint', title: 'Hold a feedback talk', evidenceKinds: ['text'], approver: 'person', approverPersonId: s.users.learnerUser.person.id },
+        { id: s.recording, kind: 'checkpoint', title: 'Share a recording', evidenceKinds: ['file'], approver: 'person', approverPersonId: s.users.coach.person.id },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'unprocessable', message: 'A learner cannot approve their own evidence' });
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'steps.0.approverPersonId' })]);
+    expect((await s.admin.get(`programs/${s.programId}`)).body.steps).toEqual(before);
+  });
+
+  it('sends evidence to the learner’s manager when its named approver enrols later, and never lets them approve it', async () => {
+    const s = await setup();
+    const { coach, boss } = s.users;
+    await t.ctx.db.update(person).set({ managerId: boss.person.id }).where(eq(person.id, coach.person.id));
+    const [ce] = await enrollPeople(t, s.org.id, { programId: s.programId }, [coach.person.id]);
+    const file = await t.ctx.db.transaction((tx) =>
+      storeFile(t.ctx, tx, { orgId: s.org.id, name: 'mine.mp4', contentType: 'video/mp4', bytes: new TextEncoder().encode('x'), createdBy: coach.person.id, purpose: 'evidence' }),
+    );
+    const sub = await s.coach.post(`enrollments/${ce!.id}/checkpoints/${s.recording}/submissions`, { fileId: file.id });
+    expect(sub.status).toBe(201);
+
+    expect((await s.coach.get('checkpoint-submissions')).body.data).toEqual([]);
+    expect((await s.manager.get('checkpoint-submissions')).body.data.map((x: any) => x.id)).toEqual([sub.body.id]);
+    const told = await t.ctx.db.select().from(notification).where(and(eq(notification.orgId, s.org.id), eq(notification.kind, 'checkpoint.submitted')));
+    expect(told.map((n) => n.personId)).toEqual([boss.person.id]);
+    const actor = (u: typeof coach) => ({ orgId: s.org.id, personId: u.person.id, userId: u.account.id, roles: [], via: 'session' as const, scopes: [], label: '' });
+    expect(await isEvidenceApprover(t.ctx.db, actor(boss), file.id)).toBe(true);
+    expect(await isEvidenceApprover(t.ctx.db, actor(coach), file.id)).toBe(false);
+
+    expect((await s.coach.post(`checkpoint-submissions/${sub.body.id}/approve`, {})).status).toBe(404);
+    expect((await s.manager.post(`checkpoint-submissions/${sub.body.id}/approve`, {})).status).toBe(200);
+  });
+
+  it('leaves such evidence to the learning admins when the learner has no manager, and not even an admin approves their own', async () => {
+    const s = await setup();
+    const { coach } = s.users;
+    // The coach is a learning admin too, and enrols after being named approver.
+    await t.ctx.db.update(userAccount).set({ roles: ['learning_admin'] }).where(eq(userAccount.id, coach.account.id));
+    const coachAdmin = await signInAs(t, coach);
+    const [ce] = await enrollPeople(t, s.org.id, { programId: s.programId }, [coach.person.id]);
+    const sub = await coachAdmin.post(`enrollments/${ce!.id}/checkpoints/${s.talk}/submissions`, { text: 'Held it.' });
+    expect(sub.status).toBe(201);
+    const file = await t.ctx.db.transaction((tx) =>
+      storeFile(t.ctx, tx, { orgId: s.org.id, name: 'mine.mp4', contentType: 'video/mp4', bytes: new TextEncoder().encode('x'), createdBy: coach.person.id, purpose: 'evidence' }),
+    );
+    const own = await coachAdmin.post(`enrollments/${ce!.id}/checkpoints/${s.recording}/submissions`, { fileId: file.id });
+    expect(own.status).toBe(201);
+
+    expect((await coachAdmin.get('checkpoint-submissions')).body.data).toEqual([]);
+    expect((await s.admin.get('checkpoint-submissions')).body.data.map((x: any) => x.id).sort()).toEqual([sub.body.id, own.body.id].sort());
+    expect(await t.ctx.db.select().from(notification).where(and(eq(notification.orgId, s.org.id), eq(notification.kind, 'checkpoint.submitted')))).toEqual([]);
+    for (const id of [sub.body.id, own.body.id]) expect((await coachAdmin.post(`checkpoint-submissions/${id}/approve`, {})).status).toBe(404);
+    expect((await s.admin.post(`checkpoint-submissions/${own.body.id}/approve`, {})).status).toBe(200);
   });
 });

@@ -89,6 +89,26 @@ describe('my learning', () => {
     expect((await s.peer.get(`people/${s.learnerUser.person.id}/learning`)).status).toBe(404);
     expect((await s.learner.get(`people/${s.mgrUser.person.id}/learning`)).status).toBe(404);
   });
+
+  it('answers 404, not an empty list, for an unknown person or one of another organisation, admins included', async () => {
+    const s = await setup();
+    const hr = await signInAs(t, await createUser(t, s.org.id, { roles: ['hr_admin'] }));
+    const elsewhere = await createOrg(t);
+    const stranger = await createPerson(t, elsewhere.id);
+    const unknown = '0190f0f0-0000-7000-8000-00000000abcd';
+    for (const who of [s.admin, hr]) {
+      for (const id of [unknown, stranger.id]) {
+        for (const path of [`people/${id}/learning`, `enrollments?personId=${id}`, `people/${id}/transcript`, `people/${id}/external-learning`]) {
+          const res = await who.get(path);
+          expect([path, res.status]).toEqual([path, 404]);
+          expect(res.body.error.code).toBe('not_found');
+        }
+      }
+    }
+    // A person of the organisation with no learning yet is an empty list, as before.
+    expect((await s.admin.get(`people/${s.other.id}/learning`)).body).toEqual({ assigned: [], inProgress: [], completed: [] });
+    expect((await s.admin.get(`enrollments?personId=${s.other.id}`)).body.data).toEqual([]);
+  });
 });
 
 describe('team learning', () => {

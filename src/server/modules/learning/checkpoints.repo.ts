@@ -54,9 +54,14 @@ export async function findFile(db: DbOrTx, orgId: string, id: string) {
   return row;
 }
 
-/** Whose approval a step's submissions wait for, as SQL over `st` (step) and `lp` (learner). */
-const approverIs = (personId: string) =>
-  sql`((st.approver = 'manager' and lp.manager_id = ${personId}) or (st.approver = 'person' and st.approver_person_id = ${personId}))`;
+/**
+ * Whose approval a step's submissions wait for, as SQL over `st` (step) and `lp` (learner): the
+ * named person, else the learner's manager; a named approver who is the learner falls back to
+ * the manager (as `approverOf` in the service).
+ */
+const approverIs = (personId: string) => sql`(
+  (st.approver = 'person' and st.approver_person_id = ${personId} and st.approver_person_id <> lp.id)
+  or ((st.approver = 'manager' or st.approver_person_id = lp.id) and lp.manager_id = ${personId}))`;
 
 /** The approval queue: submissions the person approves (all of them for admins), oldest first. */
 export async function listQueue(

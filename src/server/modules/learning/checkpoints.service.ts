@@ -25,9 +25,14 @@ async function dto(db: DbOrTx, orgId: string, s: SubmissionRow) {
   return submissionDto(s, { files, people });
 }
 
-/** The person who approves a learner's evidence for a step: their direct manager, or the named person. */
+/**
+ * The person who approves a learner's evidence for a step: the named person, or their direct
+ * manager. Nobody approves their own evidence: a named approver who is the learner (enrolled
+ * after the program was saved) hands it to the learner's manager; without one, it waits in the
+ * learning admins' queue. The queue's SQL (`approverIs`) says the same.
+ */
 async function approverOf(db: DbOrTx, orgId: string, step: Step, learnerId: string): Promise<string | null> {
-  if (step.approver === 'person') return step.approverPersonId;
+  if (step.approver === 'person' && step.approverPersonId !== learnerId) return step.approverPersonId;
   return (await repo.findPersonContact(db, orgId, learnerId))?.managerId ?? null;
 }
 

@@ -9,7 +9,7 @@ import { hasRole, isManagerOf } from '../org/index.ts';
 import * as repo from './enrollments.repo.ts';
 import type { DuePatch, EnrollmentsQuery, TeamQuery } from './enrollments.schemas.ts';
 import { iso, splitTabs, toEnrollmentDto, toLearningItem } from './enrollments.view.ts';
-import { assertCanSeeLearningOf, canSeeLearningOf } from './learning.policy.ts';
+import { canSeeLearningOf, visibleLearner } from './learning.policy.ts';
 
 /** Learning and HR admins manage anyone's enrolments. */
 const isEnrollmentAdmin = (actor: Actor) => hasRole(actor, 'learning_admin', 'hr_admin');
@@ -20,14 +20,14 @@ export async function myLearning(ctx: AppContext, actor: Actor) {
 }
 
 export async function personLearning(ctx: AppContext, actor: Actor, personId: string) {
-  await assertCanSeeLearningOf(ctx.db, actor, personId);
+  await visibleLearner(ctx.db, actor, personId);
   const items = await repo.learningOfPerson(ctx.db, actor.orgId, personId, ctx.clock.now());
   return splitTabs(items.map(toLearningItem));
 }
 
 export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.infer<typeof EnrollmentsQuery>) {
   const admin = isEnrollmentAdmin(actor);
-  if (query.personId) await assertCanSeeLearningOf(ctx.db, actor, query.personId);
+  if (query.personId) await visibleLearner(ctx.db, actor, query.personId);
   const limit = query.limit ?? 50;
   const beforeId = decodeCursor(query.cursor, zod.uuid());
   const rows = await repo.listEnrollments(

@@ -3,7 +3,7 @@ import { forbidden, notFound, validationFailed, type ErrorDetail } from '../../p
 import type { Actor } from '../../platform/http/types.ts';
 import { hasRole } from '../org/index.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
-import { canSeeLearningOf } from './learning.policy.ts';
+import { canSeeLearningOf, visibleLearner } from './learning.policy.ts';
 import * as repo from './transcript.repo.ts';
 
 export type ExternalInput = {
@@ -34,11 +34,7 @@ export const externalDto = (x: repo.ExternalRow) => ({
 });
 
 /** Readers: whoever may see the person's learning; others learn nothing, not even that the person exists. */
-async function visiblePerson(ctx: AppContext, actor: Actor, personId: string) {
-  const p = await repo.findPerson(ctx.db, actor.orgId, personId);
-  if (!p || !(await canSeeLearningOf(ctx.db, actor, personId))) throw notFound('Person');
-  return p;
-}
+const visiblePerson = (ctx: AppContext, actor: Actor, personId: string) => visibleLearner(ctx.db, actor, personId);
 
 /** Writers: the learner, or a learning or HR admin (a manager sees it but does not write it). */
 const canRecord = (actor: Actor, personId: string) => actor.personId === personId || hasRole(actor, 'learning_admin', 'hr_admin');

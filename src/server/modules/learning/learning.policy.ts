@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { canSeePersonal, hasRole, isManagerOf, requireRole } from '../org/index.ts';
+import { findPerson } from './transcript.repo.ts';
 
 /** Authors and admins of learning: course, program, session and compliance management. */
 export const isLearningAdmin = (actor: Actor) => hasRole(actor, 'learning_admin');
@@ -24,8 +25,16 @@ export async function canSeeLearningOf(db: DbOrTx, actor: Actor, personId: strin
   return canSeePersonal(db, actor, personId);
 }
 
-export async function assertCanSeeLearningOf(db: DbOrTx, actor: Actor, personId: string): Promise<void> {
-  if (!(await canSeeLearningOf(db, actor, personId))) throw notFound('Person');
+/**
+ * For every endpoint that names a person (`/people/{id}/learning`, `?personId=`, transcripts,
+ * external learning): the person, if they exist in the caller's organisation and the caller may
+ * see their learning; 404 otherwise. Admins see everyone's learning, but an unknown id or a
+ * person of another organisation is still not found, never an empty list.
+ */
+export async function visibleLearner(db: DbOrTx, actor: Actor, personId: string) {
+  const p = await findPerson(db, actor.orgId, personId);
+  if (!p || !(await canSeeLearningOf(db, actor, personId))) throw notFound('Person');
+  return p;
 }
 
 /** Assigning to a person: learning or HR admins, or someone above them in the reporting line. */

@@ -49,9 +49,10 @@ const putSteps = createRoute({
   method: 'put',
   path: '/programs/{id}/steps',
   tags,
-  summary: 'Replace the ordered steps; send back the ids of steps that stay (409 when removing a step with submissions)',
+  summary:
+    'Replace the ordered steps; send back the ids of steps that stay (409 when removing a step with submissions, 422 when a named approver is enrolled in the program)',
   request: { params: IdParam, body: jsonBody(StepsPut) },
-  responses: { 200: jsonContent(ProgramDetailSchema), ...errorResponses('validation_failed', 'not_found', 'conflict') },
+  responses: { 200: jsonContent(ProgramDetailSchema), ...errorResponses('validation_failed', 'not_found', 'conflict', 'unprocessable') },
 });
 
 const publish = createRoute({

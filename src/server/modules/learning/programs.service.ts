@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { conflict, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
+import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
@@ -161,6 +161,17 @@ export async function replaceSteps(ctx: AppContext, actor: Actor, id: string, st
     });
     if (errors.length) throw validationFailed('Some steps are not valid', errors);
 
+    // Nobody approves their own evidence: a named approver already on the program is refused
+    // here; one who enrols later has their own evidence go to their manager (approverOf).
+    const openEnrollments = await repo.openProgramEnrollments(tx, actor.orgId, id);
+    const learners = new Set(openEnrollments.map((e) => e.personId));
+    const ownApprovers: ErrorDetail[] = steps.flatMap((s, i) =>
+      s.kind === 'checkpoint' && s.approver === 'person' && s.approverPersonId && learners.has(s.approverPersonId)
+        ? [{ path: `steps.${i}.approverPersonId`, message: 'This person is enrolled in the program and cannot approve their own evidence: choose someone else' }]
+        : [],
+    );
+    if (ownApprovers.length) throw new AppError('unprocessable', 'A learner cannot approve their own evidence', ownApprovers);
+
     const removed = before.map((r) => r.step.id).filter((sid) => !seenIds.has(sid));
     const withEvidence = await repo.stepIdsWithSubmissions(tx, actor.orgId, removed);
     if (withEvidence.size) {
@@ -197,7 +208,7 @@ export async function replaceSteps(ctx: AppContext, actor: Actor, id: string, st
     await recordChange(tx, by, { action: 'program.steps_replaced', recordType: 'program', recordId: id, before: brief(before), after: brief(after) });
 
     const added = courseIds.filter((c) => !existingCourses.has(c));
-    for (const e of await repo.openProgramEnrollments(tx, actor.orgId, id)) {
+    for (const e of openEnrollments) {
       for (const courseId of added) {
         await enroll(ctx, tx, by, {
           audience: { type: 'people', personIds: [e.personId] },

@@ -1,11 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
 import type { AppContext } from '../../context.ts';
-import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { longDate, pdfBuffer } from './certificates.pdf.ts';
 import { externalDto } from './external-learning.service.ts';
-import { canSeeLearningOf } from './learning.policy.ts';
+import { visibleLearner } from './learning.policy.ts';
 import * as repo from './transcript.repo.ts';
 
 export type TranscriptItem = {
@@ -29,8 +28,7 @@ export type TranscriptItem = {
 
 /** Completed learning here and learning recorded from elsewhere, newest first. */
 export async function getTranscript(ctx: AppContext, actor: Actor, personId: string) {
-  const p = await repo.findPerson(ctx.db, actor.orgId, personId);
-  if (!p || !(await canSeeLearningOf(ctx.db, actor, personId))) throw notFound('Person');
+  const p = await visibleLearner(ctx.db, actor, personId);
   const [done, external] = await Promise.all([repo.completedLearning(ctx.db, actor.orgId, personId), repo.externalOf(ctx.db, actor.orgId, personId)]);
   const now = ctx.clock.now();
   const items: TranscriptItem[] = [
