@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Radio, Stack, TextInput } from '@
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import { meQueryKey, type Me } from '../../lib/me.ts';
 import { useTitle } from '../../lib/title.ts';
@@ -30,6 +30,11 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   // Set when the email and password open accounts in several organisations: the person picks one.
   const [choices, setChoices] = useState<Organisation[] | null>(null);
+  const choicesRef = useRef<HTMLDivElement>(null);
+  // The form grew a question: take keyboard and screen reader users to it.
+  useEffect(() => {
+    if (choices) choicesRef.current?.querySelector('input')?.focus();
+  }, [choices]);
   const form = useForm({
     initialValues: { email: '', password: '', organisation: '' },
     validate: {
@@ -89,7 +94,7 @@ export default function SignInPage() {
               required
               {...form.getInputProps('organisation')}
             >
-              <Stack gap="xs" mt="xs">
+              <Stack gap="xs" mt="xs" ref={choicesRef}>
                 {choices.map((o) => (
                   <Radio key={o.id} value={o.id} label={o.name} />
                 ))}
