@@ -213,9 +213,16 @@ function AccountPanel({ person, canSetRoles }: { person: Person; canSetRoles: bo
               {a.lastSignInAt ? `Last signed in ${new Date(a.lastSignInAt).toLocaleString()}` : 'Never signed in'}
             </Text>
           </Group>
-          {person.status === 'active' && (
+          {person.status === 'active' && a.passwordSet && (
+            // An invitation would let whoever reads the mailbox replace the password they chose.
+            <Text size="sm">
+              They have chosen a password. If they forget it, they reset it from the sign-in page (“Forgot password?”); the link goes
+              to their sign-in email only.
+            </Text>
+          )}
+          {person.status === 'active' && !a.passwordSet && (
             <Button variant="light" onClick={() => invite.mutate()} loading={invite.isPending} w="fit-content">
-              {a.hasAccount && (a.pendingInvitation || !a.passwordSet) ? 'Resend invitation' : a.hasAccount ? 'Send a new invitation' : 'Invite to sign in'}
+              {a.hasAccount ? 'Resend invitation' : 'Invite to sign in'}
             </Button>
           )}
           {a.hasAccount && (
