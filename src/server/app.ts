@@ -10,7 +10,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { frameOrigins } from '../shared/embeds.ts';
 import type { AppContext } from './context.ts';
 import { isReady } from './platform/db/index.ts';
-import { AppError, errorBody, errorResponse, toAppError } from './platform/http/errors.ts';
+import { AppError, databaseCode, errorBody, errorResponse, refusedValueCodes, toAppError } from './platform/http/errors.ts';
+import { inputGuard } from './platform/http/input-guard.ts';
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/identity/index.ts';
@@ -63,7 +64,7 @@ export function createApp(ctx: AppContext) {
     await next();
     const ms = Math.round(performance.now() - start);
     if (c.req.path !== '/healthz') {
-      c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+      c.var.log.info({ method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms }, 'request');
     }
   });
   app.use(
@@ -101,6 +102,7 @@ export function createApp(ctx: AppContext) {
       onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
     }),
   );
+  api.use('*', inputGuard);
   api.use('*', authenticate);
   api.route('/', apiRoutes());
   if (ctx.config.testClock) api.route('/', testingRoutes);
@@ -140,12 +142,18 @@ export function createApp(ctx: AppContext) {
 
   app.onError((err, c) => {
     const appErr = toAppError(err);
-    if (appErr.code === 'internal') (c.var.log ?? ctx.log).error({ err }, 'unhandled error');
+    // The logger's serializer keeps query parameters and the values they held out of the log.
+    const log = c.var.log ?? ctx.log;
+    if (appErr.code === 'internal') log.error({ err }, 'unhandled error');
+    else if (refusedValueCodes.has(databaseCode(err) ?? '')) log.warn({ err }, 'database refused a value the request schema let through');
     return errorResponse(c, appErr);
   });
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Not found')));
   return app;
 }
+
+/** Sign-in links carry their secret in the path; the request log shows the route, not the token. */
+const loggedPath = (p: string) => p.replace(/^(\/api\/v1\/auth\/links\/)[^/]+/, '$1:token');
 
 function apiDocsPage() {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tandem API reference</title>

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { enrollmentSources, enrollmentStatuses, reasonTypes } from '../../db/schema/index.ts';
-import { PageQuery } from '../../platform/http/openapi.ts';
+import { IsoDateTime, PageQuery } from '../../platform/http/openapi.ts';
 
 /** Kinds of records a reason links to (later issues' goals, reviews, 1:1s…): a short snake_case name. */
 const RecordType = z
@@ -36,7 +36,7 @@ export const AssignBody = z
     programId: z.uuid().optional(),
     audience: Audience,
     reason: ReasonInput,
-    dueAt: z.iso.datetime({ offset: true, message: 'Use an ISO date and time, e.g. 2026-12-31T17:00:00Z' }).optional(),
+    dueAt: IsoDateTime().optional(),
     dueDays: z.number().int().min(1).max(3650).optional(),
   })
   .superRefine((v, ctx) => {
@@ -111,7 +111,7 @@ export const EnrollmentsQuery = z.object({
 
 export const DuePatch = z
   .strictObject({
-    dueAt: z.iso.datetime({ offset: true, message: 'Use an ISO date and time, e.g. 2026-12-31T17:00:00Z' }).nullable(),
+    dueAt: IsoDateTime().nullable(),
   })
   .openapi('EnrollmentDuePatch');
 

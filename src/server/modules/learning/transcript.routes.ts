@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/actor.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
+import { isRealDate } from '../org/index.ts';
 import { download, pdfContent } from './certificates.routes.ts';
 import * as external from './external-learning.service.ts';
 import * as service from './transcript.service.ts';
@@ -56,8 +57,6 @@ const ExternalSchema = z
     createdAt: z.string(),
   })
   .openapi('ExternalLearning');
-
-const isRealDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const ExternalCreate = z
   .strictObject({

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { isStorableDate } from '../../platform/http/openapi.ts';
 
-/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
+/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30, no year 0). */
 export function isRealDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && isStorableDate(d);
 }
 
 /** An IANA time zone the runtime knows (Intl is the source of truth, aliases included). */

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../platform/http/actor.ts';
-import { errorResponses, IdParam, jsonContent, page, PageQuery } from '../../platform/http/openapi.ts';
+import { EARLIEST_DATE, errorResponses, IdParam, jsonContent, LATEST_DATE, page, PageQuery } from '../../platform/http/openapi.ts';
 import { createRouter } from '../../platform/http/router.ts';
 import * as service from './platform.service.ts';
 
@@ -21,14 +21,15 @@ const AuditEvent = z
   })
   .openapi('AuditEvent');
 
+const inRange = 'Use a date between the years 1 and 9999';
 const AuditQuery = z.object({
   ...PageQuery,
   actorId: z.uuid().optional(),
   action: z.string().max(100).optional(),
   recordType: z.string().max(100).optional(),
   recordId: z.string().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: z.coerce.date().min(EARLIEST_DATE, inRange).max(LATEST_DATE, inRange).optional(),
+  to: z.coerce.date().min(EARLIEST_DATE, inRange).max(LATEST_DATE, inRange).optional(),
   q: z.string().trim().max(200).optional(),
 });
 

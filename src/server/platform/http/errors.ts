@@ -66,12 +66,30 @@ export function errorResponse(c: Context, err: AppError) {
   return c.json(errorBody(err.code, err.message, err.details, err.extra), err.status);
 }
 
+/** The SQLSTATE of a database error (drizzle wraps the driver's error as its cause). */
+export function databaseCode(err: unknown): string | undefined {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * PostgreSQL data exceptions that mean "this value cannot be stored or compared": too long, out
+ * of range, a date PostgreSQL has no such day for, bytes that are not text. The value came from
+ * the request, which the schemas should have refused; as a last line of defence it answers 400
+ * rather than 500, and app.ts logs a warning so the missing bound gets fixed. Other data
+ * exceptions (division by zero, say) are the server's own mistakes and stay 500.
+ */
+export const refusedValueCodes = new Set(['22001', '22003', '22007', '22008', '22009', '22021', '22P02', '22P05']);
+
 /** Postgres unique violations become 409 wherever a service did not anticipate them. */
 function fromDatabaseError(err: unknown): AppError | undefined {
-  const e = (err as { cause?: unknown })?.cause ?? err;
-  const code = (e as { code?: string })?.code;
+  const code = databaseCode(err);
   if (code === '23505') return conflict('A record with these values already exists');
   if (code === '23503') return new AppError('unprocessable', 'A referenced record does not exist');
+  if (code && refusedValueCodes.has(code)) {
+    return validationFailed('The request is not valid', [{ message: 'A value is too long, out of range or not valid for its field' }]);
+  }
   return undefined;
 }
 

@@ -44,6 +44,18 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
+/**
+ * The dates PostgreSQL reads back as they were written: years 1 to 9999. JavaScript's dates reach
+ * 275,760 years either side and have a year 0, which PostgreSQL refuses.
+ */
+export const EARLIEST_DATE = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST_DATE = new Date('9999-12-31T23:59:59.999Z');
+export const isStorableDate = (d: Date) => d.getTime() >= EARLIEST_DATE.getTime() && d.getTime() <= LATEST_DATE.getTime();
+
+/** An ISO 8601 date and time with its offset, at an instant between the years 1 and 9999. */
+export const IsoDateTime = (message = 'Use an ISO date and time, e.g. 2026-12-31T17:00:00Z') =>
+  z.iso.datetime({ offset: true, message }).refine((s) => isStorableDate(new Date(s)), 'Use a date between the years 1 and 9999');
+
 export const IdParam = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { HonoRequest } from 'hono';
 import { AppError } from '../../../platform/http/errors.ts';
 import { requireActor } from '../../../platform/http/actor.ts';
+import { unsafeText } from '../../../platform/http/input-guard.ts';
 import { errorResponses, IdParam, jsonContent } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
 import { getImport, runImport, startImport } from './import.service.ts';
@@ -73,6 +74,14 @@ const status = createRoute({
 
 /** The CSV arrives as the body (text/csv) or as the `file` field of a multipart upload. */
 async function readCsv(req: HonoRequest): Promise<string> {
+  const csv = await readCsvText(req);
+  // A file's bytes pass no request check: control characters here mean it is not a CSV at all.
+  const why = unsafeText(csv);
+  if (why) throw new AppError('validation_failed', 'The file is not CSV text', [{ path: 'file', code: 'invalid_characters', message: why }]);
+  return csv;
+}
+
+async function readCsvText(req: HonoRequest): Promise<string> {
   // HonoRequest caches the parsed body, which the route's validator may already have read.
   const type = req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
