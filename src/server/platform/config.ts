@@ -22,7 +22,11 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be the number of proxies in front of Tandem (true means 1, false 0)')
+    .default('false'),
+  DEV_ORIGIN: z.url().optional(),
   TANDEM_TEST_CLOCK: z.enum(['true', 'false']).default('false'),
 });
 
@@ -39,8 +43,13 @@ export type Config = {
   sessionSecret: string;
   logLevel: string;
   maxUploadBytes: number;
-  /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of Tandem append to X-Forwarded-For; the client address is
+   * the right-most hop they did not add. 0: the socket's address.
+   */
+  trustProxy: number;
+  /** Development only: the Vite dev server's origin, allowed for cookie writes beside PUBLIC_URL. */
+  devOrigin: string | undefined;
   /** Browser tests only: a clock they can move through `POST /api/v1/testing/clock`. */
   testClock: boolean;
 };
@@ -59,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.TANDEM_TEST_CLOCK === 'true' && e.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  TANDEM_TEST_CLOCK: not allowed in production');
+  }
+  if (e.DEV_ORIGIN && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  DEV_ORIGIN: not allowed in production');
   }
   const dataDir = path.resolve(e.DATA_DIR);
   let sessionSecret = e.SESSION_SECRET;
@@ -81,7 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
+    devOrigin: e.DEV_ORIGIN ? new URL(e.DEV_ORIGIN).origin : undefined,
     testClock: e.TANDEM_TEST_CLOCK === 'true',
   };
 }
@@ -110,7 +123,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionSecret: 'test-secret-test-secret-test-secret-0000',
     logLevel: 'silent',
     maxUploadBytes: 10 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: 1,
+    devOrigin: undefined,
     testClock: false,
     ...overrides,
   };

@@ -18,15 +18,19 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     actor = m ? await actorFromToken(ctx, m[1]!) : null;
     if (!actor) throw new AppError('unauthenticated', 'The API token is not valid or has expired');
-    if (!SAFE_METHODS.has(c.req.method) && !actor.scopes.includes('write') && !actor.scopes.includes('admin')) {
-      throw new AppError('forbidden', 'This API token is read-only');
+    // The scopes as the API tokens page explains them: `read` reads, `write` changes, and `admin`
+    // lets the token use its owner's admin roles (org.policy requireRole), for reads or, with
+    // `write`, for changes. `admin` alone does not write.
+    const needed = SAFE_METHODS.has(c.req.method) ? 'read' : 'write';
+    if (!actor.scopes.includes(needed)) {
+      throw new AppError('forbidden', needed === 'write' ? 'This API token lacks the write scope' : 'This API token lacks the read scope');
     }
   } else {
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {
       actor = await actorFromSession(ctx, cookie);
-      if (actor && !SAFE_METHODS.has(c.req.method) && !isOwnOrigin(c.req.header('origin'), c.req.url, ctx.config.publicUrl)) {
-        throw new AppError('csrf_failed', 'This request did not come from Tandem itself');
+      if (actor && !SAFE_METHODS.has(c.req.method) && !isOwnOrigin(c.req.header('origin'), ctx.config)) {
+        throw new AppError('csrf_failed', `This request did not come from Tandem itself (${new URL(ctx.config.publicUrl).origin})`);
       }
     }
   }
@@ -34,7 +38,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-function isOwnOrigin(origin: string | undefined, requestUrl: string, publicUrl: string): boolean {
+/**
+ * Tandem's own origin is PUBLIC_URL's (and the Vite dev server's when DEV_ORIGIN says so), never
+ * the request's Host: whoever sends the request writes that header too.
+ */
+function isOwnOrigin(origin: string | undefined, config: { publicUrl: string; devOrigin?: string }): boolean {
   if (!origin) return false;
-  return origin === new URL(publicUrl).origin || origin === new URL(requestUrl).origin;
+  return origin === new URL(config.publicUrl).origin || (!!config.devOrigin && origin === config.devOrigin);
 }
