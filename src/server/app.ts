@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { frameOrigins } from '../shared/embeds.ts';
 import type { AppContext } from './context.ts';
 import { isReady } from './platform/db/index.ts';
+import { isHttps } from './platform/http/client-ip.ts';
 import { AppError, databaseCode, errorBody, errorResponse, refusedValueCodes, toAppError } from './platform/http/errors.ts';
 import { inputGuard } from './platform/http/input-guard.ts';
 import { createRouter } from './platform/http/router.ts';
@@ -82,10 +83,39 @@ export function createApp(ctx: AppContext) {
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        formAction: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
+      // Sent below, and only over HTTPS.
+      strictTransportSecurity: false,
+      // Nothing in Tandem uses these; the embedded players keep what their frames ask for.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        hid: [],
+        bluetooth: [],
+        midi: [],
+        accelerometer: [],
+        gyroscope: [],
+        magnetometer: [],
+        displayCapture: [],
+        screenWakeLock: [],
+        browsingTopics: [],
+        fullscreen: ['self', ...frameOrigins],
+        pictureInPicture: ['self', ...frameOrigins],
+        encryptedMedia: ['self', ...frameOrigins],
+      },
     }),
   );
+  app.use('*', async (c, next) => {
+    await next();
+    // Over plain HTTP the header means nothing to a browser, and behind a proxy only the proxy knows.
+    if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+  });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) =>
@@ -102,6 +132,12 @@ export function createApp(ctx: AppContext) {
       onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
     }),
   );
+  api.use('*', async (c, next) => {
+    await next();
+    // Answers hold one person's data: no browser or proxy keeps them, unless a route chose otherwise
+    // (files are cached privately so that videos can seek).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   api.use('*', inputGuard);
   api.use('*', authenticate);
   api.route('/', apiRoutes());

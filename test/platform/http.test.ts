@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { client } from '../support/client.ts';
+import { client, signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
+import { tinyPng, uploadFile } from '../support/learning.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,6 +23,37 @@ describe('platform HTTP', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBeTruthy();
     expect(res.headers.get('x-request-id')).toMatch(/.{8,}/);
+  });
+
+  it('lets no browser or proxy keep an API answer, files aside', async () => {
+    const org = await createOrg(t);
+    const me = await signInAs(t, await createUser(t, org.id, { roles: ['learning_admin'] }));
+    expect((await me.get('auth/me')).headers.get('cache-control')).toBe('no-store');
+    expect((await client(t).get('auth/me')).headers.get('cache-control')).toBe('no-store');
+    expect((await client(t).get('certificates/verify/NOPE-0000')).headers.get('cache-control')).toBe('no-store');
+    // A file chooses for itself: the browser keeps it privately, so a video can seek.
+    const uploads = await createTestApp(); // this file's app takes bodies of 1 kB at most
+    const admin = await signInAs(uploads, await createUser(uploads, (await createOrg(uploads)).id, { roles: ['learning_admin'] }));
+    const file = await uploadFile(admin, tinyPng, 'cover.png', 'cover');
+    expect((await admin.get(`learning/files/${file.body.id}`)).headers.get('cache-control')).toBe('private, max-age=3600');
+  });
+
+  it('turns off browser features Tandem does not use, keeps those the embedded players ask for, and posts forms only to itself', async () => {
+    const res = await client(t).get('/healthz');
+    const policy = res.headers.get('permissions-policy')!;
+    for (const off of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(policy).toContain(off);
+    expect(policy).toMatch(/fullscreen=\(self [^)]*"https:\/\/www\.youtube\.com"/);
+    expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
+  });
+
+  it('sends HSTS only over HTTPS: its own, or a trusted proxy’s', async () => {
+    const hsts = (res: Response) => res.headers.get('strict-transport-security');
+    expect(hsts(await t.app.request('/healthz'))).toBeNull();
+    expect(hsts(await t.app.request('https://tandem.example/healthz'))).toMatch(/max-age=\d+/);
+    expect(hsts(await t.app.request('/healthz', { headers: { 'x-forwarded-proto': 'https' } }))).toMatch(/max-age=\d+/);
+    expect(hsts(await t.app.request('/healthz', { headers: { 'x-forwarded-proto': 'http' } }))).toBeNull();
+    const direct = await createTestApp({ trustProxy: 0 });
+    expect(hsts(await direct.app.request('/healthz', { headers: { 'x-forwarded-proto': 'https' } }))).toBeNull();
   });
 
   it('refuses an oversized body with 413 in the error format', async () => {
