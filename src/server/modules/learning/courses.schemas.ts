@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { catalogStatuses, courseFormats } from '../../db/schema/index.ts';
-import { PageQuery } from '../../platform/http/openapi.ts';
+import { INT_MAX, PageQuery } from '../../platform/http/openapi.ts';
 import { CourseContentSchema } from './content.schemas.ts';
 
 export const CourseSkillSchema = z.object({ skillId: z.uuid(), name: z.string(), level: z.number().int(), maxLevel: z.number().int() });
@@ -80,7 +80,7 @@ export const DraftSchema = z
   })
   .openapi('CourseDraft');
 
-export const DraftSave = z.strictObject({ content: CourseContentSchema, revision: z.number().int().min(0) }).openapi('CourseDraftSave');
+export const DraftSave = z.strictObject({ content: CourseContentSchema, revision: z.number().int().min(0).max(INT_MAX) }).openapi('CourseDraftSave');
 
 export const PublishBody = z
   .strictObject({ pushToLearners: z.boolean().default(false).openapi({ description: 'Move open enrolments that have not completed onto the new version' }) })

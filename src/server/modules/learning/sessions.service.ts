@@ -5,6 +5,7 @@ import utc from 'dayjs/plugin/utc.js';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
+import { isStorableDate } from '../../platform/http/openapi.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, notify, recordChange } from '../platform/index.ts';
 import { completeEnrollment, enroll } from './enrollments.core.ts';
@@ -21,14 +22,18 @@ import type { SessionCreate, SessionUpdate } from './sessions.schemas.ts';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** An ISO date-time; without an offset it is a wall-clock time in the session's zone. */
+/**
+ * An ISO date-time; without an offset it is a wall-clock time in the session's zone. Only the
+ * years 1 to 9999 (what PostgreSQL holds; dayjs would read year 0 as 1900).
+ */
 function instant(s: string, zone: string): Date | null {
+  if (s.startsWith('0000')) return null;
   if (/(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
     const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? null : d;
+    return Number.isNaN(d.getTime()) || !isStorableDate(d) ? null : d;
   }
   const d = dayjs.tz(s, zone);
-  return d.isValid() ? d.toDate() : null;
+  return d.isValid() && isStorableDate(d.toDate()) ? d.toDate() : null;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -44,6 +44,9 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
 
+/** The largest value of PostgreSQL's `integer`: zod's `.int()` goes on to 2^53. */
+export const INT_MAX = 2_147_483_647;
+
 /**
  * The dates PostgreSQL reads back as they were written: years 1 to 9999. JavaScript's dates reach
  * 275,760 years either side and have a year 0, which PostgreSQL refuses.
