@@ -96,6 +96,9 @@ describe('control characters at the edge', () => {
     const broken = await admin.post('departments', '{"name":', { 'content-type': 'application/json' });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('bad_request');
+    // An empty JSON body is no body: fine where none is taken, refused where one is.
+    expect((await admin.post('notifications/read-all', '', { 'content-type': 'application/json' })).status).toBe(204);
+    expect((await admin.post('departments', '', { 'content-type': 'application/json' })).status).toBe(400);
   });
 });
 

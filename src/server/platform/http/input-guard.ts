@@ -109,14 +109,19 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (c.req.raw.body && JSON_TYPE.test(type)) {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (err) {
-      if (!(err instanceof SyntaxError)) throw err;
-      throw new AppError('bad_request', 'The request body is not valid JSON');
+    // An empty body is no body: a route that takes none ignores it, one that takes one refuses it.
+    const text = await c.req.text();
+    if (text.trim()) {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new AppError('bad_request', 'The request body is not valid JSON');
+      }
+      checkJson(body, found);
+      // The route's validator reads this value rather than parsing the text again.
+      c.req.bodyCache.json = Promise.resolve(body);
     }
-    checkJson(body, found);
   } else if (c.req.raw.body && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
     let form: FormData;
     try {
