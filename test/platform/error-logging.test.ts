@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { InlineJobQueue } from '../../src/server/platform/jobs.ts';
-import { createLogger } from '../../src/server/platform/log.ts';
+import { createLogger, redactedError } from '../../src/server/platform/log.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
@@ -73,5 +73,12 @@ describe('error logs', () => {
     const all = lines.join('\n');
     expect(all).not.toContain('secret-9f3c');
     expect(errorsLogged()[0]).toMatchObject({ msg: 'inline job failed', job: 'test.fails', err: { query: expect.stringContaining('::uuid'), cause: { code: '22P02' } } });
+  });
+
+  it('leave the parameters out of the error a failed pg-boss job is stored with', async () => {
+    const failure = await t.ctx.db.execute(sql`select ${SECRET}::uuid`).catch((e: unknown) => e);
+    const stored = redactedError(failure);
+    expect(`${stored.message}\n${stored.stack}`).not.toContain('secret-9f3c');
+    expect(stored.stack).toContain('error-logging.test.ts');
   });
 });

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from './db/index.ts';
 import type { JobHandler, JobQueue, SendOptions } from './jobs.ts';
+import { redactedError } from './log.ts';
 
 /** pg-boss on PostgreSQL or, through the database's `executeSql` adapter, on PGlite. */
 export function createBossQueue(database: Database, log: Logger, opts: { schema?: string } = {}): JobQueue {
@@ -37,7 +38,8 @@ export function createBossQueue(database: Database, log: Logger, opts: { schema?
               await handler(job.data);
             } catch (err) {
               log.error({ err, job: name, id: job.id }, 'job failed');
-              throw err;
+              // pg-boss keeps the error with the job (its table is read like a log): not the query's parameters.
+              throw redactedError(err);
             }
           }
         });

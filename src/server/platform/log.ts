@@ -56,6 +56,16 @@ export function safeError(err: unknown, depth = 0): SafeError {
   return out;
 }
 
+/** An Error holding only what `safeError` keeps, for code that stores or rethrows what it caught. */
+export function redactedError(err: unknown): Error {
+  const safe = safeError(err);
+  const cause = safe.cause && [safe.cause.code, safe.cause.message].filter(Boolean).join(' ');
+  const out = new Error([safe.message, safe.query, cause].filter(Boolean).join(': '));
+  out.name = safe.type;
+  out.stack = safe.stack ?? `${safe.type}: ${safe.message}`;
+  return Object.assign(out, safe.code ? { code: safe.code } : {});
+}
+
 export function createLogger(level: string, destination?: DestinationStream) {
   return pino(
     {
