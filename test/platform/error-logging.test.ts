@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { InlineJobQueue } from '../../src/server/platform/jobs.ts';
 import { createLogger, redactedError } from '../../src/server/platform/log.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { client, signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 
 // Database errors with the request's values among their parameters: the department lookup runs a
@@ -73,6 +73,14 @@ describe('error logs', () => {
     const all = lines.join('\n');
     expect(all).not.toContain('secret-9f3c');
     expect(errorsLogged()[0]).toMatchObject({ msg: 'inline job failed', job: 'test.fails', err: { query: expect.stringContaining('::uuid'), cause: { code: '22P02' } } });
+  });
+
+  it('show a sign-in link’s route in the request log, not its token', async () => {
+    lines.length = 0;
+    await client(t).get('auth/links/tok-7a1b2c3d4e');
+    const requests = lines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'request');
+    expect(requests.map((r) => r.path)).toEqual(['/api/v1/auth/links/:token']);
+    expect(lines.join('\n')).not.toContain('tok-7a1b2c3d4e');
   });
 
   it('leave the parameters out of the error a failed pg-boss job is stored with', async () => {
