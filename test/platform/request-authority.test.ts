@@ -64,4 +64,14 @@ describe('cookie-authenticated changes', () => {
     expect(loadConfig({ ...env, DEV_ORIGIN: 'http://localhost:5173/' }).devOrigin).toBe('http://localhost:5173');
     expect(() => loadConfig({ ...env, NODE_ENV: 'production', DEV_ORIGIN: 'http://localhost:5173' })).toThrow(ConfigError);
   });
+
+  it('also come from the loopback names of the default address when PUBLIC_URL is unset, and not once it is set', async () => {
+    const env = { SESSION_SECRET: 'x'.repeat(32), PORT: '3000' };
+    const laptop = await createTestApp({ loopbackOrigins: loadConfig(env).loopbackOrigins });
+    const org = await createOrg(laptop);
+    const c = await signInAs(laptop, await createUser(laptop, org.id));
+    expect((await c.post('api-tokens', { name: 'x', scopes: ['read'] }, { origin: 'http://127.0.0.1:3000' })).status).toBe(201);
+    expect((await c.post('api-tokens', { name: 'x', scopes: ['read'] }, { origin: 'http://127.0.0.1:4000' })).status).toBe(403);
+    expect(loadConfig({ ...env, PUBLIC_URL: 'https://tandem.example' }).loopbackOrigins).toEqual([]);
+  });
 });

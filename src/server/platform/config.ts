@@ -50,6 +50,11 @@ export type Config = {
   trustProxy: number;
   /** Development only: the Vite dev server's origin, allowed for cookie writes beside PUBLIC_URL. */
   devOrigin: string | undefined;
+  /**
+   * Without PUBLIC_URL, Tandem is the laptop's own: the other loopback names of its address
+   * (127.0.0.1, [::1]) are its origin too, so opening it by either does not refuse every change.
+   */
+  loopbackOrigins: string[];
   /** Browser tests only: a clock they can move through `POST /api/v1/testing/clock`. */
   testClock: boolean;
 };
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
     devOrigin: e.DEV_ORIGIN ? new URL(e.DEV_ORIGIN).origin : undefined,
+    loopbackOrigins: e.PUBLIC_URL ? [] : [`http://127.0.0.1:${e.PORT}`, `http://[::1]:${e.PORT}`],
     testClock: e.TANDEM_TEST_CLOCK === 'true',
   };
 }
@@ -125,6 +131,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxUploadBytes: 10 * 1024 * 1024,
     trustProxy: 1,
     devOrigin: undefined,
+    loopbackOrigins: [],
     testClock: false,
     ...overrides,
   };

@@ -39,10 +39,18 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * Tandem's own origin is PUBLIC_URL's (and the Vite dev server's when DEV_ORIGIN says so), never
- * the request's Host: whoever sends the request writes that header too.
+ * Tandem's own origin is PUBLIC_URL's (and the Vite dev server's when DEV_ORIGIN says so, and the
+ * loopback names of the default address when PUBLIC_URL is unset), never the request's Host:
+ * whoever sends the request writes that header too.
  */
-function isOwnOrigin(origin: string | undefined, config: { publicUrl: string; devOrigin?: string }): boolean {
+function isOwnOrigin(
+  origin: string | undefined,
+  config: { publicUrl: string; devOrigin?: string; loopbackOrigins: string[] },
+): boolean {
   if (!origin) return false;
-  return origin === new URL(config.publicUrl).origin || (!!config.devOrigin && origin === config.devOrigin);
+  return (
+    origin === new URL(config.publicUrl).origin ||
+    (!!config.devOrigin && origin === config.devOrigin) ||
+    config.loopbackOrigins.includes(origin)
+  );
 }
