@@ -3,52 +3,23 @@
 // and dropped here). BENCH_PEOPLE=N scales the organisation down for a quick run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort, log, root, runScript, sleep, type Target } from './child.ts';
 import { generateOrg, toCsv } from './generate.ts';
+import { measureThroughput } from './throughput.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.env.BENCH_PEOPLE ?? 100_000);
+/** BENCH_SUITE=learning or throughput: only those targets (the organisation is inserted directly). */
+const suite = process.env.BENCH_SUITE ?? 'all';
+const N = Number(process.env.BENCH_PEOPLE ?? (suite === 'throughput' ? 5_000 : 100_000));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const work = mkdtempSync(path.join(tmpdir(), 'tandem-bench-'));
 
-type Target = { name: string; env: Record<string, string>; serveEnv: Record<string, string>; cleanup: () => Promise<void> };
-
-function log(msg: string) {
-  process.stderr.write(`[bench] ${msg}\n`);
-}
-
 /** Runs one task of bench/tasks.ts in its own process and returns its result line. */
 function task(name: string, env: Record<string, string>): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/tasks.ts'), name], {
-      cwd: root,
-      env: { ...process.env, ...env, BENCH_PEOPLE: String(N) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice('BENCH_RESULT '.length)));
-      else reject(new Error(`task ${name} failed (exit ${code}):\n${out}`));
-    });
-  });
+  return runScript('bench/tasks.ts', [name], { ...env, BENCH_PEOPLE: String(N) });
 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rssMb(pid: number) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -121,9 +92,6 @@ async function postgresTarget(url: string): Promise<Target> {
 
 type Figures = Record<string, string>;
 
-/** BENCH_SUITE=learning: only the learning targets (the organisation is inserted directly). */
-const suite = process.env.BENCH_SUITE ?? 'all';
-
 async function measureLearning(target: Target): Promise<Figures> {
   log(`${target.name}: learning (enrolments generated in SQL, then My learning, a 10,000-person assignment, the compliance dashboard)`);
   const l = await task('learning', target.env);
@@ -140,6 +108,7 @@ async function measureLearning(target: Target): Promise<Figures> {
 
 async function measure(target: Target, csvPath: string): Promise<Figures> {
   if (suite === 'learning') return measureLearning(target);
+  if (suite === 'throughput') return measureThroughput(target, task);
   log(`${target.name}: import of ${N} people (dry run, then commit)`);
   const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
   log(`${target.name}: directory search`);
@@ -160,6 +129,7 @@ async function measure(target: Target, csvPath: string): Promise<Figures> {
     'server start to /readyz, existing data (target < 3 s)': `${second.readyS.toFixed(2)} s`,
     'idle RSS after start (target < 200 MB)': `${second.idleRssMb} MB`,
     ...(await measureLearning(target)),
+    ...(await measureThroughput(target, task)),
   };
 }
 

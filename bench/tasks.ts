@@ -1,5 +1,5 @@
 // One benchmark task per child process, so each one's memory is its own:
-//   node --import tsx bench/tasks.ts import|seed|search
+//   node --import tsx bench/tasks.ts import|seed|search|learning|throughput
 // Target: BENCH_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite). Prints `BENCH_RESULT {json}` last.
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
@@ -7,13 +7,13 @@ import { createApp } from '../src/server/app.ts';
 import { buildContext } from '../src/server/bootstrap.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { organisation, person, userAccount } from '../src/server/db/schema/index.ts';
-import { issueApiToken } from '../src/server/modules/identity/index.ts';
+import { hashPassword, issueApiToken } from '../src/server/modules/identity/index.ts';
 import { importPeople } from '../src/server/modules/org/index.ts';
 import { systemRef } from '../src/server/modules/platform/index.ts';
 import { testConfig } from '../src/server/platform/config.ts';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db/index.ts';
 import { generateOrg, insertOrg, random } from './generate.ts';
-import { learningTask } from './learning.ts';
+import { learningTask, seedLearning } from './learning.ts';
 import { departments, firstNames, lastNames } from './names.ts';
 
 export const ORG_SLUG = 'bench-org';
@@ -137,11 +137,41 @@ async function learningBench(ctx: AppContext) {
   return learningTask(ctx, org.id);
 }
 
+/**
+ * The throughput suite's people on the bench organisation (seeded when empty, with
+ * BENCH_ENROLLMENTS, default 5, enrolments each): a reader without roles, for whom the runner
+ * issues a `read` token with the CLI, 20 learners with a password, and 200 people to read.
+ */
+async function throughputTask(ctx: AppContext) {
+  const org = await benchOrg(ctx);
+  const count = async (table: string) =>
+    (await ctx.database.executeSql(`select count(*)::int as n from ${table} where org_id = $1`, [org.id])).rows[0].n as number;
+  if (!(await count('person'))) await seedTask(ctx);
+  if (!(await count('enrollment'))) await seedLearning(ctx, org.id, Number(process.env.BENCH_ENROLLMENTS ?? 5));
+  const people = await ctx.db.select({ id: person.id, email: person.email, employeeNumber: person.employeeNumber }).from(person).where(eq(person.orgId, org.id)).orderBy(person.id);
+  const spread = (n: number) => Array.from({ length: n }, (_, i) => people[Math.floor(((i + 0.5) * people.length) / n)]!);
+  const reader = people.find((p) => p.employeeNumber === 'E000042')!;
+  const learners = spread(20).filter((p) => p.id !== reader.id);
+  const password = 'bench-password-1';
+  const passwordHash = await hashPassword(password);
+  for (const p of [reader, ...learners]) {
+    const hash = p === reader ? null : passwordHash;
+    const [existing] = await ctx.db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.personId, p.id));
+    if (existing) {
+      if (hash) await ctx.db.update(userAccount).set({ passwordHash: hash }).where(eq(userAccount.id, existing.id));
+    } else {
+      await ctx.db.insert(userAccount).values({ orgId: org.id, personId: p.id, email: p.email, roles: [], passwordHash: hash });
+    }
+  }
+  return { people: people.length, enrollments: await count('enrollment'), reader: reader.email, learners: learners.map((p) => p.email), password, readIds: spread(200).map((p) => p.id) };
+}
+
 const tasks: Record<string, (ctx: AppContext) => Promise<unknown>> = {
   import: importTask,
   seed: seedTask,
   search: searchTask,
   learning: learningBench,
+  throughput: throughputTask,
 };
 const task = tasks[process.argv[2] ?? ''];
 if (!task) throw new Error(`Unknown task; use one of ${Object.keys(tasks).join(', ')}`);
