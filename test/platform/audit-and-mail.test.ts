@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { and, desc, eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMails, startMailSink } from '../../e2e/support/mail-sink.ts';
 import { mailMessage } from '../../src/server/db/schema/index.ts';
 import { deliverQueuedMail, dispatchEvents, notify, queueMail, subscribe } from '../../src/server/modules/platform/index.ts';
+import { ABANDONED_DELIVERY_MS } from '../../src/server/modules/platform/mail.delivery.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
 import { createOrg, createPerson, createUser } from '../support/factories.ts';
@@ -182,6 +186,73 @@ describe('mail', () => {
       const list = await (await signInAs(smtp, admin)).get('mail-outbox');
       expect(list.body.data[0]).toMatchObject({ status: 'sent' });
       expect(list.body.data[0].sentAt).not.toBeNull();
+    } finally {
+      await sink.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mail delivery and the database', () => {
+  it('holds no transaction or lock while the mail server answers', async () => {
+    // A mail server that takes the message and answers only when the test lets it.
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    let received!: () => void;
+    const arrived = new Promise<void>((resolve) => (received = resolve));
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received();
+          void answered.then(() => callback());
+        });
+      },
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server.server, 'listening');
+    try {
+      const smtp = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` });
+      const org = await createOrg(smtp);
+      await smtp.ctx.db.transaction((tx) => queueMail(smtp.ctx, tx, { orgId: org.id, to: 'slow@example.test', subject: 'Slow', text: 'Hello' }));
+      const delivery = deliverQueuedMail(smtp.ctx);
+      await arrived;
+      // The message's row is written to while SMTP still has it: nothing waits on the delivery.
+      const write = smtp.ctx.db.update(mailMessage).set({ error: null }).where(eq(mailMessage.to, 'slow@example.test'));
+      const outcome = await Promise.race([write.then(() => 'written'), new Promise((r) => setTimeout(() => r('blocked'), 3000))]);
+      release();
+      await delivery;
+      expect(outcome).toBe('written');
+      expect(await storedMailTo(smtp, org.id, 'slow@example.test')).toMatchObject({ status: 'sent' });
+    } finally {
+      release();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('sends again a message whose delivery died after claiming it, once the claim is old, and only once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tandem-mail-'));
+    const sink = await startMailSink(dir);
+    try {
+      const smtp = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+      const org = await createOrg(smtp);
+      await smtp.ctx.db.transaction((tx) => queueMail(smtp.ctx, tx, { orgId: org.id, to: 'crash@example.test', subject: 'Again', text: 'Hello' }));
+      // A delivery claimed it, then its process died before it recorded anything.
+      await smtp.ctx.db
+        .update(mailMessage)
+        .set({ status: 'sending', sentAt: smtp.clock.now() })
+        .where(eq(mailMessage.to, 'crash@example.test'));
+      await deliverQueuedMail(smtp.ctx);
+      expect(readMails(dir).filter((m) => m.to.includes('crash@example.test'))).toHaveLength(0);
+
+      smtp.clock.advance(ABANDONED_DELIVERY_MS + 60_000);
+      await deliverQueuedMail(smtp.ctx);
+      await deliverQueuedMail(smtp.ctx);
+      expect(readMails(dir).filter((m) => m.to.includes('crash@example.test'))).toHaveLength(1);
+      expect(await storedMailTo(smtp, org.id, 'crash@example.test')).toMatchObject({ status: 'sent' });
     } finally {
       await sink.close();
       rmSync(dir, { recursive: true, force: true });

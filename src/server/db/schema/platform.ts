@@ -67,7 +67,8 @@ export const mailMessage = pgTable(
     html: text('html'),
     /** Small text attachments, e.g. an iCalendar invitation. */
     attachments: jsonb('attachments').$type<MailAttachment[]>(),
-    status: text('status', { enum: ['queued', 'sent', 'failed', 'outbox'] }).notNull(),
+    /** `sending`: claimed by a delivery that started at `sent_at` (taken again if it never finished). */
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'outbox'] }).notNull(),
     error: text('error'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

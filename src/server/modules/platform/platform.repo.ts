@@ -82,14 +82,20 @@ export async function findMail(db: DbOrTx, orgId: string, id: string) {
 }
 
 /** Claims queued messages for delivery; other replicas skip the claimed rows. */
-export async function claimQueuedMail(db: DbOrTx, limit: number) {
-  return db
-    .select()
+/**
+ * Claims up to `limit` messages for one delivery, in one statement that commits at once: queued
+ * ones, and any whose delivery started before `staleBefore` and never finished (a crash).
+ */
+export async function claimQueuedMail(db: DbOrTx, limit: number, now: Date, staleBefore: Date) {
+  const due = db
+    .select({ id: mailMessage.id })
     .from(mailMessage)
-    .where(eq(mailMessage.status, 'queued'))
+    .where(or(eq(mailMessage.status, 'queued'), and(eq(mailMessage.status, 'sending'), lt(mailMessage.sentAt, staleBefore))))
     .orderBy(mailMessage.createdAt)
     .limit(limit)
     .for('update', { skipLocked: true });
+  const rows = await db.update(mailMessage).set({ status: 'sending', sentAt: now }).where(inArray(mailMessage.id, due)).returning();
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 export async function markMail(

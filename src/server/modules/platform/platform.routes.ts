@@ -38,7 +38,7 @@ const MailSummary = z
     id: z.uuid(),
     to: z.string(),
     subject: z.string(),
-    status: z.enum(['queued', 'sent', 'failed', 'outbox']),
+    status: z.enum(['queued', 'sending', 'sent', 'failed', 'outbox']),
     error: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),

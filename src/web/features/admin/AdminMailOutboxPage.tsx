@@ -7,8 +7,8 @@ import { PageHeader } from '../../app/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from './components/common.tsx';
 
-type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
-const colors = { queued: 'blue', sent: 'green', failed: 'red', outbox: 'gray' } as const;
+type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sending' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
+const colors = { queued: 'blue', sending: 'cyan', sent: 'green', failed: 'red', outbox: 'gray' } as const;
 
 /** Sign-in links are hidden from admins (whoever holds one becomes its recipient): how to give a new one. */
 function HiddenLinkHelp({ to }: { to: string }) {
