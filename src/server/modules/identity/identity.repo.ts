@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { rows, uuidArray } from '../../platform/db/sql.ts';
 import { accountLink, apiToken, organisation, person, rateLimit, session, userAccount } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -116,7 +117,7 @@ export async function hitRateLimit(db: DbOrTx, key: string, now: Date, windowMs:
       count = case when rate_limit.reset_at <= ${now.toISOString()} then 1 else rate_limit.count + 1 end,
       reset_at = case when rate_limit.reset_at <= ${now.toISOString()} then excluded.reset_at else rate_limit.reset_at end
     returning count, reset_at`);
-  const row = (r as unknown as { rows: { count: number; reset_at: string | Date }[] }).rows[0]!;
+  const row = rows<{ count: number; reset_at: string | Date }>(r)[0]!;
   return { count: Number(row.count), resetAt: new Date(row.reset_at) };
 }
 
@@ -275,8 +276,6 @@ export async function findOrganisationName(db: DbOrTx, orgId: string) {
 
 // ---- sign-in of people changed by org -----------------------------------------------------------
 
-const uuidList = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
 export async function rolesOfPerson(db: DbOrTx, orgId: string, personId: string) {
   const [row] = await db
     .select({ roles: userAccount.roles })
@@ -295,7 +294,7 @@ export async function accountsWithRoles(db: DbOrTx, orgId: string, personIds?: s
       and(
         eq(userAccount.orgId, orgId),
         sql`cardinality(${userAccount.roles}) > 0`,
-        personIds ? sql`${userAccount.personId} = any(${uuidList(personIds)})` : undefined,
+        personIds ? sql`${userAccount.personId} = any(${uuidArray(personIds)})` : undefined,
       ),
     );
 }
@@ -310,7 +309,7 @@ export async function accountsOutOfStep(db: DbOrTx, orgId: string, personIds: st
     .where(
       and(
         eq(userAccount.orgId, orgId),
-        sql`${userAccount.personId} = any(${uuidList(personIds)})`,
+        sql`${userAccount.personId} = any(${uuidArray(personIds)})`,
         sql`${userAccount.email} <> ${person.email}`,
       ),
     );
@@ -322,9 +321,9 @@ export async function followPersonEmails(db: DbOrTx, orgId: string, accountIds: 
   await db.execute(sql`
     update user_account a set email = p.email, updated_at = ${now.toISOString()}
     from person p
-    where p.id = a.person_id and p.org_id = ${orgId} and a.org_id = ${orgId} and a.id = any(${uuidList(accountIds)})`);
+    where p.id = a.person_id and p.org_id = ${orgId} and a.org_id = ${orgId} and a.id = any(${uuidArray(accountIds)})`);
   await db
     .update(accountLink)
     .set({ usedAt: now })
-    .where(and(eq(accountLink.orgId, orgId), sql`${accountLink.userId} = any(${uuidList(accountIds)})`, isNull(accountLink.usedAt)));
+    .where(and(eq(accountLink.orgId, orgId), sql`${accountLink.userId} = any(${uuidArray(accountIds)})`, isNull(accountLink.usedAt)));
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { department, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -88,5 +89,5 @@ export async function isSelfOrAncestor(db: DbOrTx, orgId: string, ancestorId: st
       where d.org_id = ${orgId} and d.parent_id is not null and up.depth < 100
     )
     select exists(select 1 from up where id = ${ancestorId}) as found`);
-  return Boolean((r as unknown as { rows: { found: boolean }[] }).rows[0]?.found);
+  return Boolean(rows<{ found: boolean }>(r)[0]?.found);
 }

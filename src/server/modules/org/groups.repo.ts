@@ -1,13 +1,12 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike, rows } from '../../platform/db/sql.ts';
 import { department, group, groupMember, person } from '../../db/schema/index.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { escapeLike } from './people.repo.ts';
 
 export type GroupRow = typeof group.$inferSelect;
 export type GroupWithCount = GroupRow & { memberCount: number };
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 // Qualified by hand: Drizzle leaves columns unqualified in single-table select lists.
 /** Active members; smart groups never hold inactive people, static groups keep them for reactivation. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { department, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -73,5 +74,5 @@ export async function chainWithStatus(db: DbOrTx, orgId: string, personId: strin
     )
     select c.id::text as id, m.status from chain c join ${person} m on m.id = c.id and m.org_id = ${orgId}
     order by c.depth`);
-  return (r as unknown as { rows: { id: string; status: string }[] }).rows;
+  return rows<{ id: string; status: string }>(r);
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike, rows, uuidArray } from '../../platform/db/sql.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { department, groupMember, organisation, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -68,9 +69,6 @@ function filterConditions(orgId: string, f: PeopleFilter): SQL[] {
   return where;
 }
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => '\\' + m);
-}
 
 export async function listPeople(
   db: DbOrTx,
@@ -142,12 +140,12 @@ export async function reportsAmong(db: DbOrTx, orgId: string, managerId: string,
   const r = await db.execute<{ id: string }>(sql`
     with recursive up(start_id, id) as (
       select p.id, p.manager_id from ${person} p
-      where p.org_id = ${orgId} and p.id = any(${`{${personIds.join(',')}}`}::uuid[])
+      where p.org_id = ${orgId} and p.id = any(${uuidArray(personIds)})
       union
       select u.start_id, p.manager_id from ${person} p join up u on p.id = u.id where p.org_id = ${orgId}
     )
     select distinct start_id::text as id from up where id = ${managerId}::uuid`);
-  return new Set((r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id));
+  return new Set(rows<{ id: string }>(r).map((x) => x.id));
 }
 
 export async function findOrganisation(db: DbOrTx, orgId: string) {
@@ -216,7 +214,7 @@ export async function managerChainIds(db: DbOrTx, orgId: string, personId: strin
       where p.org_id = ${orgId} and p.manager_id is not null and c.depth < 100
     )
     select id::text as id from chain order by depth`);
-  const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+  const ids = rows<{ id: string }>(r).map((x) => x.id);
   return [...new Set(ids)];
 }
 

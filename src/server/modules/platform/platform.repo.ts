@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../platform/db/sql.ts';
 import { auditEvent, domainEvent, mailMessage, notification, person, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
 
 /** Newest-first keyset: rows strictly older than (at, id). */
 function before(atCol: any, idCol: any, cursor?: [string, string]): SQL | undefined {

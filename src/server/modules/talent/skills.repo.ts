@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../platform/db/sql.ts';
 import { courseSkill, skill } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type SkillRow = typeof skill.$inferSelect;
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function listSkills(
   db: DbOrTx,
