@@ -1,9 +1,8 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { escapeLike, rows } from '../../platform/db/sql.ts';
 import { course, courseSkill, enrollment, program, programStep, skill } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export type CatalogFilters = {
   q?: string;

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { checkpointSubmission, enrollment, person, program, programStep, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import type { SubmissionRow } from './programs.repo.ts';
@@ -88,7 +89,7 @@ export async function listQueue(
       ${p.after ? sql`and (cs.submitted_at, cs.id) > (${p.after[0]}::timestamptz, ${p.after[1]}::uuid)` : sql``}
     order by cs.submitted_at, cs.id
     limit ${p.limit}`);
-  return (r as unknown as { rows: QueueRow[] }).rows.map((x) => ({
+  return rows<QueueRow>(r).map((x) => ({
     ...x,
     submittedAt: new Date(x.submittedAt),
     reviewedAt: x.reviewedAt ? new Date(x.reviewedAt) : null,
@@ -112,7 +113,7 @@ export async function approvesSubmissionWithFile(db: DbOrTx, orgId: string, pers
     join ${person} lp on lp.id = cs.person_id and lp.org_id = ${orgId}
     where cs.org_id = ${orgId} and cs.evidence_file_id = ${fileId} and ${approverIs(personId)}
     limit 1`);
-  return (r as unknown as { rows: unknown[] }).rows.length > 0;
+  return rows<unknown>(r).length > 0;
 }
 
 export async function programEnrollmentOf(db: DbOrTx, orgId: string, id: string) {

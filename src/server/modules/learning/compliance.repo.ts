@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { complianceRule, course, department, enrollment, group, groupMember, person, program } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { audienceSql, type Audience } from './enrollments.repo.ts';
@@ -6,7 +7,6 @@ import { audienceSql, type Audience } from './enrollments.repo.ts';
 export type RuleRow = typeof complianceRule.$inferSelect;
 export type RuleWithNames = RuleRow & { targetTitle: string | null; audienceName: string | null };
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const openStatuses = sql`('not_started', 'in_progress', 'failed')`;
 

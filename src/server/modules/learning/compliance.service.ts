@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { iso } from '../../platform/db/sql.ts';
 import { stringify } from 'csv-stringify/sync';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -19,7 +20,6 @@ import { enroll } from './enrollments.core.ts';
 import { requireLearningReports } from './learning.policy.ts';
 import { cell } from './reports.service.ts';
 
-const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
 
 const dto = (r: repo.RuleWithNames) => ({
   id: r.id,

@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike, rows } from '../../platform/db/sql.ts';
 import { course, coursePrerequisite, courseSkill, courseVersion, enrollment, person, skill, type CourseContent } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type CourseRow = typeof course.$inferSelect;
 export type VersionRow = typeof courseVersion.$inferSelect;
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 const publishedNumber = sql<number | null>`(select v.number from ${courseVersion} v where v.id = "course".published_version_id)`;
 const draftRevision = sql<number | null>`(select v.revision from ${courseVersion} v where v.course_id = "course".id and v.status = 'draft')`;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { rows, uuidArray } from '../../platform/db/sql.ts';
 import {
   certificate,
   complianceRule,
@@ -21,7 +22,6 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 /** Who an assignment or rule reaches: chosen people, a group's members, a department with its sub-departments, or everyone. */
 export type Audience =
@@ -110,7 +110,7 @@ export async function insertStepEnrollments(db: DbOrTx, orgId: string, parentIds
       pe.reason_record_id, pe.reason_note, pe.source, pe.assigned_by, pe.assignment_id, pe.compliance_rule_id,
       'not_started', pe.due_at, ${now}, ${now}
     from ${enrollment} pe
-    where pe.org_id = ${orgId} and pe.id = any(${`{${parentIds.join(',')}}`}::uuid[])
+    where pe.org_id = ${orgId} and pe.id = any(${uuidArray(parentIds)})
     on conflict do nothing`);
 }
 

@@ -8,7 +8,8 @@ import { actorRef, recordChange } from '../platform/index.ts';
 import { hasRole, isManagerOf } from '../org/index.ts';
 import * as repo from './enrollments.repo.ts';
 import type { DuePatch, EnrollmentsQuery, TeamQuery } from './enrollments.schemas.ts';
-import { iso, splitTabs, toEnrollmentDto, toLearningItem } from './enrollments.view.ts';
+import { iso } from '../../platform/db/sql.ts';
+import { splitTabs, toEnrollmentDto, toLearningItem } from './enrollments.view.ts';
 import { canSeeLearningOf, visibleLearner } from './learning.policy.ts';
 
 /** Learning and HR admins manage anyone's enrolments. */

@@ -1,4 +1,5 @@
 import type { ReasonType } from '../../db/schema/index.ts';
+import { iso } from '../../platform/db/sql.ts';
 import type { LearningItemRow } from './enrollments.repo.ts';
 
 /** Reasons in words, as learners read them (the web app has the same list in features/learning/reasons.ts). */
@@ -15,7 +16,6 @@ export const reasonLabels: Record<ReasonType, string> = {
 };
 
 /** Raw SQL rows carry timestamps as Date (node-postgres) or string (some drivers): answer ISO strings. */
-export const iso = (v: Date | string | null | undefined): string | null => (v == null ? null : new Date(v).toISOString());
 
 export function toLearningItem(r: LearningItemRow) {
   return {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { iso } from '../../platform/db/sql.ts';
 import type { ContentBlock } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
@@ -14,7 +15,6 @@ import { findReaction } from './reactions.repo.ts';
 
 
 const fileUrl = (id: string) => `/api/v1/learning/files/${id}`;
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 export async function enrollmentState(db: DbOrTx, e: EnrollmentRow) {
   return {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { escapeLike } from '../../platform/db/sql.ts';
 import { checkpointSubmission, course, enrollment, person, program, programStep, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -6,7 +7,6 @@ export type ProgramRow = typeof program.$inferSelect;
 export type StepRow = typeof programStep.$inferSelect;
 export type SubmissionRow = typeof checkpointSubmission.$inferSelect;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function listPrograms(
   db: DbOrTx,

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { complianceRule, course, enrollment, learningReminder, organisation, person, program } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 export type ReminderKind = 'due_soon' | 'overdue' | 'escalation';
 

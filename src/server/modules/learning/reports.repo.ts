@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { course, courseReaction, courseVersion, department, enrollment, person, quizAttempt } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const num = (x: unknown) => (x == null ? null : Number(x));
 

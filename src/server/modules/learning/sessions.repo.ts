@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { course, liveSession, organisation, person, sessionRegistration } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
 export type SessionRow = typeof liveSession.$inferSelect;
 export type RegistrationRow = typeof sessionRegistration.$inferSelect;
 
-const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 export async function findCourse(db: DbOrTx, orgId: string, id: string) {
   const [row] = await db

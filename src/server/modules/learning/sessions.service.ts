@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { iso } from '../../platform/db/sql.ts';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -36,7 +37,6 @@ function instant(s: string, zone: string): Date | null {
   return d.isValid() && isStorableDate(d.toDate()) ? d.toDate() : null;
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function sessionDto(s: repo.SessionWithCounts, actor: Actor, now: Date) {
   const insider = isLearningAdmin(actor) || s.instructorId === actor.personId || s.myStatus === 'registered';

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { rows } from '../../platform/db/sql.ts';
 import { checkpointSubmission, courseVersion, enrollment, externalLearning, person, programStep, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -44,5 +45,5 @@ export async function enrolledWithFile(db: DbOrTx, orgId: string, personId: stri
       where e.org_id = ${orgId} and e.person_id = ${personId} and v.status <> 'draft'
         and strpos(v.content::text, ${fileId}) > 0
     ) as found`);
-  return Boolean((r as unknown as { rows: Array<{ found: boolean }> }).rows[0]?.found);
+  return Boolean(rows<{ found: boolean }>(r)[0]?.found);
 }
