@@ -124,7 +124,9 @@ describe('checkpoints', () => {
     expect(returned.body).toMatchObject({ status: 'returned', reviewComment: 'Add what you will change next time.', reviewer: { name: 'Mo Manager' } });
     expect((await s.manager.post(`checkpoint-submissions/${first.id}/approve`, {})).status).toBe(409);
     const mails = await t.ctx.db.select().from(mailMessage).where(and(eq(mailMessage.orgId, s.org.id), eq(mailMessage.to, s.users.learnerUser.email)));
-    expect(mails.map((m) => m.subject)).toEqual(['"Hold a feedback talk" was sent back']);
+    // On PostgreSQL test files share one database, and another file's event dispatch may have
+    // sent this learner's enrolment notice meanwhile: only the checkpoint's mails are counted.
+    expect(mails.map((m) => m.subject).filter((subject) => !subject.startsWith('New learning:'))).toEqual(['"Hold a feedback talk" was sent back']);
 
     const view = await s.learner.get(`enrollments/${s.enrollmentId}/program`);
     expect(view.body.steps[0]).toMatchObject({ state: 'available', submission: { status: 'returned', reviewComment: 'Add what you will change next time.' } });
