@@ -1,10 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mailMessage } from '../../src/server/db/schema/index.ts';
 import { importPeople } from '../../src/server/modules/org/index.ts';
 import { systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { client, signInAs, type Client } from '../support/client.ts';
+import { mailsTo as mailsOfTo } from '../support/mail.ts';
 import { createOrg, createPerson, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -12,14 +11,7 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 
-/** Every email to an address in an organisation, oldest first, as the recipient would read them. */
-async function mailsTo(orgId: string, to: string) {
-  return t.ctx.db
-    .select()
-    .from(mailMessage)
-    .where(and(eq(mailMessage.orgId, orgId), eq(mailMessage.to, to)))
-    .orderBy(asc(mailMessage.createdAt));
-}
+const mailsTo = (orgId: string, to: string) => mailsOfTo(t, orgId, to);
 const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 const signIn = (email: string, password = PASSWORD) => client(t).post('auth/sign-in', { email, password });
 

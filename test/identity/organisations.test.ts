@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mailMessage, userAccount } from '../../src/server/db/schema/index.ts';
+import { userAccount } from '../../src/server/db/schema/index.ts';
 import { hashPassword, issueApiToken } from '../../src/server/modules/identity/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
+import { mailsTo as mailsOfTo } from '../support/mail.ts';
 import { createOrg, createPerson, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -11,13 +11,7 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 
-async function mailsTo(orgId: string, to: string) {
-  return t.ctx.db
-    .select()
-    .from(mailMessage)
-    .where(and(eq(mailMessage.orgId, orgId), eq(mailMessage.to, to)))
-    .orderBy(asc(mailMessage.createdAt));
-}
+const mailsTo = (orgId: string, to: string) => mailsOfTo(t, orgId, to);
 /** A person with an account whose password is their own (the factories share one). */
 async function userWithPassword(orgId: string, email: string, password: string) {
   const p = await createPerson(t, orgId, { email });
