@@ -25,9 +25,9 @@ import {
   skill,
   type Quiz,
 } from '../../src/server/db/schema/index.ts';
-import { CourseContentSchema } from '../../src/server/modules/learning/content.schemas.ts';
-import * as complianceRepo from '../../src/server/modules/learning/compliance.repo.ts';
-import { enrollDue } from '../../src/server/modules/learning/compliance.service.ts';
+import { CourseContentSchema } from '../../src/server/modules/learning/authoring/content.schemas.ts';
+import * as complianceRepo from '../../src/server/modules/learning/compliance/compliance.repo.ts';
+import { enrollDue } from '../../src/server/modules/learning/compliance/compliance.service.ts';
 import { gradeAttempt, type Answers } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents, systemRef } from '../../src/server/modules/platform/index.ts';
 import { buildDemoLearning } from '../../src/server/seed/demo/learning/index.ts';

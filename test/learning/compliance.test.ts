@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvent, enrollment, group, groupMember, notification, program, programStep } from '../../src/server/db/schema/index.ts';
-import { runComplianceSweep } from '../../src/server/modules/learning/compliance.jobs.ts';
+import { runComplianceSweep } from '../../src/server/modules/learning/compliance/compliance.jobs.ts';
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents, systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';

@@ -1,7 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { richTextIssues } from '../../src/server/modules/learning/content.schemas.ts';
+import { richTextIssues } from '../../src/server/modules/learning/authoring/content.schemas.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authoringOrg, sampleContent, sampleQuiz, tinyPng, uploadFile } from '../support/learning.ts';
 

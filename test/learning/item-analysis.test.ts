@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseItems, pointBiserial } from '../../src/server/modules/learning/item-analysis.ts';
+import { analyseItems, pointBiserial } from '../../src/server/modules/learning/reports/item-analysis.ts';
 
 const attempt = (score: number, right: Record<string, boolean>) => ({
   score,

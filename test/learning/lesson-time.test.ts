@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countableSeconds, MAX_REPORT_SECONDS } from '../../src/server/modules/learning/lesson-time.ts';
+import { countableSeconds, MAX_REPORT_SECONDS } from '../../src/server/modules/learning/player/lesson-time.ts';
 
 const since = new Date('2027-03-01T10:00:00Z');
 const after = (ms: number) => new Date(since.getTime() + ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/shared/course-content.ts';
-import { mayShowKey, reviewQuestion } from '../../src/server/modules/learning/quiz.review.ts';
+import { mayShowKey, reviewQuestion } from '../../src/server/modules/learning/player/quiz.review.ts';
 
 const at = new Date('2027-03-01T10:00:00Z');
 const failed = { submittedAt: at, passed: false };

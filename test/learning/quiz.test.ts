@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvent, enrollment } from '../../src/server/db/schema/index.ts';
-import { drawQuestions, gradeAttempt, normalizeAnswer } from '../../src/server/modules/learning/quiz.grading.ts';
+import { drawQuestions, gradeAttempt, normalizeAnswer } from '../../src/server/modules/learning/player/quiz.grading.ts';
 import { createTestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';

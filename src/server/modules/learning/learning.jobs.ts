@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts';
-import { registerComplianceJobs, runComplianceSweep } from './compliance.jobs.ts';
-import { registerEnrollmentJobs, sendLearningReminders } from './enrollments.jobs.ts';
-import { sendSessionReminders } from './sessions.mail.ts';
-import { registerSessionJobs } from './sessions.jobs.ts';
+import { registerComplianceJobs, runComplianceSweep } from './compliance/index.ts';
+import { registerEnrollmentJobs, sendLearningReminders } from './enrollment/index.ts';
+import { sendSessionReminders } from './sessions/index.ts';
+import { registerSessionJobs } from './sessions/index.ts';
 
 /** Runs every 15 minutes: compliance expiry and re-enrolment, then reminders, escalations and session reminders. */
 export const LEARNING_SWEEP_JOB = 'learning.sweep';

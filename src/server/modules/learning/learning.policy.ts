@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { canSeePersonal, hasRole, isManagerOf, requireRole } from '../org/index.ts';
-import { findPerson } from './transcript.repo.ts';
+import { findPerson } from './records/index.ts';
 
 /** Authors and admins of learning: course, program, session and compliance management. */
 export const isLearningAdmin = (actor: Actor) => hasRole(actor, 'learning_admin');

@@ -1,0 +1,6 @@
+export { ENROLLED_EVENT, addMonths, completeEnrollment, enroll, refreshProgramProgress, type Audience, type EnrollmentRow } from './enrollments.core.ts';
+export { registerEnrollmentJobs, sendLearningReminders } from './enrollments.jobs.ts';
+export * as enrollmentsRepo from './enrollments.repo.ts';
+export { audienceSql } from './enrollments.repo.ts';
+export { enrollmentRoutes } from './enrollments.routes.ts';
+export { reasonLabels } from './enrollments.view.ts';

@@ -1,0 +1,2 @@
+export { reportRoutes } from './reports.routes.ts';
+export { cell } from './reports.service.ts';

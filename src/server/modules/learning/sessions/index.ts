@@ -1,0 +1,3 @@
+export { registerSessionJobs } from './sessions.jobs.ts';
+export { sendSessionReminders } from './sessions.mail.ts';
+export { sessionRoutes } from './sessions.routes.ts';
