@@ -73,18 +73,18 @@ const learningRoute = child('/learning', () => import('./features/learning/Learn
 const learningChild = <P extends string>(path: P, load: () => Promise<{ default: React.ComponentType<any> }>) =>
   createRoute({ getParentRoute: () => learningRoute, path, component: page(load) });
 const learningRoutes = [
-  learningChild('/', () => import('./features/learning/MyLearningPage.tsx')),
+  learningChild('/', () => import('./features/learning/enrollment/MyLearningPage.tsx')),
   createRoute({
     getParentRoute: () => learningRoute,
     path: '/catalog',
     validateSearch: strings('q', 'skillId', 'format', 'tag', 'duration', 'kind'),
-    component: page(() => import('./features/learning/CatalogPage.tsx')),
+    component: page(() => import('./features/learning/catalog/CatalogPage.tsx')),
   }),
-  learningChild('/catalog/courses/$id', () => import('./features/learning/CourseDetailPage.tsx')),
-  learningChild('/catalog/programs/$id', () => import('./features/learning/ProgramPage.tsx')),
-  learningChild('/enrollments/$id', () => import('./features/learning/PlayerPage.tsx')),
-  learningChild('/transcript', () => import('./features/learning/TranscriptPage.tsx')),
-  learningChild('/approvals', () => import('./features/learning/CheckpointApprovalsPage.tsx')),
+  learningChild('/catalog/courses/$id', () => import('./features/learning/catalog/CourseDetailPage.tsx')),
+  learningChild('/catalog/programs/$id', () => import('./features/learning/programs/ProgramPage.tsx')),
+  learningChild('/enrollments/$id', () => import('./features/learning/player/PlayerPage.tsx')),
+  learningChild('/transcript', () => import('./features/learning/records/TranscriptPage.tsx')),
+  learningChild('/approvals', () => import('./features/learning/programs/CheckpointApprovalsPage.tsx')),
 ];
 const goalsRoute = child('/goals', () => import('./features/sections/GoalsPage.tsx'));
 const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/OneOnOnesPage.tsx'));
@@ -93,7 +93,7 @@ const reviewsRoute = child('/reviews', () => import('./features/sections/Reviews
 const skillsRoute = child('/skills', () => import('./features/sections/SkillsPage.tsx'));
 const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
 const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
-const teamLearningRoute = child('/team/learning', () => import('./features/learning/TeamLearningPage.tsx'));
+const teamLearningRoute = child('/team/learning', () => import('./features/learning/enrollment/TeamLearningPage.tsx'));
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people',
@@ -101,7 +101,7 @@ const peopleRoute = createRoute({
   component: page(() => import('./features/people/PeopleDirectoryPage.tsx')),
 });
 const personRoute = child('/people/$id', () => import('./features/people/PersonProfilePage.tsx'));
-const personTranscriptRoute = child('/people/$id/transcript', () => import('./features/learning/PersonTranscriptPage.tsx'));
+const personTranscriptRoute = child('/people/$id/transcript', () => import('./features/learning/records/PersonTranscriptPage.tsx'));
 const orgChartRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/org-chart',
@@ -122,22 +122,22 @@ const adminRoutes = [
   adminChild('/api-tokens', () => import('./features/admin/AdminApiTokensPage.tsx')),
   adminChild('/audit-log', () => import('./features/admin/AdminAuditLogPage.tsx')),
   adminChild('/mail-outbox', () => import('./features/admin/AdminMailOutboxPage.tsx')),
-  adminChild('/courses', () => import('./features/learning/admin/AdminCoursesPage.tsx')),
-  adminChild('/courses/$id', () => import('./features/learning/admin/CourseEditorPage.tsx')),
-  adminChild('/skills', () => import('./features/learning/admin/AdminSkillsPage.tsx')),
-  adminChild('/programs', () => import('./features/learning/admin/AdminProgramsPage.tsx')),
-  adminChild('/programs/$id', () => import('./features/learning/admin/ProgramEditorPage.tsx')),
-  adminChild('/live-sessions', () => import('./features/learning/admin/AdminSessionsPage.tsx')),
-  adminChild('/compliance', () => import('./features/learning/admin/AdminCompliancePage.tsx')),
-  adminChild('/learning-reports', () => import('./features/learning/admin/AdminLearningReportsPage.tsx')),
-  adminChild('/learning-reports/$id', () => import('./features/learning/admin/CourseReportPage.tsx')),
+  adminChild('/courses', () => import('./features/learning/authoring/AdminCoursesPage.tsx')),
+  adminChild('/courses/$id', () => import('./features/learning/authoring/CourseEditorPage.tsx')),
+  adminChild('/skills', () => import('./features/talent/skills/AdminSkillsPage.tsx')),
+  adminChild('/programs', () => import('./features/learning/programs/AdminProgramsPage.tsx')),
+  adminChild('/programs/$id', () => import('./features/learning/programs/ProgramEditorPage.tsx')),
+  adminChild('/live-sessions', () => import('./features/learning/sessions/AdminSessionsPage.tsx')),
+  adminChild('/compliance', () => import('./features/learning/compliance/AdminCompliancePage.tsx')),
+  adminChild('/learning-reports', () => import('./features/learning/reports/AdminLearningReportsPage.tsx')),
+  adminChild('/learning-reports/$id', () => import('./features/learning/reports/CourseReportPage.tsx')),
 ];
 
 /** Public: anyone holding a certificate's link can check it, signed in or not. */
 const verifyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify/$code',
-  component: page(() => import('./features/learning/VerifyCertificatePage.tsx')),
+  component: page(() => import('./features/learning/records/VerifyCertificatePage.tsx')),
 });
 
 const routeTree = rootRoute.addChildren([

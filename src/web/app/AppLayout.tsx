@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
 import { api } from '../lib/api.ts';
 import type { Me } from '../lib/me.ts';
-import { initials } from './initials.ts';
+import { initials } from '../ui/initials.ts';
 import { navItems } from './nav.ts';
 import { NotificationsBell } from './NotificationsBell.tsx';
 import { PersonSearch } from './PersonSearch.tsx';

@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows } from '../people/types.ts';
-import { EmptyText, ErrorAlert, Loading, FormActions } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, FormActions } from '../../ui/common.tsx';
 
 type Token = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null; createdAt: string; revokedAt: string | null };
 type Created = Token & { token: string };

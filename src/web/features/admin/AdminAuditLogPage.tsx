@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker } from '../../ui/common.tsx';
 import { JsonDiff } from './components/JsonDiff.tsx';
 
 type AuditEvent = {

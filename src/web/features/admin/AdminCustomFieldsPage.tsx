@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows, visibilityLabels, type CustomField, type FieldVisibility } from '../people/types.ts';
-import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from '../../ui/common.tsx';
 
 const keyFrom = (label: string) =>
   label

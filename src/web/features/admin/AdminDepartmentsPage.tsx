@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, fieldErrors } from '../../lib/api.ts';
 import { rows } from '../people/types.ts';
-import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from './components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from '../../ui/common.tsx';
 
 type Department = { id: string; name: string; parentId: string | null; headcount: number; totalHeadcount?: number };
 type Editing = { id?: string; name: string; parentId: string | null };

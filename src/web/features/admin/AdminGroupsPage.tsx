@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../lib/api.ts';
-import { PersonLine } from '../people/PersonAvatar.tsx';
+import { PersonLine } from '../../ui/PersonAvatar.tsx';
 import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger, drawerTitle } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger, drawerTitle } from '../../ui/common.tsx';
 import { completeRule, RuleBuilder, type Rule } from './components/RuleBuilder.tsx';
 
 type GroupRow = { id: string; name: string; description: string | null; kind: 'static' | 'smart'; rule: Rule | null; memberCount: number };

@@ -2,7 +2,7 @@ import { Anchor, Card, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core'
 import { IconApi, IconBuildingCommunity, IconFileImport, IconForms, IconHistory, IconMail, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link } from '@tanstack/react-router';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { hasRole, useMe } from '../../lib/me.ts';
 import { adminPages } from './AdminLayout.tsx';
 

@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../ui/common.tsx';
 
 type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sending' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
 const colors = { queued: 'blue', sending: 'cyan', sent: 'green', failed: 'red', outbox: 'gray' } as const;

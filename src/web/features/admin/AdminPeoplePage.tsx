@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { PersonLine } from '../people/PersonAvatar.tsx';
+import { PersonLine } from '../../ui/PersonAvatar.tsx';
 import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from './components/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from '../../ui/common.tsx';
 import { PersonDrawer } from './components/PersonDrawer.tsx';
 
 type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };

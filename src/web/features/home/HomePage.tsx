@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Text, ThemeIcon, Group, Anchor } from '@mantine/core';
 import { IconSitemap, IconUser, IconUsers, IconUsersGroup, IconSettings } from '@tabler/icons-react';
 import { Link, useRouteContext } from '@tanstack/react-router';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { isAnyAdmin, type Me } from '../../lib/me.ts';
 
 type Tile = { title: string; text: string; to: string; params?: Record<string, string>; icon: typeof IconUser };

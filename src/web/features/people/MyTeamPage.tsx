@@ -1,10 +1,10 @@
 import { Alert, Button, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useRouteContext } from '@tanstack/react-router';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import type { Me } from '../../lib/me.ts';
-import { PersonLine } from './PersonAvatar.tsx';
+import { PersonLine } from '../../ui/PersonAvatar.tsx';
 import type { Person } from './types.ts';
 
 export default function MyTeamPage() {

@@ -4,9 +4,9 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
-import { PersonAvatar } from './PersonAvatar.tsx';
+import { PersonAvatar } from '../../ui/PersonAvatar.tsx';
 import type { ChartNode, Person } from './types.ts';
 
 const PAGE = 50;

@@ -4,11 +4,11 @@ import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { api, type Page } from '../../lib/api.ts';
 import { hasRole, type Me } from '../../lib/me.ts';
 import { useQueryParamSync } from '../../lib/search-param.ts';
-import { PersonLine } from './PersonAvatar.tsx';
+import { PersonLine } from '../../ui/PersonAvatar.tsx';
 import type { Person } from './types.ts';
 
 type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };

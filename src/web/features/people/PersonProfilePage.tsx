@@ -4,8 +4,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, type Page } from '../../lib/api.ts';
 import { useTitle } from '../../lib/title.ts';
-import { PersonLearningSection } from '../learning/PersonLearningSection.tsx';
-import { PersonAvatar, PersonLine } from './PersonAvatar.tsx';
+import { PersonLearningSection } from '../learning/enrollment/PersonLearningSection.tsx';
+import { PersonAvatar, PersonLine } from '../../ui/PersonAvatar.tsx';
 import { rows, type CustomField, type Person, type PersonDetail } from './types.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

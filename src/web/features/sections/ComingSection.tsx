@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, ThemeIcon, List } from '@mantine/core';
 import type { ComponentType } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 
 /** An honest empty state for a part of Tandem that is not switched on yet: no sample data. */
 export function ComingSection({

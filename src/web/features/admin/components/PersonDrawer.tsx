@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { api, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, useMe, type Role } from '../../../lib/me.ts';
 import { rows, visibilityLabels, type CustomField, type Person } from '../../people/types.ts';
-import { drawerTitle, ErrorAlert, PersonPicker } from './common.tsx';
+import { drawerTitle, ErrorAlert, PersonPicker } from '../../../ui/common.tsx';
 
 type Account = { hasAccount: boolean; roles: Role[]; lastSignInAt: string | null; pendingInvitation: boolean; passwordSet: boolean };
 type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };

@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 import { rows, type CustomField, type Person } from '../../people/types.ts';
-import { PersonPicker } from './common.tsx';
+import { PersonPicker } from '../../../ui/common.tsx';
 
 export type Condition =
   | { field: 'department'; op: 'in'; value: string[] }

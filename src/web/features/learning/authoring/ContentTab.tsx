@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { LessonEditor, under } from './LessonEditor.tsx';
 import { describePath, move } from './outline.ts';
 import { newId, type Content, type Draft, type Lesson, type Section } from './types.ts';

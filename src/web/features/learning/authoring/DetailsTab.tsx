@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { ErrorAlert } from '../../admin/components/common.tsx';
+import { ErrorAlert } from '../../../ui/common.tsx';
 import { FileUpload } from './FileUpload.tsx';
 import { formatLabel, type Course, type CourseFormat, type Skill } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, Menu, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { RichText } from '../RichText.tsx';
+import { RichText } from '../../../ui/RichText.tsx';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { RichTextField } from './RichTextEditor.tsx';
 import { newQuiz, QuizEditor } from './QuizEditor.tsx';

@@ -2,7 +2,7 @@ import '@mantine/tiptap/styles.css';
 import { RichTextEditor as Editor } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import type { RichDoc } from '../RichText.tsx';
+import type { RichDoc } from '../../../ui/RichText.tsx';
 
 /**
  * TipTap editor limited to what the server's allow-list accepts: StarterKit's nodes and marks

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import type { Course, Version } from './types.ts';
 
 const statusColor = { draft: 'gray', published: 'green', retired: 'orange' } as const;

@@ -3,8 +3,8 @@ import { IconDownload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Page } from '../../../lib/api.ts';
-import { PersonLine } from '../../people/PersonAvatar.tsx';
-import { drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../admin/components/common.tsx';
+import { PersonLine } from '../../../ui/PersonAvatar.tsx';
+import { drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { formatDate, statusColors, statusLabels, type ComplianceRule, type ComplianceStatus, type Dashboard, type DashboardCounts, type RulePerson } from './types.ts';
 
 const pctColor = (pct: number) => (pct >= 90 ? 'green' : pct >= 70 ? 'yellow' : 'red');

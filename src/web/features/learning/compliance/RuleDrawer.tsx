@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { drawerTitle, ErrorAlert, FormActions } from '../../admin/components/common.tsx';
+import { drawerTitle, ErrorAlert, FormActions } from '../../../ui/common.tsx';
 import type { ComplianceRule } from './types.ts';
 
 type Option = { id: string; title?: string; name?: string; status?: string };

@@ -3,7 +3,7 @@ import { IconCertificate } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors } from '../../../lib/api.ts';
-import { ErrorAlert } from '../../admin/components/common.tsx';
+import { ErrorAlert } from '../../../ui/common.tsx';
 import type { Player } from './types.ts';
 
 const questions = [

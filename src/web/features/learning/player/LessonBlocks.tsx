@@ -1,6 +1,6 @@
 import { Alert, Anchor, AspectRatio, Box, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { RichText } from '../RichText.tsx';
+import { RichText } from '../../../ui/RichText.tsx';
 import { videoEmbedUrl } from './embeds.ts';
 import { QuizRunner } from './QuizRunner.tsx';
 import type { Block } from './types.ts';

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api.ts';
 import { strongText } from '../../../lib/colors.ts';
-import { ErrorAlert } from '../../admin/components/common.tsx';
+import { ErrorAlert } from '../../../ui/common.tsx';
 import type { Attempt, AttemptSummary, QuizResult, QuizSettings } from './types.ts';
 
 type Answers = Record<string, string | string[]>;

@@ -1,4 +1,4 @@
-import type { RichDoc } from '../RichText.tsx';
+import type { RichDoc } from '../../../ui/RichText.tsx';
 
 export type EnrollmentState = {
   id: string;

@@ -5,7 +5,7 @@ import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
-import { PersonPicker } from '../../admin/components/common.tsx';
+import { PersonPicker } from '../../../ui/common.tsx';
 import { kindLabels, type EvidenceKind, type ProgramDetail, type ProgramStep } from './types.ts';
 
 /** A step as edited: existing ones keep their id (submissions point at them). */

@@ -4,7 +4,7 @@ import { IconCalendarDown, IconMapPin, IconVideo } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { strongText } from '../../../lib/colors.ts';
-import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { formatRange, viewerTimeZone, type LiveSession } from './types.ts';
 
 /** Upcoming sessions of a live course, with register / waitlist / cancel and a calendar file. */

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Page } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading, drawerTitle } from '../../admin/components/common.tsx';
+import { EmptyText, ErrorAlert, Loading, drawerTitle } from '../../../ui/common.tsx';
 import { formatRange, type LiveSession, type RosterEntry } from './types.ts';
 
 type Mark = 'present' | 'absent' | 'excused';

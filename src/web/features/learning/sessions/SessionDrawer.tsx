@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, fieldErrors } from '../../../lib/api.ts';
-import { ErrorAlert, FormActions, PersonPicker, drawerTitle } from '../../admin/components/common.tsx';
+import { ErrorAlert, FormActions, PersonPicker, drawerTitle } from '../../../ui/common.tsx';
 import { toLocalInput, viewerTimeZone, type LiveSession } from './types.ts';
 
 /**

@@ -4,10 +4,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../admin/components/common.tsx';
-import { formatLabel, type Course, type CourseFormat } from '../authoring/types.ts';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import { formatLabel, type Course, type CourseFormat } from './types.ts';
 
 const statusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 

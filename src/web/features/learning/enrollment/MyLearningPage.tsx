@@ -2,9 +2,9 @@ import { Anchor, Badge, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api } from '../../lib/api.ts';
-import { ErrorAlert, Loading } from '../admin/components/common.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api } from '../../../lib/api.ts';
+import { ErrorAlert, Loading } from '../../../ui/common.tsx';
 import type { LearningItem, MyLearning } from './enrollments.types.ts';
 import { LearningItemCard } from './LearningItemCard.tsx';
 

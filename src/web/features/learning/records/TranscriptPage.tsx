@@ -6,11 +6,11 @@ import { IconCertificate, IconDownload, IconPlus, IconTrash } from '@tabler/icon
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, ApiError, fieldErrors } from '../../lib/api.ts';
-import { hasRole, type Me } from '../../lib/me.ts';
-import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
-import { reasonLabel } from './reasons.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api, ApiError, fieldErrors } from '../../../lib/api.ts';
+import { hasRole, type Me } from '../../../lib/me.ts';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { reasonLabel } from '../enrollment/reasons.ts';
 
 type Item = {
   kind: 'course' | 'program' | 'external';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError } from '../../../lib/api.ts';
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
 import { formatDay, type MyLearning } from './enrollments.types.ts';
 

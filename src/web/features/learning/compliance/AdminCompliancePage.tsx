@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, type Page } from '../../../lib/api.ts';
-import { confirmDanger, EmptyText, ErrorAlert, LoadMore, Loading } from '../../admin/components/common.tsx';
-import { ComplianceDashboard } from '../compliance/ComplianceDashboard.tsx';
-import { RuleDrawer } from '../compliance/RuleDrawer.tsx';
-import type { ComplianceRule } from '../compliance/types.ts';
+import { confirmDanger, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import { ComplianceDashboard } from './ComplianceDashboard.tsx';
+import { RuleDrawer } from './RuleDrawer.tsx';
+import type { ComplianceRule } from './types.ts';
 
 const audienceText = (r: ComplianceRule) =>
   r.audience.type === 'everyone' ? 'Everyone' : `${r.audience.type === 'group' ? 'Group' : 'Department'}: ${r.audience.name ?? '(deleted)'}`;

@@ -5,9 +5,9 @@ import { useRouteContext } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
-import { drawerTitle, ErrorAlert } from '../../admin/components/common.tsx';
+import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
 import type { Person } from '../../people/types.ts';
-import { assignableReasonOptions } from '../reasons.ts';
+import { assignableReasonOptions } from './reasons.ts';
 
 /** What to assign: a course or a program (or neither: the dialog lets you pick), to chosen people or not. */
 export type AssignTarget = { courseId?: string; programId?: string; title: string; personIds?: string[] };

@@ -3,8 +3,8 @@ import { modals } from '@mantine/modals';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../../../lib/api.ts';
-import type { Person } from '../../people/types.ts';
+import { api, type Page } from '../lib/api.ts';
+import type { Person } from '../features/people/types.ts';
 
 /** Drawer titles are the drawer's h2: sized like a heading. */
 export const drawerTitle = { title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } } as const;

@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, fieldErrors } from '../../../lib/api.ts';
-import { ErrorAlert, Loading, confirmDanger } from '../../admin/components/common.tsx';
-import { AssignDialog, type AssignTarget } from '../assign/AssignDialog.tsx';
-import { StepsEditor } from '../programs/StepsEditor.tsx';
-import type { ProgramDetail } from '../programs/types.ts';
+import { ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
+import { AssignDialog, type AssignTarget } from '../enrollment/AssignDialog.tsx';
+import { StepsEditor } from './StepsEditor.tsx';
+import type { ProgramDetail } from './types.ts';
 import { programStatusColor } from './AdminProgramsPage.tsx';
 
 /** Edit a program: its details, its ordered steps, publishing, and assigning it. */

@@ -4,12 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, type Page } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../admin/components/common.tsx';
-import { RosterDrawer } from '../sessions/RosterDrawer.tsx';
-import { SessionDrawer } from '../sessions/SessionDrawer.tsx';
-import { formatRange, type LiveSession } from '../sessions/types.ts';
+import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
+import { RosterDrawer } from './RosterDrawer.tsx';
+import { SessionDrawer } from './SessionDrawer.tsx';
+import { formatRange, type LiveSession } from './types.ts';
 
 type CourseOption = { id: string; title: string; status: string };
 type When = 'upcoming' | 'past';

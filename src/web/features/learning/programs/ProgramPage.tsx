@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconClipboardCheck, IconLock, IconSchool } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
-import { CheckpointForm } from './programs/CheckpointForm.tsx';
-import { EvidenceView } from './programs/EvidenceView.tsx';
-import type { ProgramDetail, ProgramStep, ProgramView, ViewStep } from './programs/types.ts';
-import { reasonLabel } from './reasons.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api } from '../../../lib/api.ts';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { CheckpointForm } from './CheckpointForm.tsx';
+import { EvidenceView } from './EvidenceView.tsx';
+import type { ProgramDetail, ProgramStep, ProgramView, ViewStep } from './types.ts';
+import { reasonLabel } from '../enrollment/reasons.ts';
 
 const stateBadge = {
   done: { color: 'green', label: 'Done' },

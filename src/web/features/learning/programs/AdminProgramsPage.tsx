@@ -4,10 +4,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, FormActions, LoadMore, Loading } from '../../admin/components/common.tsx';
-import type { Program, ProgramDetail } from '../programs/types.ts';
+import { EmptyText, ErrorAlert, FormActions, LoadMore, Loading } from '../../../ui/common.tsx';
+import type { Program, ProgramDetail } from './types.ts';
 
 export const programStatusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 

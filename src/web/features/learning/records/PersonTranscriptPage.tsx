@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
 import { Link, useParams, useRouteContext } from '@tanstack/react-router';
-import type { Me } from '../../lib/me.ts';
+import type { Me } from '../../../lib/me.ts';
 import { Transcript } from './TranscriptPage.tsx';
 
 /** Someone's transcript, opened from their profile by their manager chain or an admin. */

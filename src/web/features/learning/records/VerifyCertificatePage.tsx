@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Card, Center, Container, Stack, Text, Title } fro
 import { IconCertificate } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { api, ApiError } from '../../lib/api.ts';
-import { useTitle } from '../../lib/title.ts';
-import { Loading } from '../admin/components/common.tsx';
+import { api, ApiError } from '../../../lib/api.ts';
+import { useTitle } from '../../../lib/title.ts';
+import { Loading } from '../../../ui/common.tsx';
 
 type Verification = { name: string; title: string; issuedAt: string; expiresAt: string | null; status: 'valid' | 'expired' | 'revoked' };
 

@@ -4,13 +4,13 @@ import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
-import { useQueryParamSync } from '../../lib/search-param.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading } from '../admin/components/common.tsx';
-import { formatLabel, type Skill } from './authoring/types.ts';
-import { duration, type CatalogItem } from './catalog/types.ts';
-import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api, type Page } from '../../../lib/api.ts';
+import { useQueryParamSync } from '../../../lib/search-param.ts';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import { formatLabel, type Skill } from '../authoring/types.ts';
+import { duration, type CatalogItem } from './types.ts';
+import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 
 type Filters = { q?: string; skillId?: string; format?: string; tag?: string; duration?: string; kind?: string };
 

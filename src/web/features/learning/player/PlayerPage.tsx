@@ -4,14 +4,14 @@ import { IconArrowLeft, IconArrowRight, IconCheck, IconExternalLink, IconListDet
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
-import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
-import { CompletionPanel } from './player/CompletionPanel.tsx';
-import { LessonBlocks } from './player/LessonBlocks.tsx';
-import { Outline } from './player/Outline.tsx';
-import type { LessonView, Player } from './player/types.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api } from '../../../lib/api.ts';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
+import { CompletionPanel } from './CompletionPanel.tsx';
+import { LessonBlocks } from './LessonBlocks.tsx';
+import { Outline } from './Outline.tsx';
+import type { LessonView, Player } from './types.ts';
 
 /** Reports time in chunks, so a closed tab loses at most a minute. */
 const FLUSH_MS = 60_000;

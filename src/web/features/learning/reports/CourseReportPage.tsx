@@ -2,12 +2,12 @@ import { Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Tab
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, ApiError } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
-import { EnrollmentStatusBadge } from '../EnrollmentStatusBadge.tsx';
-import { reasonLabel } from '../reasons.ts';
-import { dash, flagHelp, flagLabels, type CourseReport, type QuizItem } from '../reports/types.ts';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
+import { reasonLabel } from '../enrollment/reasons.ts';
+import { dash, flagHelp, flagLabels, type CourseReport, type QuizItem } from './types.ts';
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (

@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, fieldErrors } from '../../lib/api.ts';
-import { hasRole, type Me } from '../../lib/me.ts';
-import { confirmDanger, drawerTitle, ErrorAlert, FormActions } from '../admin/components/common.tsx';
+import { api, fieldErrors } from '../../../lib/api.ts';
+import { hasRole, type Me } from '../../../lib/me.ts';
+import { confirmDanger, drawerTitle, ErrorAlert, FormActions } from '../../../ui/common.tsx';
 import type { LearningItem } from './enrollments.types.ts';
 
 const refresh = ['team-learning', 'my-learning', 'person-learning', 'enrollments'];

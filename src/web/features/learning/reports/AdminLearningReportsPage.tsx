@@ -4,10 +4,10 @@ import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, type Page } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../admin/components/common.tsx';
-import { dash, formatLabels, type CourseReportRow } from '../reports/types.ts';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import { dash, formatLabels, type CourseReportRow } from './types.ts';
 
 export default function AdminLearningReportsPage() {
   const [text, setText] = useState('');

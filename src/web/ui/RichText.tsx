@@ -2,8 +2,8 @@ import { Blockquote, Code, Divider, List, Text, Title, Typography } from '@manti
 import type { ReactNode } from 'react';
 
 /** TipTap/ProseMirror JSON as stored on a text block. */
-export type { RichTextDoc as RichDoc, RichTextNode as RichNode } from '../../../shared/course-content.ts';
-import type { RichTextDoc as RichDoc, RichTextNode as RichNode } from '../../../shared/course-content.ts';
+export type { RichTextDoc as RichDoc, RichTextNode as RichNode } from '../../shared/course-content.ts';
+import type { RichTextDoc as RichDoc, RichTextNode as RichNode } from '../../shared/course-content.ts';
 
 const safeHref = (href: unknown): string | null => {
   if (typeof href !== 'string') return null;

@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, fieldErrors, type Page } from '../../../lib/api.ts';
-import { confirmDanger, drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../admin/components/common.tsx';
-import type { Skill } from '../authoring/types.ts';
+import { confirmDanger, drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import type { Skill } from '../../learning/authoring/types.ts';
 
 export default function AdminSkillsPage() {
   const qc = useQueryClient();

@@ -1,6 +1,6 @@
 import { Avatar, Group, Stack, Text, Anchor } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { initials } from '../../app/initials.ts';
+import { initials } from './initials.ts';
 
 export function PersonAvatar({ name, size = 36 }: { name: string; size?: number }) {
   return (

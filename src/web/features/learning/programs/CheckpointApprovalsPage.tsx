@@ -2,12 +2,12 @@ import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, Textarea } f
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading } from '../admin/components/common.tsx';
-import { PersonLine } from '../people/PersonAvatar.tsx';
-import { EvidenceView } from './programs/EvidenceView.tsx';
-import type { QueueItem } from './programs/types.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
+import { PersonLine } from '../../../ui/PersonAvatar.tsx';
+import { EvidenceView } from './EvidenceView.tsx';
+import type { QueueItem } from './types.ts';
 
 type Filter = 'submitted' | 'all';
 

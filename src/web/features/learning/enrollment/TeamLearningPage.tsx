@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Collapse, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading, LoadMore } from '../admin/components/common.tsx';
-import { PersonLine } from '../people/PersonAvatar.tsx';
-import { AssignDialog, type AssignTarget } from './assign/AssignDialog.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api, type Page } from '../../../lib/api.ts';
+import { EmptyText, ErrorAlert, Loading, LoadMore } from '../../../ui/common.tsx';
+import { PersonLine } from '../../../ui/PersonAvatar.tsx';
+import { AssignDialog, type AssignTarget } from './AssignDialog.tsx';
 import type { TeamMember } from './enrollments.types.ts';
 import { LearningItemCard } from './LearningItemCard.tsx';
 

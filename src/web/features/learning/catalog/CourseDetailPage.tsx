@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconExternalLink } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { PageHeader } from '../../app/PageHeader.tsx';
-import { api, ApiError } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../admin/components/common.tsx';
-import { formatLabel } from './authoring/types.ts';
-import { duration, type CatalogCourse } from './catalog/types.ts';
-import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
-import { LiveSessionsPanel } from './sessions/LiveSessionsPanel.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { api, ApiError } from '../../../lib/api.ts';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { formatLabel } from '../authoring/types.ts';
+import { duration, type CatalogCourse } from './types.ts';
+import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
+import { LiveSessionsPanel } from '../sessions/LiveSessionsPanel.tsx';
 
 export default function CourseDetailPage() {
   const { id } = useParams({ strict: false }) as { id: string };

@@ -4,14 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useBlocker, useParams } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
-import { PageHeader } from '../../../app/PageHeader.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { api, ApiError } from '../../../lib/api.ts';
-import { EmptyText, ErrorAlert, Loading } from '../../admin/components/common.tsx';
-import { AssignDialog } from '../assign/AssignDialog.tsx';
-import { ContentTab } from '../authoring/ContentTab.tsx';
-import { DetailsTab } from '../authoring/DetailsTab.tsx';
-import { formatLabel, type Course } from '../authoring/types.ts';
-import { VersionsTab } from '../authoring/VersionsTab.tsx';
+import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { AssignDialog } from '../enrollment/AssignDialog.tsx';
+import { ContentTab } from './ContentTab.tsx';
+import { DetailsTab } from './DetailsTab.tsx';
+import { formatLabel, type Course } from './types.ts';
+import { VersionsTab } from './VersionsTab.tsx';
 
 const statusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 
