@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvent, course as courseTable, courseVersion } from '../../src/server/db/schema/index.ts';
+import { auditEvent, course as courseTable, courseVersion, enrollment } from '../../src/server/db/schema/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
@@ -22,6 +22,7 @@ describe('course player', () => {
     const { t, org, learner, course, version, enrollmentId } = await setup();
     const me = await signInAs(t, learner);
 
+    expect((await me.post(`enrollments/${enrollmentId}/start`)).status).toBe(200);
     const first = await me.get(`enrollments/${enrollmentId}/player`);
     expect(first.status).toBe(200);
     expect(first.body.course.versionId).toBe(version.id);
@@ -67,7 +68,7 @@ describe('course player', () => {
   it('caps a single time report at one hour and validates the report', async () => {
     const { t, learner, enrollmentId } = await setup();
     const me = await signInAs(t, learner);
-    await me.get(`enrollments/${enrollmentId}/player`);
+    await me.post(`enrollments/${enrollmentId}/start`);
     t.clock.advance(5 * 3_600_000);
     const r = await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 50_000 });
     expect(r.status).toBe(200);
@@ -88,7 +89,7 @@ describe('course player', () => {
   it('counts no more time than passed on the server’s clock since time was last counted', async () => {
     const { t, org, learner, course, enrollmentId } = await setup();
     const me = await signInAs(t, learner);
-    await me.get(`enrollments/${enrollmentId}/player`);
+    await me.post(`enrollments/${enrollmentId}/start`);
     const day = { timeSpentSeconds: 86_400 };
     // Three reports of a day each, in the same instant the course was opened: nothing.
     for (let i = 0; i < 3; i++) expect((await me.post(`enrollments/${enrollmentId}/lessons/l1/progress`, day)).body.timeSpentSeconds).toBe(0);
@@ -118,6 +119,7 @@ describe('course player', () => {
     const other = await createUser(t, org.id);
     for (const u of [manager, admin, other]) {
       const c = await signInAs(t, u);
+      expect((await c.post(`enrollments/${enrollmentId}/start`)).status).toBe(404);
       expect((await c.get(`enrollments/${enrollmentId}/player`)).status).toBe(404);
       expect((await c.get(`enrollments/${enrollmentId}/lessons/l1`)).status).toBe(404);
       expect((await c.post(`enrollments/${enrollmentId}/lessons/l1/progress`, { timeSpentSeconds: 1 })).status).toBe(404);
@@ -127,6 +129,44 @@ describe('course player', () => {
     const org2 = await createOrg(t);
     const stranger = await signInAs(t, await createUser(t, org2.id));
     expect((await stranger.get(`enrollments/${enrollmentId}/player`)).status).toBe(404);
+    expect((await stranger.post(`enrollments/${enrollmentId}/start`)).status).toBe(404);
+    // Nobody's attempt started it.
+    const [row] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, enrollmentId));
+    expect(row).toMatchObject({ status: 'not_started', versionId: null, startedAt: null });
+  });
+
+  it('reads the player and lessons without changing the enrolment: opening is the POST', async () => {
+    const { t, org, learner, version, enrollmentId } = await setup();
+    const me = await signInAs(t, learner);
+    const row = async () => (await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, enrollmentId)))[0]!;
+    const audits = async () => (await t.ctx.db.select().from(auditEvent).where(eq(auditEvent.orgId, org.id))).filter((a) => a.recordId === enrollmentId);
+    const before = await row();
+    const auditsBefore = (await audits()).length;
+
+    t.clock.advance(60_000);
+    const player = await me.get(`enrollments/${enrollmentId}/player`);
+    expect(player.status).toBe(200);
+    // What it would pin, shown as not started.
+    expect(player.body.course.versionId).toBe(version.id);
+    expect(player.body.enrollment).toMatchObject({ status: 'not_started', startedAt: null });
+    expect((await me.get(`enrollments/${enrollmentId}/lessons/l1`)).status).toBe(200);
+    expect(await row()).toEqual(before);
+    expect(await audits()).toHaveLength(auditsBefore);
+
+    // The POST starts and pins once; a second is the same state and no second audit.
+    t.clock.advance(60_000);
+    const started = await me.post(`enrollments/${enrollmentId}/start`);
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ id: enrollmentId, status: 'in_progress', startedAt: t.clock.now().toISOString() });
+    const afterStart = await row();
+    expect(afterStart).toMatchObject({ status: 'in_progress', versionId: version.id, startedAt: t.clock.now() });
+    t.clock.advance(60_000);
+    const again = await me.post(`enrollments/${enrollmentId}/start`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(started.body);
+    expect(await row()).toEqual(afterStart);
+    expect((await audits()).map((a) => a.action).filter((a) => a === 'enrollment.started')).toHaveLength(1);
+    expect((await me.get(`enrollments/${enrollmentId}/player`)).body.enrollment).toEqual(started.body);
   });
 
   it('completes the course when every lesson is complete, with the mean best quiz score and a certificate; then the reaction survey once', async () => {
@@ -186,6 +226,7 @@ describe('API documentation', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
+        '/enrollments/{id}/start',
         '/enrollments/{id}/player',
         '/enrollments/{id}/lessons/{lessonId}',
         '/enrollments/{id}/lessons/{lessonId}/progress',

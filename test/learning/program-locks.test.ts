@@ -46,6 +46,9 @@ describe('locked program steps', () => {
     const player = await s.learner.get(`enrollments/${ext}/player`);
     expect(player.status).toBe(403);
     expect(refused.body).toEqual(player.body);
+    const opening = await s.learner.post(`enrollments/${ext}/start`);
+    expect(opening.status).toBe(403);
+    expect(opening.body).toEqual(player.body);
     expect(refused.body.error).toMatchObject({ code: 'forbidden', message: 'Finish the earlier steps of "Onboarding path" first: this step is locked until they are done' });
     expect((await enrollmentRow(ext)).status).toBe('not_started');
     expect(await t.ctx.db.select().from(certificate).where(eq(certificate.enrollmentId, ext))).toEqual([]);

@@ -46,40 +46,46 @@ export type Pinned = {
 };
 
 /**
- * Pins the enrolment to the course's published version at first open, so later publications do
- * not move the ground under a learner mid-course; opening also starts the enrolment.
+ * What opening the player shows, without changing anything: the pinned version, or for an
+ * enrolment not opened yet the published one it would be pinned to. GETs read through this.
  */
-export async function pinned(ctx: AppContext, tx: DbOrTx, by: ActorRef, e: EnrollmentRow): Promise<Pinned> {
+export async function opened(ctx: AppContext, db: DbOrTx, e: EnrollmentRow): Promise<Pinned> {
   // A course that is a later step of an in-order program stays shut until the earlier steps are done.
-  await requireStepUnlocked(ctx, tx, e);
-  const course = await repo.findCourse(tx, e.orgId, e.courseId!);
+  await requireStepUnlocked(ctx, db, e);
+  const course = await repo.findCourse(db, e.orgId, e.courseId!);
   if (!course) throw notFound('Course');
-  let versionId = e.versionId ?? course.publishedVersionId;
+  const versionId = e.versionId ?? course.publishedVersionId;
   if (!versionId) {
     if (course.format === 'self_paced') throw conflict('This course has no published version yet');
     return { e, course, content: { sections: [] }, versionId: null };
   }
-  const version = await repo.findVersion(tx, e.orgId, versionId);
+  const version = await repo.findVersion(db, e.orgId, versionId);
   if (!version) throw notFound('Course version');
-  const starts = e.status === 'not_started' && course.format === 'self_paced';
-  if (!e.versionId || starts) {
-    const now = ctx.clock.now();
-    const patch: enrollments.EnrollmentPatch = { versionId };
-    if (starts) {
-      Object.assign(patch, { status: 'in_progress', startedAt: e.startedAt ?? now, lastActivityAt: now });
-    }
-    const after = await enrollments.updateEnrollment(tx, e.orgId, e.id, patch, now);
-    await recordChange(tx, by, {
-      action: 'enrollment.started',
-      recordType: 'enrollment',
-      recordId: e.id,
-      before: { status: e.status, versionId: e.versionId },
-      after: { status: after.status, versionId },
-      event: false,
-    });
-    e = after;
-  }
   return { e, course, content: version.content, versionId };
+}
+
+/**
+ * Pins the enrolment to the course's published version at first open, so later publications do
+ * not move the ground under a learner mid-course, and starts a self-paced one. Idempotent: once
+ * pinned and started it writes nothing. Only POSTs call it (the row is locked by the caller).
+ */
+export async function pinned(ctx: AppContext, tx: DbOrTx, by: ActorRef, e: EnrollmentRow): Promise<Pinned> {
+  const p = await opened(ctx, tx, e);
+  const starts = e.status === 'not_started' && p.course.format === 'self_paced';
+  if (!p.versionId || (e.versionId && !starts)) return p;
+  const now = ctx.clock.now();
+  const patch: enrollments.EnrollmentPatch = { versionId: p.versionId };
+  if (starts) Object.assign(patch, { status: 'in_progress', startedAt: e.startedAt ?? now, lastActivityAt: now });
+  const after = await enrollments.updateEnrollment(tx, e.orgId, e.id, patch, now);
+  await recordChange(tx, by, {
+    action: 'enrollment.started',
+    recordType: 'enrollment',
+    recordId: e.id,
+    before: { status: e.status, versionId: e.versionId },
+    after: { status: after.status, versionId: p.versionId },
+    event: false,
+  });
+  return { ...p, e: after };
 }
 
 /** Best submitted score per quiz id. */

@@ -24,11 +24,20 @@ import { submitReaction } from './reactions.service.ts';
 
 const tags = ['Course player'];
 
+const start = createRoute({
+  method: 'post',
+  path: '/enrollments/{id}/start',
+  tags,
+  summary: 'Open the course (the learner): starts the enrolment and pins the published version; repeating it changes nothing',
+  request: { params: EnrollmentParams },
+  responses: { 200: jsonContent(EnrollmentStateSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
+});
+
 const player = createRoute({
   method: 'get',
   path: '/enrollments/{id}/player',
   tags,
-  summary: 'The learner’s course: outline of the pinned version, progress and where to resume (the learner only)',
+  summary: 'The learner’s course: outline of the pinned version (the published one before it is started), progress and where to resume (the learner only). Reads only',
   request: { params: EnrollmentParams },
   responses: { 200: jsonContent(PlayerSchema), ...errorResponses('not_found', 'conflict', 'forbidden') },
 });
@@ -93,12 +102,13 @@ const completeExternal = createRoute({
 
 /** The course player: outline, lessons, progress, quiz attempts, reaction survey, completion. */
 export const playerRoutes = createRouter()
-  .openapi(player, async (c) =>
-    c.json(await service.getPlayer(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId), 200),
+  .openapi(start, async (c) =>
+    c.json(await service.startEnrollment(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId), 200),
   )
+  .openapi(player, async (c) => c.json(await service.getPlayer(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(lesson, async (c) => {
     const { id, lessonId } = c.req.valid('param');
-    return c.json(await service.getLesson(c.var.ctx, requireActor(c), id, lessonId, c.var.requestId), 200);
+    return c.json(await service.getLesson(c.var.ctx, requireActor(c), id, lessonId), 200);
   })
   .openapi(progress, async (c) => {
     const { id, lessonId } = c.req.valid('param');

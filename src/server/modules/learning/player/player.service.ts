@@ -8,7 +8,7 @@ import { actorRef, recordChange } from '../../platform/index.ts';
 import { completeEnrollment, type EnrollmentRow } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
 import { countableSeconds } from './lesson-time.ts';
-import { flatLessons, ownEnrollment, pinned, quizBlocks, settle, type Pinned } from './player.core.ts';
+import { flatLessons, opened, ownEnrollment, pinned, quizBlocks, settle, type Pinned } from './player.core.ts';
 import * as repo from './player.repo.ts';
 import * as quizRepo from './quiz.repo.ts';
 import { findReaction } from './reactions.repo.ts';
@@ -44,46 +44,57 @@ export const attemptSummary = (a: quizRepo.AttemptRow) => ({
   timedOut: a.timedOut,
 });
 
-export async function getPlayer(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
+/**
+ * Opening the player, as the web player does before it reads: starts the enrolment and pins its
+ * version. Repeating it changes nothing (one `enrollment.started` audit at most).
+ */
+export async function startEnrollment(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
   return ctx.db.transaction(async (tx) => {
     const p = await pinned(ctx, tx, actorRef(actor, requestId), await ownEnrollment(tx, actor, id, { lock: true }));
-    const progress = await repo.lessonProgressOf(tx, actor.orgId, p.e.id);
-    const done = new Set(progress.filter((l) => l.completedAt).map((l) => l.lessonId));
-    const lessons = flatLessons(p.content);
-    const reaction = await findReaction(tx, actor.orgId, p.e.id);
-    const resume =
-      lessons.find((l) => l.lesson.id === p.e.lastLessonId && !done.has(l.lesson.id))?.lesson.id ??
-      lessons.find((l) => !done.has(l.lesson.id))?.lesson.id ??
-      p.e.lastLessonId ??
-      lessons[0]?.lesson.id ??
-      null;
-    return {
-      enrollment: await enrollmentState(tx, p.e),
-      course: {
-        id: p.course.id,
-        title: p.course.title,
-        format: p.course.format,
-        externalUrl: p.course.externalUrl,
-        estimatedMinutes: p.course.estimatedMinutes,
-        versionId: p.versionId,
-      },
-      outline: p.content.sections.map((s) => ({
-        id: s.id,
-        title: s.title,
-        lessons: s.lessons.map((l) => ({
-          id: l.id,
-          title: l.title,
-          estimatedMinutes: l.estimatedMinutes ?? null,
-          hasQuiz: quizBlocks(l).length > 0,
-          completed: done.has(l.id),
-        })),
-      })),
-      resumeLessonId: resume,
-      reaction: reaction
-        ? { relevance: reaction.relevance, confidence: reaction.confidence, intentToApply: reaction.intentToApply, comment: reaction.comment }
-        : null,
-    };
+    return enrollmentState(tx, p.e);
   });
+}
+
+/** A read: for an enrolment not started yet it shows the version it would pin, and changes nothing. */
+export async function getPlayer(ctx: AppContext, actor: Actor, id: string) {
+  const db = ctx.db;
+  const p = await opened(ctx, db, await ownEnrollment(db, actor, id));
+  const progress = await repo.lessonProgressOf(db, actor.orgId, p.e.id);
+  const done = new Set(progress.filter((l) => l.completedAt).map((l) => l.lessonId));
+  const lessons = flatLessons(p.content);
+  const reaction = await findReaction(db, actor.orgId, p.e.id);
+  const resume =
+    lessons.find((l) => l.lesson.id === p.e.lastLessonId && !done.has(l.lesson.id))?.lesson.id ??
+    lessons.find((l) => !done.has(l.lesson.id))?.lesson.id ??
+    p.e.lastLessonId ??
+    lessons[0]?.lesson.id ??
+    null;
+  return {
+    enrollment: await enrollmentState(db, p.e),
+    course: {
+      id: p.course.id,
+      title: p.course.title,
+      format: p.course.format,
+      externalUrl: p.course.externalUrl,
+      estimatedMinutes: p.course.estimatedMinutes,
+      versionId: p.versionId,
+    },
+    outline: p.content.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      lessons: s.lessons.map((l) => ({
+        id: l.id,
+        title: l.title,
+        estimatedMinutes: l.estimatedMinutes ?? null,
+        hasQuiz: quizBlocks(l).length > 0,
+        completed: done.has(l.id),
+      })),
+    })),
+    resumeLessonId: resume,
+    reaction: reaction
+      ? { relevance: reaction.relevance, confidence: reaction.confidence, intentToApply: reaction.intentToApply, comment: reaction.comment }
+      : null,
+  };
 }
 
 function blockView(b: ContentBlock, attempts: quizRepo.AttemptRow[]) {
@@ -143,11 +154,9 @@ async function lessonView(db: DbOrTx, p: Pinned, lessonId: string) {
   };
 }
 
-export async function getLesson(ctx: AppContext, actor: Actor, id: string, lessonId: string, requestId?: string) {
-  return ctx.db.transaction(async (tx) => {
-    const p = await pinned(ctx, tx, actorRef(actor, requestId), await ownEnrollment(tx, actor, id, { lock: true }));
-    return lessonView(tx, p, lessonId);
-  });
+export async function getLesson(ctx: AppContext, actor: Actor, id: string, lessonId: string) {
+  const p = await opened(ctx, ctx.db, await ownEnrollment(ctx.db, actor, id));
+  return lessonView(ctx.db, p, lessonId);
 }
 
 export async function reportProgress(

@@ -130,7 +130,17 @@ export default function PlayerPage() {
   const mobile = useMediaQuery('(max-width: 48em)');
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [lessonId, setLessonId] = useState<string | null>(null);
-  const player = useQuery({ queryKey: ['player', id], queryFn: () => api<Player>(`enrollments/${id}/player`) });
+  // Opening the course starts it and pins its version; the GET only reads, so it waits for this.
+  const start = useMutation({ mutationFn: () => api(`enrollments/${id}/start`, { method: 'POST' }) });
+  const { mutate: open } = start;
+  useEffect(() => {
+    open();
+  }, [id, open]);
+  const player = useQuery({
+    queryKey: ['player', id],
+    queryFn: () => api<Player>(`enrollments/${id}/player`),
+    enabled: start.isSuccess || start.isError,
+  });
   const p = player.data;
   useEffect(() => {
     if (p && !lessonId) setLessonId(p.resumeLessonId);
