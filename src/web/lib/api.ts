@@ -1,3 +1,6 @@
+import type { Hono } from 'hono';
+import type { ApiType } from '../../server/app.ts';
+
 /** Error from the API, in the format of DESIGN.md §7. */
 export class ApiError extends Error {
   constructor(
@@ -56,3 +59,69 @@ export function fieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof ApiError)) return {};
   return Object.fromEntries(err.details.filter((d) => d.path).map((d) => [d.path!, d.message]));
 }
+
+// ---- typed calls -----------------------------------------------------------------------------
+// The server's routers are chained, so Hono's type of the API keeps every route's input and
+// output. `import type` is erased: no server code reaches the bundle.
+
+/** path → `$get` | `$post` … → { input, output, outputFormat, status }, as the server declares it. */
+type Schema = ApiType extends Hono<any, infer S, any> ? S : never;
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The API's paths, in Hono's form (`/people/:id`). Not narrowed by method: that costs the typecheck seconds. */
+export type ApiPath = keyof Schema & string;
+// Conditional, so TypeScript never spreads the whole API's union for a generic path.
+type Endpoint<P, M extends Method> = P extends keyof Schema ? (`$${M}` extends keyof Schema[P] ? Schema[P][`$${M}`] : never) : never;
+type Success = 200 | 201 | 202 | 204;
+// A handler that returns a raw Response (files, CSV) leaves every status in the type: keep the JSON.
+type SuccessOutput<E> = E extends { status: 204 }
+  ? undefined
+  : E extends { status: Success; outputFormat: 'json'; output: infer O }
+    ? Exclude<O, Response>
+    : never;
+
+/** What a route answers on success, e.g. `Output<'/people/:id'>` or `Output<'/courses', 'post'>`. */
+export type Output<P extends ApiPath, M extends Method = 'get'> = SuccessOutput<Endpoint<P, M>>;
+type InputOf<P, M extends Method> = Endpoint<P, M> extends { input: infer I } ? I : never;
+/** The JSON body a route takes. */
+export type Body<P extends ApiPath, M extends Method> = InputOf<P, M> extends { json: infer J } ? J : never;
+
+type Scalar = string | number | boolean | undefined | null;
+type ParamsArg<I> = I extends { param: infer X } ? { params: { [K in keyof X]-?: string } } : { params?: never };
+// Query values stay loose (search params arrive as strings); their names are checked.
+type QueryArg<I> = I extends { query: infer Q } ? { query?: { [K in keyof Q]?: Scalar } } : { query?: never };
+type BodyArg<I> = I extends { json: infer J } ? { body?: J } : { body?: FormData };
+export type CallArgs<P extends ApiPath, M extends Method> = ParamsArg<InputOf<P, M>> &
+  QueryArg<InputOf<P, M>> &
+  BodyArg<InputOf<P, M>> & { signal?: AbortSignal };
+type Rest<P extends ApiPath, M extends Method> = [Endpoint<P, M>] extends [never]
+  ? [error: `${P} has no ${Uppercase<M>} route`]
+  : InputOf<P, M> extends { param: unknown }
+    ? [args: CallArgs<P, M>]
+    : [args?: CallArgs<P, M>];
+
+/** Fills `:name` segments with the given values, encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:(\w+)/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) throw new Error(`Missing path parameter ${k} for ${path}`);
+    return encodeURIComponent(v);
+  });
+}
+
+type Loose = { params?: Record<string, string>; query?: Options['query']; body?: unknown; signal?: AbortSignal };
+const send = (method: string, path: string, a: Loose = {}) =>
+  api<never>(fillPath(path, a.params), { method, query: a.query, body: a.body, signal: a.signal });
+
+/**
+ * Calls typed from the server's routes: `http.get('/people/:id', { params: { id } })` answers what
+ * that route declares, so a change of a response shape fails the typecheck here, not in a page.
+ * Errors are ApiError, as with `api()`.
+ */
+export const http = {
+  get: <P extends ApiPath>(path: P, ...[args]: Rest<P, 'get'>): Promise<Output<P, 'get'>> => send('GET', path, args as Loose),
+  post: <P extends ApiPath>(path: P, ...[args]: Rest<P, 'post'>): Promise<Output<P, 'post'>> => send('POST', path, args as Loose),
+  put: <P extends ApiPath>(path: P, ...[args]: Rest<P, 'put'>): Promise<Output<P, 'put'>> => send('PUT', path, args as Loose),
+  patch: <P extends ApiPath>(path: P, ...[args]: Rest<P, 'patch'>): Promise<Output<P, 'patch'>> => send('PATCH', path, args as Loose),
+  delete: <P extends ApiPath>(path: P, ...[args]: Rest<P, 'delete'>): Promise<Output<P, 'delete'>> =>
+    send('DELETE', path, args as Loose),
+};

@@ -5,9 +5,10 @@ import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import { formatLabel, type Course, type CourseFormat } from './types.ts';
+import { courseApi, courseQueries, type CourseFormat } from './api.ts';
+import { formatLabel } from './format.ts';
 
 const statusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 
@@ -17,12 +18,7 @@ export default function AdminCoursesPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [format, setFormat] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const courses = useInfiniteQuery({
-    queryKey: ['courses', q, status, format],
-    queryFn: ({ pageParam }) => api<Page<Course>>('courses', { query: { q, status, format, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const courses = useInfiniteQuery(courseQueries.list({ q, status, format }));
   const list = courses.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
@@ -122,8 +118,7 @@ function NewCourseModal({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<CourseFormat>('self_paced');
   const [externalUrl, setExternalUrl] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      api<Course>('courses', { method: 'POST', body: { title: title.trim(), format, ...(format === 'external' ? { externalUrl: externalUrl.trim() } : {}) } }),
+    mutationFn: () => courseApi.create({ title: title.trim(), format, ...(format === 'external' ? { externalUrl: externalUrl.trim() } : {}) }),
     onSuccess: (c) => void navigate({ to: '/admin/courses/$id', params: { id: c.id } }),
   });
   const errors = fieldErrors(create.error);

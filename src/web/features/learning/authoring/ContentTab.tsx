@@ -3,18 +3,19 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { LessonEditor, under } from './LessonEditor.tsx';
-import { describePath, move } from './outline.ts';
-import { newId, type Content, type Draft, type Lesson, type Section } from './types.ts';
+import { courseApi, courseKeys, courseQueries } from './api.ts';
+import type { Content, Lesson, Section } from './content.ts';
+import { describePath, move, newId } from './outline.ts';
 
 type Selected = { s: number; l: number } | null;
 
 /** The sections and lessons outline with the selected lesson's editor; saves the whole draft. */
 export function ContentTab({ courseId, onDirtyChange }: { courseId: string; onDirtyChange: (dirty: boolean) => void }) {
   const qc = useQueryClient();
-  const draft = useQuery({ queryKey: ['courses', courseId, 'draft'], queryFn: () => api<Draft>(`courses/${courseId}/draft`) });
+  const draft = useQuery(courseQueries.draft(courseId));
   const [content, setContent] = useState<Content | null>(null);
   const [revision, setRevision] = useState(0);
   const [dirty, setDirty] = useState(false);
@@ -32,13 +33,13 @@ export function ContentTab({ courseId, onDirtyChange }: { courseId: string; onDi
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   const save = useMutation({
-    mutationFn: () => api<Draft>(`courses/${courseId}/draft`, { method: 'PUT', body: { content, revision } }),
+    mutationFn: () => courseApi.saveDraft(courseId, { content: content!, revision }),
     onSuccess: (d) => {
       setRevision(d.revision);
       setDirty(false);
       setErrors([]);
-      qc.setQueryData(['courses', courseId, 'draft'], d);
-      void qc.invalidateQueries({ queryKey: ['courses', courseId] });
+      qc.setQueryData(courseKeys.draft(courseId), d);
+      void qc.invalidateQueries({ queryKey: courseKeys.one(courseId) });
       notifications.show({ color: 'green', message: `Draft saved (version ${d.number})` });
     },
     onError: (err) => setErrors(err instanceof ApiError ? err.details.filter((d) => d.path).map((d) => ({ path: d.path!, message: d.message })) : []),

@@ -5,12 +5,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useBlocker, useParams } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { AssignDialog } from '../enrollment/AssignDialog.tsx';
 import { ContentTab } from './ContentTab.tsx';
 import { DetailsTab } from './DetailsTab.tsx';
-import { formatLabel, type Course } from './types.ts';
+import { courseApi, courseKeys, courseQueries } from './api.ts';
+import { formatLabel } from './format.ts';
 import { VersionsTab } from './VersionsTab.tsx';
 
 const statusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
@@ -21,7 +22,7 @@ export default function CourseEditorPage() {
   const [tab, setTab] = useState<string>('details');
   const [dirty, setDirty] = useState({ details: false, content: false });
   const [assigning, setAssigning] = useState(false);
-  const course = useQuery({ queryKey: ['courses', id], queryFn: () => api<Course>(`courses/${id}`) });
+  const course = useQuery(courseQueries.one(id));
   const setDetailsDirty = useCallback((d: boolean) => setDirty((x) => (x.details === d ? x : { ...x, details: d })), []);
   const setContentDirty = useCallback((d: boolean) => setDirty((x) => (x.content === d ? x : { ...x, content: d })), []);
   const unsaved = dirty.details || dirty.content;
@@ -30,10 +31,10 @@ export default function CourseEditorPage() {
     enableBeforeUnload: () => unsaved,
   });
   const archive = useMutation({
-    mutationFn: () => api<Course>(`courses/${id}/archive`, { method: 'POST' }),
+    mutationFn: () => courseApi.archive(id),
     onSuccess: (c) => {
-      qc.setQueryData(['courses', id], c);
-      void qc.invalidateQueries({ queryKey: ['courses'] });
+      qc.setQueryData(courseKeys.one(id), c);
+      void qc.invalidateQueries({ queryKey: courseKeys.all });
       notifications.show({ message: 'The course is archived: it left the catalog; enrolled learners keep it.' });
     },
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),

@@ -3,10 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert } from '../../../ui/common.tsx';
 import { FileUpload } from './FileUpload.tsx';
-import { formatLabel, type Course, type CourseFormat, type Skill } from './types.ts';
+import { skillQueries } from '../../talent/skills/api.ts';
+import { courseApi, courseKeys, courseQueries, type Course, type CourseFormat } from './api.ts';
+import { formatLabel } from './format.ts';
 
 type Form = {
   title: string;
@@ -54,31 +56,28 @@ export function DetailsTab({ course, onDirtyChange }: { course: Course; onDirtyC
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
-  const skills = useQuery({ queryKey: ['skills', 'all'], queryFn: () => api<Page<Skill>>('skills', { query: { limit: 200 } }) });
-  const courses = useQuery({ queryKey: ['courses', 'all-titles'], queryFn: () => api<Page<Course>>('courses', { query: { limit: 200 } }) });
+  const skills = useQuery(skillQueries.everything());
+  const courses = useQuery(courseQueries.titles());
   const skillById = new Map((skills.data?.data ?? []).map((s) => [s.id, s]));
 
   const save = useMutation({
     mutationFn: () =>
-      api<Course>(`courses/${course.id}`, {
-        method: 'PATCH',
-        body: {
-          title: form.title.trim(),
-          summary: form.summary.trim() || null,
-          format: form.format,
-          externalUrl: form.format === 'external' ? form.externalUrl.trim() || null : null,
-          estimatedMinutes: form.estimatedMinutes,
-          tags: form.tags,
-          selfEnrollment: form.selfEnrollment,
-          coverFileId: form.coverFileId,
-          skills: form.skills.filter((s) => s.skillId).map((s) => ({ skillId: s.skillId!, level: s.level })),
-          prerequisiteIds: form.prerequisiteIds,
-        },
+      courseApi.update(course.id, {
+        title: form.title.trim(),
+        summary: form.summary.trim() || null,
+        format: form.format,
+        externalUrl: form.format === 'external' ? form.externalUrl.trim() || null : null,
+        estimatedMinutes: form.estimatedMinutes,
+        tags: form.tags,
+        selfEnrollment: form.selfEnrollment,
+        coverFileId: form.coverFileId,
+        skills: form.skills.filter((s) => s.skillId).map((s) => ({ skillId: s.skillId!, level: s.level })),
+        prerequisiteIds: form.prerequisiteIds,
       }),
     onSuccess: (c) => {
       reset(c);
-      qc.setQueryData(['courses', course.id], c);
-      void qc.invalidateQueries({ queryKey: ['courses'] });
+      qc.setQueryData(courseKeys.one(course.id), c);
+      void qc.invalidateQueries({ queryKey: courseKeys.all });
       notifications.show({ color: 'green', message: 'Details saved' });
     },
   });

@@ -2,7 +2,7 @@ import { Button, FileButton, Group, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api.ts';
-import { uploadLearningFile, type UploadedFile } from './types.ts';
+import { uploadLearningFile, type UploadedFile } from './api.ts';
 
 /** An upload button for one learning file purpose; shows the server's reason when refused. */
 export function FileUpload({

@@ -5,8 +5,8 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { RichTextField } from './RichTextEditor.tsx';
 import { newQuiz, QuizEditor } from './QuizEditor.tsx';
 import { FileUpload } from './FileUpload.tsx';
-import { move } from './outline.ts';
-import { newId, type Block, type Lesson } from './types.ts';
+import type { Block, Lesson } from './content.ts';
+import { move, newId } from './outline.ts';
 
 const blockLabel: Record<Block['type'], string> = { text: 'Text', video: 'Video', file: 'File download', embed: 'Embed', quiz: 'Quiz' };
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Radio, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { move } from './outline.ts';
-import { newId, type QuestionKind, type Quiz, type QuizQuestion } from './types.ts';
+import type { QuestionKind, Quiz, QuizQuestion } from './content.ts';
+import { move, newId } from './outline.ts';
 
 const kindLabel: Record<QuestionKind, string> = {
   single: 'Single choice',

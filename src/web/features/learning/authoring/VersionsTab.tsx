@@ -2,16 +2,15 @@ import { Alert, Badge, Button, Group, Modal, Radio, Stack, Table, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
-import type { Course, Version } from './types.ts';
+import { courseApi, courseKeys, courseQueries, type Course } from './api.ts';
 
 const statusColor = { draft: 'gray', published: 'green', retired: 'orange' } as const;
 
 export function VersionsTab({ course, unsaved }: { course: Course; unsaved: boolean }) {
   const qc = useQueryClient();
   const [publishing, setPublishing] = useState(false);
-  const versions = useQuery({ queryKey: ['courses', course.id, 'versions'], queryFn: () => api<{ data: Version[] }>(`courses/${course.id}/versions`) });
+  const versions = useQuery(courseQueries.versions(course.id));
   const list = versions.data?.data ?? [];
   return (
     <Stack>
@@ -68,7 +67,7 @@ export function VersionsTab({ course, unsaved }: { course: Course; unsaved: bool
           onClose={() => setPublishing(false)}
           onDone={() => {
             setPublishing(false);
-            void qc.invalidateQueries({ queryKey: ['courses'] });
+            void qc.invalidateQueries({ queryKey: courseKeys.all });
           }}
         />
       )}
@@ -79,7 +78,7 @@ export function VersionsTab({ course, unsaved }: { course: Course; unsaved: bool
 function PublishModal({ course, unsaved, onClose, onDone }: { course: Course; unsaved: boolean; onClose: () => void; onDone: () => void }) {
   const [push, setPush] = useState<'keep' | 'push'>('keep');
   const publish = useMutation({
-    mutationFn: () => api<{ number: number; movedEnrollments: number }>(`courses/${course.id}/publish`, { method: 'POST', body: { pushToLearners: push === 'push' } }),
+    mutationFn: () => courseApi.publish(course.id, { pushToLearners: push === 'push' }),
     onSuccess: (r) => {
       notifications.show({
         color: 'green',

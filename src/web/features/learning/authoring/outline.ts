@@ -22,3 +22,6 @@ export function describePath(path: string): string {
   }
   return out.join(' › ');
 }
+
+/** Short random ids for new sections, lessons, blocks, questions and options. */
+export const newId = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 10)}`;

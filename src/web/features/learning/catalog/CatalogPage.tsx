@@ -5,14 +5,13 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, type Page } from '../../../lib/api.ts';
 import { useQueryParamSync } from '../../../lib/search-param.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import { formatLabel, type Skill } from '../authoring/types.ts';
-import { duration, type CatalogItem } from './types.ts';
+import { skillQueries } from '../../talent/skills/api.ts';
+import { formatLabel } from '../authoring/format.ts';
+import { catalogQueries, type CatalogFilters as Filters, type CatalogItem } from './api.ts';
+import { duration } from './format.ts';
 import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
-
-type Filters = { q?: string; skillId?: string; format?: string; tag?: string; duration?: string; kind?: string };
 
 export default function CatalogPage() {
   const search = useSearch({ strict: false }) as Filters;
@@ -24,14 +23,9 @@ export default function CatalogPage() {
   useQueryParamSync('/learning/catalog', q, search.q, (value) => setFilter({ q: value }));
 
   const filters: Filters = { q: search.q, skillId: search.skillId, format: search.format, tag: search.tag, duration: search.duration, kind: search.kind };
-  const items = useInfiniteQuery({
-    queryKey: ['catalog', filters],
-    queryFn: ({ pageParam }) => api<Page<CatalogItem>>('catalog', { query: { ...filters, limit: 24, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
-  const skills = useQuery({ queryKey: ['skills', 'all'], queryFn: () => api<Page<Skill>>('skills', { query: { limit: 200 } }) });
-  const tags = useQuery({ queryKey: ['catalog', 'tags'], queryFn: () => api<{ data: Array<{ tag: string; count: number }> }>('catalog/tags') });
+  const items = useInfiniteQuery(catalogQueries.list(filters));
+  const skills = useQuery(skillQueries.everything());
+  const tags = useQuery(catalogQueries.tags());
   const list = items.data?.pages.flatMap((p) => p.data) ?? [];
   const filtered = Object.values(filters).some(Boolean);
 

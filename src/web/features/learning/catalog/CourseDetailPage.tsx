@@ -4,10 +4,12 @@ import { IconCheck, IconExternalLink } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
-import { formatLabel } from '../authoring/types.ts';
-import { duration, type CatalogCourse } from './types.ts';
+import { formatLabel } from '../authoring/format.ts';
+import { enrollmentKeys } from '../enrollment/api.ts';
+import { catalogApi, catalogKeys, catalogQueries } from './api.ts';
+import { duration } from './format.ts';
 import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 import { LiveSessionsPanel } from '../sessions/LiveSessionsPanel.tsx';
 
@@ -15,13 +17,13 @@ export default function CourseDetailPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const course = useQuery({ queryKey: ['catalog', 'course', id], queryFn: () => api<CatalogCourse>(`catalog/courses/${id}`) });
+  const course = useQuery(catalogQueries.course(id));
   const enrol = useMutation({
-    mutationFn: () => api<{ enrollment: { id: string } }>(`catalog/courses/${id}/enroll`, { method: 'POST' }),
+    mutationFn: () => catalogApi.enrollInCourse(id),
     onSuccess: (r) => {
       notifications.show({ color: 'green', message: 'You are enrolled' });
-      void qc.invalidateQueries({ queryKey: ['catalog'] });
-      void qc.invalidateQueries({ queryKey: ['my-learning'] });
+      void qc.invalidateQueries({ queryKey: catalogKeys.all });
+      void qc.invalidateQueries({ queryKey: enrollmentKeys.mine });
       void navigate({ to: '/learning/enrollments/$id', params: { id: r.enrollment.id } });
     },
   });

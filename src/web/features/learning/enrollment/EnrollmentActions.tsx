@@ -3,12 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, fieldErrors } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
 import { confirmDanger, drawerTitle, ErrorAlert, FormActions } from '../../../ui/common.tsx';
-import type { LearningItem } from './enrollments.types.ts';
-
-const refresh = ['team-learning', 'my-learning', 'person-learning', 'enrollments'];
+import { enrollmentApi, enrollmentKeys, type LearningItem } from './api.ts';
 
 /**
  * What a manager or admin can do to someone's enrolment: change the due date (admins, or the
@@ -22,11 +20,11 @@ export function EnrollmentActions({ item }: { item: LearningItem }) {
   const [dueOpen, setDueOpen] = useState(false);
   const qc = useQueryClient();
   const done = (message: string) => {
-    for (const k of refresh) void qc.invalidateQueries({ queryKey: [k] });
+    for (const queryKey of enrollmentKeys.lists) void qc.invalidateQueries({ queryKey });
     notifications.show({ color: 'green', message });
   };
-  const reset = useMutation({ mutationFn: () => api(`enrollments/${item.id}/reset`, { method: 'POST' }), onSuccess: () => done(`${item.title} was reset`) });
-  const remove = useMutation({ mutationFn: () => api(`enrollments/${item.id}`, { method: 'DELETE' }), onSuccess: () => done(`Unenrolled from ${item.title}`) });
+  const reset = useMutation({ mutationFn: () => enrollmentApi.reset(item.id), onSuccess: () => done(`${item.title} was reset`) });
+  const remove = useMutation({ mutationFn: () => enrollmentApi.unenroll(item.id), onSuccess: () => done(`Unenrolled from ${item.title}`) });
   if (!canDue && !admin) return null;
   return (
     <>
@@ -85,7 +83,7 @@ export function EnrollmentActions({ item }: { item: LearningItem }) {
 function DueForm({ item, onDone, onCancel }: { item: LearningItem; onDone: () => void; onCancel: () => void }) {
   const [due, setDue] = useState(item.dueAt ? toDateInput(item.dueAt) : '');
   const save = useMutation({
-    mutationFn: () => api(`enrollments/${item.id}`, { method: 'PATCH', body: { dueAt: due ? new Date(`${due}T23:59:59`).toISOString() : null } }),
+    mutationFn: () => enrollmentApi.changeDue(item.id, due ? new Date(`${due}T23:59:59`).toISOString() : null),
     onSuccess: onDone,
   });
   const errors = fieldErrors(save.error);

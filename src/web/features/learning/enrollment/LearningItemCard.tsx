@@ -2,7 +2,8 @@ import { Anchor, Button, Card, Group, Progress, Stack, Text, VisuallyHidden } fr
 import { Link } from '@tanstack/react-router';
 import { EnrollmentActions } from './EnrollmentActions.tsx';
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
-import { formatDay, learningLink, type LearningItem } from './enrollments.types.ts';
+import type { LearningItem } from './api.ts';
+import { formatDay, learningLink } from './format.ts';
 
 /**
  * One piece of learning with its reason in words. `viewer` "learner" shows Continue/Start and

@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api } from '../../../lib/api.ts';
 import { ErrorAlert, Loading } from '../../../ui/common.tsx';
-import type { LearningItem, MyLearning } from './enrollments.types.ts';
+import { enrollmentQueries, type LearningItem } from './api.ts';
 import { LearningItemCard } from './LearningItemCard.tsx';
 
 const tabs = [
@@ -15,7 +14,7 @@ const tabs = [
 ] as const;
 
 export default function MyLearningPage() {
-  const q = useQuery({ queryKey: ['my-learning'], queryFn: () => api<MyLearning>('me/learning') });
+  const q = useQuery(enrollmentQueries.mine());
   const [tab, setTab] = useState<string | null>(null);
   const data = q.data;
   // Open on the first tab with something in it.

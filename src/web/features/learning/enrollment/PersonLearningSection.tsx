@@ -1,9 +1,10 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { EnrollmentStatusBadge } from './EnrollmentStatusBadge.tsx';
-import { formatDay, type MyLearning } from './enrollments.types.ts';
+import { enrollmentQueries } from './api.ts';
+import { formatDay } from './format.ts';
 
 /**
  * A person's learning on their profile, for those the API lets see it (the person, their
@@ -11,8 +12,7 @@ import { formatDay, type MyLearning } from './enrollments.types.ts';
  */
 export function PersonLearningSection({ personId, wrap }: { personId: string; wrap: (children: React.ReactNode) => React.ReactNode }) {
   const q = useQuery({
-    queryKey: ['person-learning', personId],
-    queryFn: () => api<MyLearning>(`people/${personId}/learning`),
+    ...enrollmentQueries.ofPerson(personId),
     retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
   });
   if (q.error instanceof ApiError && q.error.status === 404) return null;

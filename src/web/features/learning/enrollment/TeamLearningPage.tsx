@@ -2,22 +2,16 @@ import { Badge, Button, Card, Collapse, Group, Stack, Text, VisuallyHidden } fro
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, type Page } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading, LoadMore } from '../../../ui/common.tsx';
 import { PersonLine } from '../../../ui/PersonAvatar.tsx';
 import { AssignDialog, type AssignTarget } from './AssignDialog.tsx';
-import type { TeamMember } from './enrollments.types.ts';
+import { enrollmentQueries, type TeamMember } from './api.ts';
 import { LearningItemCard } from './LearningItemCard.tsx';
 
 /** A manager's team: each report's learning with its reasons, overdue first, and Assign next to it. */
 export default function TeamLearningPage() {
   const [assign, setAssign] = useState<AssignTarget | null>(null);
-  const team = useInfiniteQuery({
-    queryKey: ['team-learning'],
-    queryFn: ({ pageParam }) => api<Page<TeamMember>>('team/learning', { query: { limit: 25, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const team = useInfiniteQuery(enrollmentQueries.team());
   const members = team.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (

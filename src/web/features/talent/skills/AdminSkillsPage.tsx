@@ -5,24 +5,19 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { confirmDanger, drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import type { Skill } from '../../learning/authoring/types.ts';
+import { skillApi, skillKeys, skillQueries, type Skill } from './api.ts';
 
 export default function AdminSkillsPage() {
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const [open, setOpen] = useState<Skill | 'new' | null>(null);
-  const skills = useInfiniteQuery({
-    queryKey: ['skills', q],
-    queryFn: ({ pageParam }) => api<Page<Skill>>('skills', { query: { q, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const skills = useInfiniteQuery(skillQueries.search(q));
   const remove = useMutation({
-    mutationFn: (s: Skill) => api(`skills/${s.id}`, { method: 'DELETE' }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['skills'] }),
+    mutationFn: (s: Skill) => skillApi.remove(s.id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: skillKeys.all }),
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });
   const list = skills.data?.pages.flatMap((p) => p.data) ?? [];
@@ -116,11 +111,11 @@ function SkillDrawer({ skill, onClose }: { skill: Skill | null; onClose: () => v
         maxLevel,
         levels: levels.slice(0, maxLevel).map((l) => l.trim()),
       };
-      return skill ? api<Skill>(`skills/${skill.id}`, { method: 'PATCH', body }) : api<Skill>('skills', { method: 'POST', body });
+      return skill ? skillApi.update(skill.id, body) : skillApi.create(body);
     },
     onSuccess: () => {
       notifications.show({ color: 'green', message: skill ? 'Skill saved' : 'Skill added' });
-      void qc.invalidateQueries({ queryKey: ['skills'] });
+      void qc.invalidateQueries({ queryKey: skillKeys.all });
       onClose();
     },
     onError: (err) => setErrors(fieldErrors(err)),
