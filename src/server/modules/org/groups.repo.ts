@@ -3,6 +3,7 @@ import { escapeLike, rows } from '../../platform/db/sql.ts';
 import { department, group, groupMember, person } from '../../db/schema/index.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { chainBelowSql } from './reporting-chain.repo.ts';
 
 export type GroupRow = typeof group.$inferSelect;
 export type GroupWithCount = GroupRow & { memberCount: number };
@@ -146,12 +147,7 @@ export function ruleCondition(orgId: string, rule: SmartGroupRule): SQL {
         return c.op === 'before' ? sql`${person.hireDate} < ${c.value}::date` : sql`${person.hireDate} > ${c.value}::date`;
       case 'reportsTo':
         if (c.op === 'directly') return sql`${person.managerId} = ${c.value}::uuid`;
-        return sql`${person.id} in (
-          with recursive below(id) as (
-            select r.id from ${person} r where r.org_id = ${orgId} and r.manager_id = ${c.value}::uuid
-            union
-            select r.id from ${person} r join below on r.manager_id = below.id where r.org_id = ${orgId}
-          ) select id from below)`;
+        return sql`${person.id} in (${chainBelowSql(orgId, c.value)})`;
       case 'customField':
         return sql`(${person.customFields} ->> ${c.key}::text) = ${c.value}`;
     }
@@ -201,15 +197,14 @@ export async function syncSmartGroup(
   const scopeRows = !scope
     ? sql`select null::uuid as id where false`
     : scope.withReports
-      ? sql`select ${scope.personId}::uuid as id
-          union select r.id from ${person} r join scope s on r.manager_id = s.id where r.org_id = ${orgId}`
+      ? sql`select ${scope.personId}::uuid as id union all (${chainBelowSql(orgId, scope.personId)})`
       : sql`select ${scope.personId}::uuid as id`;
   const inScope = (col: SQL) => (scope ? sql`and ${col} in (select id from scope)` : sql``);
   const target = rule
     ? sql`select ${person.id} as id from ${person} where ${ruleCondition(orgId, rule)} ${inScope(sql`${person.id}`)}`
     : sql`select null::uuid as id where false`;
   const result = await db.execute(sql`
-    with recursive scope(id) as (${scopeRows}),
+    with scope(id) as (${scopeRows}),
     target as (${target}),
     ins as (
       insert into ${groupMember} (org_id, group_id, person_id, created_at)

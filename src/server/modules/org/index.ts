@@ -1,4 +1,5 @@
 export { canManagePeople, canSeePersonal, hasRole, isManagerOf, requireRole } from './org.policy.ts';
+export { CHAIN_DEPTH, chainAboveSql, chainBelowSql, isInChainOf, reportsOf } from './reporting-chain.repo.ts';
 export { getOrgProfile, getPerson, listPeople } from './people.service.ts';
 export { pagePeople, peopleByIds, type PersonDetailDto, type PersonDto } from './people.queries.ts';
 export { peopleRoutes } from './people.routes.ts';

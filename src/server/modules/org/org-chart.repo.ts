@@ -1,5 +1,4 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { rows } from '../../platform/db/sql.ts';
 import { department, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -61,18 +60,4 @@ export function chartTop(db: DbOrTx, orgId: string): Promise<ChartRow[]> {
         select b.id from ${person} b where b.org_id = ${orgId} and b.status = 'inactive'))`,
     )!,
   );
-}
-
-/** Managers above a person with their status, direct manager first. */
-export async function chainWithStatus(db: DbOrTx, orgId: string, personId: string): Promise<{ id: string; status: string }[]> {
-  const r = await db.execute(sql`
-    with recursive chain(id, depth) as (
-      select manager_id, 1 from ${person} where org_id = ${orgId} and id = ${personId} and manager_id is not null
-      union all
-      select p.manager_id, c.depth + 1 from ${person} p join chain c on p.id = c.id
-      where p.org_id = ${orgId} and p.manager_id is not null and c.depth < 100
-    )
-    select c.id::text as id, m.status from chain c join ${person} m on m.id = c.id and m.org_id = ${orgId}
-    order by c.depth`);
-  return rows<{ id: string; status: string }>(r);
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import * as repo from './org-chart.repo.ts';
+import { managerChain } from './reporting-chain.repo.ts';
 
 const node = (r: repo.ChartRow) => ({
   id: r.id,
@@ -29,7 +30,7 @@ export async function chartLevel(ctx: AppContext, actor: Actor, rootId?: string)
 export async function chartPath(ctx: AppContext, actor: Actor, id: string) {
   const self = await repo.chartNode(ctx.db, actor.orgId, id);
   if (!self) throw notFound('Person');
-  const chain = await repo.chainWithStatus(ctx.db, actor.orgId, id);
+  const chain = await managerChain(ctx.db, actor.orgId, id);
   const cut = chain.findIndex((m) => m.status !== 'active');
   const active = cut === -1 ? chain : chain.slice(0, cut);
   return { ancestorIds: active.map((m) => m.id).reverse() };

@@ -2,7 +2,7 @@ import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
-import { isInManagerChain } from './people.repo.ts';
+import { isInChainOf } from './reporting-chain.repo.ts';
 
 export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: PermissionRole[]): boolean {
   return actor.roles.includes('admin') || roles.some((r) => actor.roles.includes(r));
@@ -32,9 +32,9 @@ export function canReadEveryField(actor: Pick<Actor, 'roles' | 'via' | 'scopes'>
 /** The person themself, anyone above them in the reporting chain, or an HR admin. */
 export async function canSeePersonal(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
   if (actor.personId === personId || hasRole(actor, 'hr_admin')) return true;
-  return isInManagerChain(db, actor.orgId, actor.personId, personId);
+  return isInChainOf(db, actor.orgId, actor.personId, personId);
 }
 
 export async function isManagerOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
-  return actor.personId !== personId && isInManagerChain(db, actor.orgId, actor.personId, personId);
+  return actor.personId !== personId && isInChainOf(db, actor.orgId, actor.personId, personId);
 }

@@ -11,6 +11,7 @@ import { requireRole } from './org.policy.ts';
 import type { PersonCreate, PersonUpdate } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
 import { getPersonDetail, type PersonDetailDto } from './people.queries.ts';
+import { isInChainOf } from './reporting-chain.repo.ts';
 import { rolesPhrase, signInAccounts } from './sign-in-accounts.ts';
 import { refreshSmartGroups } from './smart-groups.ts';
 
@@ -59,7 +60,7 @@ async function checkReferences(db: DbOrTx, orgId: string, selfId: string | null,
     const m = await repo.findPerson(db, orgId, managerId);
     if (!m) errors.push({ path: 'managerId', message: 'No such person in this organisation' });
     else if (m.status !== 'active') errors.push({ path: 'managerId', message: `${m.firstName} ${m.lastName} is inactive` });
-    else if (selfId && (managerId === selfId || (await repo.isInManagerChain(db, orgId, selfId, managerId)))) {
+    else if (selfId && (managerId === selfId || (await isInChainOf(db, orgId, selfId, managerId)))) {
       errors.push({
         path: 'managerId',
         message:

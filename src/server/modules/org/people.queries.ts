@@ -9,6 +9,7 @@ import { visibleValues, type Relation } from './custom-fields.visibility.ts';
 import { canReadEveryField } from './org.policy.ts';
 import type { PersonSchema } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
+import { reportsAmong } from './reporting-chain.repo.ts';
 
 export type PersonDto = z.infer<typeof PersonSchema>;
 export type PersonDetailDto = PersonDto & { directReportCount: number };
@@ -23,7 +24,7 @@ export async function showPeople(db: DbOrTx, viewer: Actor, rows: repo.PersonVie
   // Whose manager the viewer is matters only for `chain` fields, and only to those not reading all.
   const chainFields = !canReadEveryField(viewer) && defs.some((d) => d.visibility === 'chain');
   const others = rows.filter((r) => r.id !== viewer.personId && Object.keys(r.customFields ?? {}).length).map((r) => r.id);
-  const reports = chainFields ? await repo.reportsAmong(db, viewer.orgId, viewer.personId, others) : new Set<string>();
+  const reports = chainFields ? await reportsAmong(db, viewer.orgId, viewer.personId, others) : new Set<string>();
   return rows.map((r) => {
     const relation: Relation = r.id === viewer.personId ? 'self' : reports.has(r.id) ? 'chain' : 'other';
     return { ...toPersonDto(r), customFields: visibleValues(r.customFields ?? {}, defs, viewer, relation) };

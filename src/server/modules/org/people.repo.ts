@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike, rows, uuidArray } from '../../platform/db/sql.ts';
+import { escapeLike } from '../../platform/db/sql.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { department, groupMember, organisation, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -125,29 +125,6 @@ export async function countDirectReports(db: DbOrTx, orgId: string, managerId: s
   return row?.n ?? 0;
 }
 
-/** True when `managerId` is somewhere above `personId` in the reporting chain. */
-export async function isInManagerChain(db: DbOrTx, orgId: string, managerId: string, personId: string): Promise<boolean> {
-  return (await reportsAmong(db, orgId, managerId, [personId])).has(personId);
-}
-
-/**
- * Which of `personIds` have `managerId` somewhere above them in the reporting chain: one walk up
- * from the whole list (a page of people costs one statement, not one per row). `union` keeps a
- * cycle in bad data from looping.
- */
-export async function reportsAmong(db: DbOrTx, orgId: string, managerId: string, personIds: string[]): Promise<Set<string>> {
-  if (!personIds.length) return new Set();
-  const r = await db.execute<{ id: string }>(sql`
-    with recursive up(start_id, id) as (
-      select p.id, p.manager_id from ${person} p
-      where p.org_id = ${orgId} and p.id = any(${uuidArray(personIds)})
-      union
-      select u.start_id, p.manager_id from ${person} p join up u on p.id = u.id where p.org_id = ${orgId}
-    )
-    select distinct start_id::text as id from up where id = ${managerId}::uuid`);
-  return new Set(rows<{ id: string }>(r).map((x) => x.id));
-}
-
 export async function findOrganisation(db: DbOrTx, orgId: string) {
   const [row] = await db.select().from(organisation).where(eq(organisation.id, orgId)).limit(1);
   return row;
@@ -202,20 +179,6 @@ export async function updatePerson(db: DbOrTx, orgId: string, id: string, patch:
     .where(and(eq(person.orgId, orgId), eq(person.id, id)))
     .returning();
   return row!;
-}
-
-/** Manager ids from the direct manager up to the top; the depth bound guards against bad data. */
-export async function managerChainIds(db: DbOrTx, orgId: string, personId: string): Promise<string[]> {
-  const r = await db.execute(sql`
-    with recursive chain(id, depth) as (
-      select manager_id, 1 from ${person} where org_id = ${orgId} and id = ${personId} and manager_id is not null
-      union all
-      select p.manager_id, c.depth + 1 from ${person} p join chain c on p.id = c.id
-      where p.org_id = ${orgId} and p.manager_id is not null and c.depth < 100
-    )
-    select id::text as id from chain order by depth`);
-  const ids = rows<{ id: string }>(r).map((x) => x.id);
-  return [...new Set(ids)];
 }
 
 /** Distinct locations of active people, for the directory's filter menu. */

@@ -7,6 +7,7 @@ import { readableGroup } from './groups.service.ts';
 import type { PeopleQuery } from './org.schemas.ts';
 import { getPersonDetail, pagePeople, peopleByIds, type PersonDetailDto, type PersonDto } from './people.queries.ts';
 import * as repo from './people.repo.ts';
+import * as chain from './reporting-chain.repo.ts';
 
 /**
  * Person profile basics are visible to everyone in the organisation (DESIGN.md §5); custom fields
@@ -36,8 +37,8 @@ export async function listReports(
 /** The reporting chain above a person: direct manager first, the top last. */
 export async function managerChain(ctx: AppContext, actor: Actor, id: string): Promise<{ data: PersonDto[] }> {
   if (!(await repo.findPerson(ctx.db, actor.orgId, id))) throw notFound('Person');
-  const ids = await repo.managerChainIds(ctx.db, actor.orgId, id);
-  return { data: await peopleByIds(ctx.db, actor, ids) };
+  const above = await chain.managerChain(ctx.db, actor.orgId, id);
+  return { data: await peopleByIds(ctx.db, actor, above.map((m) => m.id)) };
 }
 
 export async function peopleFilters(ctx: AppContext, actor: Actor) {

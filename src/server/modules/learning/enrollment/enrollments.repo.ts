@@ -19,6 +19,7 @@ import {
   type ReasonType,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { chainBelowSql } from '../../org/index.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
 
@@ -346,15 +347,6 @@ export async function learningItem(db: DbOrTx, orgId: string, id: string, now: D
   return rows<LearningItemRow>(r)[0];
 }
 
-/** Everyone below a manager in the reporting lines (a set of person ids, as SQL). */
-function reportsSql(orgId: string, managerId: string): SQL {
-  return sql`with recursive below(id, depth) as (
-      select id, 1 from ${person} where org_id = ${orgId} and manager_id = ${managerId}
-      union all
-      select p.id, b.depth + 1 from ${person} p join below b on p.manager_id = b.id where p.org_id = ${orgId} and b.depth < 50
-    ) select id from below`;
-}
-
 export type EnrollmentFilter = {
   personId?: string;
   courseId?: string;
@@ -375,7 +367,7 @@ export async function listEnrollments(db: DbOrTx, orgId: string, now: Date, f: E
   if (f.status) conds.push(sql`e.status = ${f.status}`);
   if (f.overdue === true) conds.push(sql`(${isOpen} and e.due_at < ${now})`);
   if (f.overdue === false) conds.push(sql`not (${isOpen} and e.due_at is not null and e.due_at < ${now})`);
-  if (f.visibleTo) conds.push(sql`(e.person_id = ${f.visibleTo} or e.person_id in (${reportsSql(orgId, f.visibleTo)}))`);
+  if (f.visibleTo) conds.push(sql`(e.person_id = ${f.visibleTo} or e.person_id in (${chainBelowSql(orgId, f.visibleTo)}))`);
   if (f.beforeId) conds.push(sql`e.id < ${f.beforeId}`);
   const r = await db.execute(itemsSql(orgId, now, sql.join(conds, sql` and `), sql`order by e.id desc limit ${limit}`));
   return rows<LearningItemRow>(r);
@@ -403,7 +395,7 @@ export async function teamPage(db: DbOrTx, orgId: string, managerId: string, now
       (count(e.id) filter (where ${isOpen} and e.due_at < ${now}))::int as overdue
     from ${person} p
     left join ${enrollment} e on e.org_id = ${orgId} and e.person_id = p.id and e.parent_enrollment_id is null
-    where p.org_id = ${orgId} and p.status = 'active' and p.id in (${reportsSql(orgId, managerId)})
+    where p.org_id = ${orgId} and p.status = 'active' and p.id in (${chainBelowSql(orgId, managerId)})
     group by p.id
     order by overdue desc, p.last_name, p.first_name, p.id
     limit ${limit} offset ${offset}`);
@@ -453,7 +445,7 @@ export async function activePeopleAmong(db: DbOrTx, orgId: string, ids: string[]
   const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
   const r = await db.execute(sql`
     select p.id from ${person} p where p.org_id = ${orgId} and p.status = 'active' and p.id in (${list})
-    ${underManager ? sql`and p.id in (${reportsSql(orgId, underManager)})` : sql``}`);
+    ${underManager ? sql`and p.id in (${chainBelowSql(orgId, underManager)})` : sql``}`);
   return new Set(rows<{ id: string }>(r).map((x) => x.id));
 }
 
