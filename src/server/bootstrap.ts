@@ -8,7 +8,6 @@ import { InlineJobQueue, type JobQueue } from './platform/jobs.ts';
 import { createLogger } from './platform/log.ts';
 import { registerJobHandlers } from './jobs.ts';
 import { accountGuard } from './modules/identity/index.ts';
-import { provideSignInAccounts } from './modules/org/index.ts';
 
 export type ContextOptions = {
   database?: Database;
@@ -31,9 +30,17 @@ export async function buildContext(config: Config, opts: ContextOptions = {}): P
     jobs = createBossQueue(database, log);
   } else jobs = new InlineJobQueue(log);
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'));
-  const ctx: AppContext = { config, database, db: database.db, clock: opts.clock ?? systemClock, log, jobs, files };
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock: opts.clock ?? systemClock,
+    log,
+    jobs,
+    files,
+    // Org changes people's emails and status; identity, which uses org, says whose sign-in that touches.
+    signInAccounts: accountGuard,
+  };
   registerJobHandlers(ctx);
-  // Org changes people's emails and status; identity, which uses org, says whose sign-in that touches.
-  provideSignInAccounts(accountGuard);
   return ctx;
 }

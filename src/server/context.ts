@@ -4,8 +4,9 @@ import type { Clock } from './platform/clock.ts';
 import type { Database, Db } from './platform/db/index.ts';
 import type { FileStorage } from './platform/files.ts';
 import type { JobQueue } from './platform/jobs.ts';
+import type { SignInAccounts } from './modules/org/index.ts';
 
-/** Everything a request or a job needs from the process; built once in main.ts or a test. */
+/** Everything a request or a job needs from the process; built once in bootstrap.ts. */
 export type AppContext = {
   config: Config;
   database: Database;
@@ -14,4 +15,6 @@ export type AppContext = {
   log: Logger;
   jobs: JobQueue;
   files: FileStorage;
+  /** What org asks of identity when people change (identity uses org, so it is wired here). */
+  signInAccounts: SignInAccounts;
 };

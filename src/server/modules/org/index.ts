@@ -15,7 +15,7 @@ export {
 } from './custom-fields.validate.ts';
 export { listCustomFields as listCustomFieldDefs } from './custom-fields.repo.ts';
 export { refreshSmartGroups, type MembershipChange } from './smart-groups.ts';
-export { provideSignInAccounts, rolesPhrase, type SignInAccounts } from './sign-in-accounts.ts';
+export { rolesPhrase, type SignInAccounts } from './sign-in-accounts.ts';
 export { SmartGroupRuleSchema } from './smart-rule.ts';
 export { canonicalLocale, Email, IsoDate, isRealDate, isTimeZone, Locale, TimeZone } from './fields.ts';
 export { IMPORT_JOB, importPeople, importRoutes, runImportJob, type ImportOptions, type ImportReport } from './import/index.ts';

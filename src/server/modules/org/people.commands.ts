@@ -12,7 +12,7 @@ import type { PersonCreate, PersonUpdate } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
 import { getPersonDetail, type PersonDetailDto } from './people.queries.ts';
 import { isInChainOf } from './reporting-chain.repo.ts';
-import { rolesPhrase, signInAccounts } from './sign-in-accounts.ts';
+import { rolesPhrase } from './sign-in-accounts.ts';
 import { refreshSmartGroups } from './smart-groups.ts';
 
 /** What the audit log keeps of a person. */
@@ -81,8 +81,8 @@ async function checkCustomFields(db: DbOrTx, orgId: string, values: Record<strin
 }
 
 /** Refuses a change to who can sign in as a person whose account holds roles the actor lacks. */
-async function assertCanManageSignIn(db: DbOrTx, by: ActorRef, p: repo.PersonRow, what: string) {
-  const missing = (await signInAccounts().beyond(db, by, [p.id])).get(p.id);
+async function assertCanManageSignIn(ctx: AppContext, db: DbOrTx, by: ActorRef, p: repo.PersonRow, what: string) {
+  const missing = (await ctx.signInAccounts.beyond(db, by, [p.id])).get(p.id);
   if (missing) {
     throw forbidden(`${p.firstName} ${p.lastName} has ${rolesPhrase(missing)}, which you do not have: only someone who has it can ${what}`);
   }
@@ -162,10 +162,10 @@ export async function updatePerson(
       if (!changed.length) return getPersonDetail(tx, actor, id);
       const by = actorRef(actor, requestId);
       // The email is the sign-in email: whoever changes it could receive the account's sign-in links.
-      if (changed.includes('email')) await assertCanManageSignIn(tx, by, before, 'change their email');
+      if (changed.includes('email')) await assertCanManageSignIn(ctx, tx, by, before, 'change their email');
       const now = ctx.clock.now();
       const after = await repo.updatePerson(tx, actor.orgId, id, patch, now);
-      if (changed.includes('email')) await signInAccounts().emailsChanged(ctx, tx, by, [id]);
+      if (changed.includes('email')) await ctx.signInAccounts.emailsChanged(ctx, tx, by, [id]);
       await recordChange(tx, by, {
         action: 'person.updated',
         recordType: 'person',
@@ -200,7 +200,7 @@ export async function setPersonStatus(
     const by = actorRef(actor, requestId);
     if (status === 'inactive') {
       if (id === actor.personId) throw conflict('You cannot deactivate yourself; ask another HR admin');
-      await assertCanManageSignIn(tx, by, before, 'deactivate them');
+      await assertCanManageSignIn(ctx, tx, by, before, 'deactivate them');
     }
     const now = ctx.clock.now();
     const after = await repo.updatePerson(tx, actor.orgId, id, { status }, now);

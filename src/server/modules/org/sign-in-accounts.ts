@@ -5,7 +5,8 @@ import type { ActorRef } from '../../platform/http/types.ts';
 
 /**
  * What changing people asks of their sign-in accounts. Identity owns the accounts and already
- * uses org, so org cannot import it: identity provides this once at start-up (bootstrap.ts).
+ * uses org, so org cannot import it: bootstrap.ts puts identity's `accountGuard` on the context
+ * (`ctx.signInAccounts`), and a context without it does not compile.
  */
 export type SignInAccounts = {
   /**
@@ -16,18 +17,6 @@ export type SignInAccounts = {
   /** Sign-in emails follow these people's changed emails; each old address is told. */
   emailsChanged(ctx: AppContext, tx: DbOrTx, by: ActorRef, personIds: string[]): Promise<void>;
 };
-
-let provided: SignInAccounts | undefined;
-
-export function provideSignInAccounts(impl: SignInAccounts): void {
-  provided = impl;
-}
-
-/** Fails closed: without the accounts' policy no email or status of a person changes. */
-export function signInAccounts(): SignInAccounts {
-  if (!provided) throw new Error('Sign-in accounts are not wired: call provideSignInAccounts at start-up');
-  return provided;
-}
 
 const roleLabel: Record<PermissionRole, string> = { admin: 'admin', hr_admin: 'HR admin', learning_admin: 'learning admin' };
 

@@ -4,7 +4,6 @@ import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, recordChange, recordChanges, type Change } from '../../platform/index.ts';
 import { listCustomFields } from '../custom-fields.repo.ts';
 import { requireRole } from '../org.policy.ts';
-import { signInAccounts } from '../sign-in-accounts.ts';
 import { refreshSmartGroups } from '../smart-groups.ts';
 import { CsvError, parsePeopleCsv } from './import.parse.ts';
 import { planImport, type ImportReport } from './import.plan.ts';
@@ -52,7 +51,7 @@ export async function importPeople(
     const [people, depts, beyondImporter] = await Promise.all([
       repo.loadPeople(db, orgId),
       repo.loadDepartments(db, orgId),
-      signInAccounts().beyond(db, by),
+      ctx.signInAccounts.beyond(db, by),
     ]);
     const departments = new Map(depts.map((d) => [d.name.toLowerCase(), d]));
     return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId, beyondImporter }) };
@@ -78,7 +77,7 @@ export async function importPeople(
     await repo.insertPeople(tx, orgId, managersFirst(resolved.filter((w) => w.isNew)), now, onBatch);
     await repo.updatePeople(tx, orgId, resolved.filter((w) => !w.isNew), now, onBatch);
     await repo.deactivatePeople(tx, orgId, p.deactivate.map((d) => d.id), now);
-    await signInAccounts().emailsChanged(ctx, tx, by, resolved.filter((w) => !w.isNew && w.changes.email).map((w) => w.id));
+    await ctx.signInAccounts.emailsChanged(ctx, tx, by, resolved.filter((w) => !w.isNew && w.changes.email).map((w) => w.id));
 
     const changes: Change[] = [
       ...resolved.map((w): Change => ({
