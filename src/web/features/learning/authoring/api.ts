@@ -18,6 +18,8 @@ export const courseKeys = {
   draft: (id: string) => ['courses', id, 'draft'] as const,
   versions: (id: string) => ['courses', id, 'versions'] as const,
   titles: ['courses', 'all-titles'] as const,
+  published: (q: string) => ['courses', 'published', q] as const,
+  live: (q: string) => ['courses', 'live', q] as const,
 };
 
 export const courseQueries = {
@@ -28,6 +30,11 @@ export const courseQueries = {
   versions: (id: string) => queryOptions({ queryKey: courseKeys.versions(id), queryFn: () => http.get('/courses/:id/versions', { params: { id } }) }),
   /** Every course's title, for picking prerequisites. */
   titles: () => queryOptions({ queryKey: courseKeys.titles, queryFn: () => http.get('/courses', { query: { limit: 200 } }) }),
+  /** Published courses by title, for a program's steps. */
+  published: (q: string) =>
+    queryOptions({ queryKey: courseKeys.published(q), queryFn: () => http.get('/courses', { query: { status: 'published', q, limit: 20 } }) }),
+  /** Live courses by title, to schedule their sessions. */
+  live: (q: string) => queryOptions({ queryKey: courseKeys.live(q), queryFn: () => http.get('/courses', { query: { format: 'live', q, limit: 50 } }) }),
 };
 
 export const courseApi = {

@@ -4,11 +4,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, type Page } from '../../../lib/api.ts';
 import { confirmDanger, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { ComplianceDashboard } from './ComplianceDashboard.tsx';
 import { RuleDrawer } from './RuleDrawer.tsx';
-import type { ComplianceRule } from './types.ts';
+import { complianceApi, complianceKeys, complianceQueries, type ComplianceRule } from './api.ts';
 
 const audienceText = (r: ComplianceRule) =>
   r.audience.type === 'everyone' ? 'Everyone' : `${r.audience.type === 'group' ? 'Group' : 'Department'}: ${r.audience.name ?? '(deleted)'}`;
@@ -16,17 +15,12 @@ const audienceText = (r: ComplianceRule) =>
 export default function AdminCompliancePage() {
   const qc = useQueryClient();
   const [open, setOpen] = useState<ComplianceRule | 'new' | null>(null);
-  const rules = useInfiniteQuery({
-    queryKey: ['compliance', 'rules'],
-    queryFn: ({ pageParam }) => api<Page<ComplianceRule>>('compliance-rules', { query: { limit: 100, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const rules = useInfiniteQuery(complianceQueries.rules());
   const remove = useMutation({
-    mutationFn: (r: ComplianceRule) => api(`compliance-rules/${r.id}`, { method: 'DELETE' }),
+    mutationFn: (r: ComplianceRule) => complianceApi.remove(r.id),
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'Rule deleted' });
-      void qc.invalidateQueries({ queryKey: ['compliance'] });
+      void qc.invalidateQueries({ queryKey: complianceKeys.all });
     },
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });

@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, Drawer, Group, Progress, Select, Stack, Table, T
 import { IconDownload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../../../lib/api.ts';
 import { PersonLine } from '../../../ui/PersonAvatar.tsx';
 import { drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import { formatDate, statusColors, statusLabels, type ComplianceRule, type ComplianceStatus, type Dashboard, type DashboardCounts, type RulePerson } from './types.ts';
+import { complianceQueries, type ComplianceRule, type ComplianceStatus, type DashboardCounts, type RulePerson } from './api.ts';
+import { formatDate, statusColors, statusLabels } from './format.ts';
 
 const pctColor = (pct: number) => (pct >= 90 ? 'green' : pct >= 70 ? 'yellow' : 'red');
 
@@ -29,10 +29,7 @@ type Drill = { departmentId: string | null; departmentName: string | null; statu
 export function ComplianceDashboard({ rules }: { rules: ComplianceRule[] }) {
   const [ruleId, setRuleId] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const dash = useQuery({
-    queryKey: ['compliance', 'dashboard', ruleId],
-    queryFn: () => api<Dashboard>('compliance/dashboard', { query: { ruleId } }),
-  });
+  const dash = useQuery(complianceQueries.dashboard(ruleId));
   const csvHref = `/api/v1/compliance/dashboard.csv${ruleId ? `?ruleId=${ruleId}` : ''}`;
   const rule = rules.find((r) => r.id === ruleId) ?? null;
   const d = dash.data;
@@ -143,15 +140,7 @@ export function ComplianceDashboard({ rules }: { rules: ComplianceRule[] }) {
 
 function RulePeopleDrawer({ rule, drill, onClose }: { rule: ComplianceRule; drill: Drill; onClose: () => void }) {
   const [status, setStatus] = useState<ComplianceStatus | null>(drill.status ?? null);
-  const people = useInfiniteQuery({
-    queryKey: ['compliance', 'people', rule.id, drill.departmentId, status],
-    queryFn: ({ pageParam }) =>
-      api<Page<RulePerson>>(`compliance/rules/${rule.id}/people`, {
-        query: { status, departmentId: drill.departmentId ?? 'none', limit: 50, cursor: pageParam },
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const people = useInfiniteQuery(complianceQueries.people(rule.id, drill.departmentId, status));
   const shown = people.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <Drawer opened onClose={onClose} position="right" size="lg" title={`${rule.name}: ${drill.departmentName ?? 'No department'}`} styles={drawerTitle} closeButtonProps={{ 'aria-label': 'Close' }}>

@@ -2,34 +2,15 @@ import { Drawer, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switc
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { drawerTitle, ErrorAlert, FormActions } from '../../../ui/common.tsx';
-import type { ComplianceRule } from './types.ts';
+import { complianceApi, complianceKeys, complianceQueries, type AudienceType, type ComplianceRule, type RuleBody } from './api.ts';
 
-type Option = { id: string; title?: string; name?: string; status?: string };
-type AudienceType = 'everyone' | 'group' | 'department';
 
 /** Published courses or programs to require; the list endpoints belong to authoring and programs. */
-function useTargets(kind: 'course' | 'program', enabled: boolean) {
-  return useQuery({
-    queryKey: ['compliance-targets', kind],
-    queryFn: () => api<Page<Option>>(kind === 'course' ? 'courses' : 'programs', { query: { status: 'published', limit: 200 } }),
-    enabled,
-    select: (p) => p.data.filter((o) => !o.status || o.status === 'published'),
-  });
-}
+const useTargets = (kind: 'course' | 'program', enabled: boolean) => useQuery({ ...complianceQueries.targets(kind), enabled });
 
-function useAudienceOptions(type: AudienceType) {
-  return useQuery({
-    queryKey: ['compliance-audience', type],
-    queryFn: async () => {
-      if (type === 'group') return (await api<Page<Option>>('groups', { query: { limit: 200 } })).data;
-      const d = await api<Option[] | { data: Option[] }>('departments');
-      return Array.isArray(d) ? d : d.data;
-    },
-    enabled: type !== 'everyone',
-  });
-}
+const useAudienceOptions = (type: AudienceType) => useQuery(complianceQueries.audience(type));
 
 const num = (v: string | number) => (typeof v === 'number' ? v : v === '' ? undefined : Number(v));
 
@@ -51,21 +32,22 @@ export function RuleDrawer({ rule, onClose }: { rule: ComplianceRule | null; onC
 
   const save = useMutation({
     mutationFn: () => {
-      const audience =
+      const audience: RuleBody['audience'] =
         audienceType === 'everyone'
           ? { type: 'everyone' }
           : audienceType === 'group'
             ? { type: 'group', groupId: audienceId ?? '' }
             : { type: 'department', departmentId: audienceId ?? '' };
-      const body = { name: name.trim(), audience, validForMonths, reenrollDaysBefore, dueDays, escalateAfterDays: escalate ?? null, active };
-      if (rule) return api<ComplianceRule & { enrolled: number }>(`compliance-rules/${rule.id}`, { method: 'PATCH', body });
+      // An empty number goes as it is: the server names the field.
+      const body = { name: name.trim(), audience, validForMonths: validForMonths as number, reenrollDaysBefore, dueDays, escalateAfterDays: escalate ?? null, active };
+      if (rule) return complianceApi.update(rule.id, body);
       const target = kind === 'course' ? { courseId: targetId ?? undefined } : { programId: targetId ?? undefined };
-      return api<ComplianceRule & { enrolled: number }>('compliance-rules', { method: 'POST', body: { ...body, ...target } });
+      return complianceApi.create({ ...body, ...target });
     },
     onSuccess: (saved) => {
       const enrolled = saved.enrolled ? ` ${saved.enrolled} ${saved.enrolled === 1 ? 'person was' : 'people were'} enrolled.` : '';
       notifications.show({ color: 'green', message: `${rule ? 'Rule saved.' : 'Rule created.'}${enrolled}` });
-      void qc.invalidateQueries({ queryKey: ['compliance'] });
+      void qc.invalidateQueries({ queryKey: complianceKeys.all });
       onClose();
     },
     onError: (err) => setErrors(fieldErrors(err)),
@@ -109,7 +91,7 @@ export function RuleDrawer({ rule, onClose }: { rule: ComplianceRule | null; onC
                 required
                 searchable
                 placeholder={targets.isLoading ? 'Loading…' : 'Choose'}
-                data={(targets.data ?? []).map((o) => ({ value: o.id, label: o.title ?? o.name ?? o.id }))}
+                data={(targets.data ?? []).map((o) => ({ value: o.id, label: o.label }))}
                 value={targetId}
                 onChange={setTargetId}
                 nothingFoundMessage={targets.isError ? 'Could not load the list' : 'Nothing published yet'}
@@ -137,7 +119,7 @@ export function RuleDrawer({ rule, onClose }: { rule: ComplianceRule | null; onC
               required
               searchable
               placeholder={audiences.isLoading ? 'Loading…' : 'Choose'}
-              data={(audiences.data ?? []).map((o) => ({ value: o.id, label: o.name ?? o.title ?? o.id }))}
+              data={(audiences.data ?? []).map((o) => ({ value: o.id, label: o.label }))}
               value={audienceId}
               onChange={setAudienceId}
               nothingFoundMessage={audiences.isError ? 'Could not load the list' : 'None found'}

@@ -2,9 +2,9 @@ import { Alert, Button, Card, Group, Rating, Stack, Text, Textarea, Title } from
 import { IconCertificate } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert } from '../../../ui/common.tsx';
-import type { Player } from './types.ts';
+import { playerApi, type Player } from './api.ts';
 
 const questions = [
   { key: 'relevance', label: 'How relevant was this course to your work?' },
@@ -44,7 +44,7 @@ export function CompletionPanel({ player, onChanged }: { player: Player; onChang
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: () => api(`enrollments/${e.id}/reaction`, { method: 'POST', body: { ...values, comment: comment.trim() || null } }),
+    mutationFn: () => playerApi.react(e.id, { ...values, comment: comment.trim() || null }),
     onSuccess: onChanged,
     onError: (err) => setErrors(fieldErrors(err)),
   });

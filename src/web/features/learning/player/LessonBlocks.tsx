@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { RichText } from '../../../ui/RichText.tsx';
 import { videoEmbedUrl } from './embeds.ts';
 import { QuizRunner } from './QuizRunner.tsx';
-import type { Block } from './types.ts';
+import type { Block } from './api.ts';
 
 function Video({ block }: { block: Extract<Block, { type: 'video' }> }) {
   const title = block.title ?? 'Lesson video';

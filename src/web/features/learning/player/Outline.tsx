@@ -1,6 +1,6 @@
 import { Box, NavLink, Stack, Text } from '@mantine/core';
 import { IconCircle, IconCircleCheck, IconHelpCircle } from '@tabler/icons-react';
-import type { Player } from './types.ts';
+import type { Player } from './api.ts';
 
 /** The course outline as navigation; completed lessons carry a check (and say so in words). */
 export function Outline({ player, current, onPick }: { player: Player; current: string | null; onPick: (lessonId: string) => void }) {

@@ -5,13 +5,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 import { CompletionPanel } from './CompletionPanel.tsx';
 import { LessonBlocks } from './LessonBlocks.tsx';
 import { Outline } from './Outline.tsx';
-import type { LessonView, Player } from './types.ts';
+import { enrollmentKeys } from '../enrollment/api.ts';
+import { playerApi, playerKeys, playerQueries, type Player } from './api.ts';
 
 /** Reports time in chunks, so a closed tab loses at most a minute. */
 const FLUSH_MS = 60_000;
@@ -22,7 +22,7 @@ function useLessonTimer(enrollmentId: string, lessonId: string | null, enabled: 
     (lesson: string) => {
       const seconds = Math.min(3600, Math.round((Date.now() - since.current) / 1000));
       since.current = Date.now();
-      if (seconds > 0) void api(`enrollments/${enrollmentId}/lessons/${encodeURIComponent(lesson)}/progress`, { method: 'POST', body: { timeSpentSeconds: seconds } }).catch(() => {});
+      if (seconds > 0) void playerApi.progress(enrollmentId, lesson, { timeSpentSeconds: seconds }).catch(() => {});
     },
     [enrollmentId],
   );
@@ -39,17 +39,13 @@ function useLessonTimer(enrollmentId: string, lessonId: string | null, enabled: 
 
 function Lesson({ player, lessonId, onPick, onChanged }: { player: Player; lessonId: string; onPick: (id: string) => void; onChanged: () => void }) {
   const e = player.enrollment;
-  const lesson = useQuery({
-    queryKey: ['player', e.id, 'lesson', lessonId],
-    queryFn: () => api<LessonView>(`enrollments/${e.id}/lessons/${encodeURIComponent(lessonId)}`),
-  });
+  const lesson = useQuery(playerQueries.lesson(e.id, lessonId));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (lesson.data) heading.current?.focus();
   }, [lesson.data?.id]);
   const mark = useMutation({
-    mutationFn: (v: { completed: boolean }) =>
-      api(`enrollments/${e.id}/lessons/${encodeURIComponent(lessonId)}/progress`, { method: 'POST', body: { timeSpentSeconds: 0, completed: v.completed } }),
+    mutationFn: (v: { completed: boolean }) => playerApi.progress(e.id, lessonId, { timeSpentSeconds: 0, completed: v.completed }),
     onSuccess: onChanged,
   });
   if (lesson.isPending) return <Loading label="Loading the lesson" />;
@@ -103,7 +99,7 @@ function Lesson({ player, lessonId, onPick, onChanged }: { player: Player; lesso
 }
 
 function ExternalCourse({ player, onChanged }: { player: Player; onChanged: () => void }) {
-  const done = useMutation({ mutationFn: () => api(`enrollments/${player.enrollment.id}/complete-external`, { method: 'POST' }), onSuccess: onChanged });
+  const done = useMutation({ mutationFn: () => playerApi.completeExternal(player.enrollment.id), onSuccess: onChanged });
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -131,16 +127,12 @@ export default function PlayerPage() {
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [lessonId, setLessonId] = useState<string | null>(null);
   // Opening the course starts it and pins its version; the GET only reads, so it waits for this.
-  const start = useMutation({ mutationFn: () => api(`enrollments/${id}/start`, { method: 'POST' }) });
+  const start = useMutation({ mutationFn: () => playerApi.start(id) });
   const { mutate: open } = start;
   useEffect(() => {
     open();
   }, [id, open]);
-  const player = useQuery({
-    queryKey: ['player', id],
-    queryFn: () => api<Player>(`enrollments/${id}/player`),
-    enabled: start.isSuccess || start.isError,
-  });
+  const player = useQuery({ ...playerQueries.player(id), enabled: start.isSuccess || start.isError });
   const p = player.data;
   useEffect(() => {
     if (p && !lessonId) setLessonId(p.resumeLessonId);
@@ -160,14 +152,14 @@ export default function PlayerPage() {
   useLessonTimer(id, lessonId, !!selfPaced && p?.enrollment.status !== 'expired');
 
   const refresh = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['player', id] });
-    void qc.invalidateQueries({ queryKey: ['my-learning'] });
+    void qc.invalidateQueries({ queryKey: playerKeys.player(id) });
+    void qc.invalidateQueries({ queryKey: enrollmentKeys.mine });
   }, [qc, id]);
   const pick = (lesson: string) => {
     setLessonId(lesson);
     if (mobile) setOutlineOpen(false);
     // Tell the server where to resume.
-    void api(`enrollments/${id}/lessons/${encodeURIComponent(lesson)}/progress`, { method: 'POST', body: { timeSpentSeconds: 0 } }).catch(() => {});
+    void playerApi.progress(id, lesson, { timeSpentSeconds: 0 }).catch(() => {});
   };
 
   if (player.isPending) return <Loading label="Loading the course" />;

@@ -2,10 +2,9 @@ import { Alert, Badge, Button, Card, Checkbox, Group, List, Radio, Stack, Table,
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../../lib/api.ts';
 import { strongText } from '../../../lib/colors.ts';
 import { ErrorAlert } from '../../../ui/common.tsx';
-import type { Attempt, AttemptSummary, QuizResult, QuizSettings } from './types.ts';
+import { playerApi, type Attempt, type AttemptSummary, type QuizResult, type QuizSettings } from './api.ts';
 
 type Answers = Record<string, string | string[]>;
 
@@ -105,7 +104,7 @@ export function QuizRunner({ enrollmentId, quizId, quiz, onChanged }: { enrollme
   answersRef.current = answers;
 
   const start = useMutation({
-    mutationFn: () => api<Attempt>(`enrollments/${enrollmentId}/quizzes/${encodeURIComponent(quizId)}/attempts`, { method: 'POST' }),
+    mutationFn: () => playerApi.startAttempt(enrollmentId, quizId),
     onSuccess: (a) => {
       setResult(null);
       setAnswers({});
@@ -114,7 +113,7 @@ export function QuizRunner({ enrollmentId, quizId, quiz, onChanged }: { enrollme
     },
   });
   const submit = useMutation({
-    mutationFn: (v: { id: string; answers: Answers }) => api<QuizResult>(`quiz-attempts/${v.id}/submit`, { method: 'POST', body: { answers: v.answers } }),
+    mutationFn: (v: { id: string; answers: Answers }) => playerApi.submitAttempt(v.id, v.answers),
     onSuccess: (r) => {
       setAttempt(null);
       setResult(r);

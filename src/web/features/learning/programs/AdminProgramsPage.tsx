@@ -5,9 +5,9 @@ import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, FormActions, LoadMore, Loading } from '../../../ui/common.tsx';
-import type { Program, ProgramDetail } from './types.ts';
+import { programApi, programQueries, type Program } from './api.ts';
 
 export const programStatusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 
@@ -17,12 +17,7 @@ export default function AdminProgramsPage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const [status, setStatus] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const programs = useInfiniteQuery({
-    queryKey: ['programs', 'admin', q, status],
-    queryFn: ({ pageParam }) => api<Page<Program>>('programs', { query: { q, status, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const programs = useInfiniteQuery(programQueries.adminList(q, status));
   const list = programs.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
@@ -106,7 +101,7 @@ function NewProgram({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () => api<ProgramDetail>('programs', { method: 'POST', body: { title: title.trim() } }),
+    mutationFn: () => programApi.create({ title: title.trim() }),
     onSuccess: (p) => void navigate({ to: `/admin/programs/${p.id}` }),
     onError: (err) => setErrors(fieldErrors(err)),
   });

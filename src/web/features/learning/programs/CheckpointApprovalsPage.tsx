@@ -3,23 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { PersonLine } from '../../../ui/PersonAvatar.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
-import type { QueueItem } from './types.ts';
-
-type Filter = 'submitted' | 'all';
+import { programApi, programKeys, programQueries, type QueueItem, type SubmissionFilter as Filter } from './api.ts';
 
 /** Checkpoint evidence waiting for me (as manager or named approver; learning admins see all). */
 export default function CheckpointApprovalsPage() {
   const [filter, setFilter] = useState<Filter>('submitted');
-  const queue = useInfiniteQuery({
-    queryKey: ['checkpoint-submissions', filter],
-    queryFn: ({ pageParam }) => api<Page<QueueItem>>('checkpoint-submissions', { query: { status: filter, limit: 20, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const queue = useInfiniteQuery(programQueries.queue(filter));
   const items = queue.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
@@ -62,10 +55,11 @@ function SubmissionCard({ s }: { s: QueueItem }) {
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const decide = useMutation({
-    mutationFn: (d: 'approve' | 'return') => api(`checkpoint-submissions/${s.id}/${d}`, { method: 'POST', body: { comment: comment.trim() || undefined } }),
+    // Sending back needs a comment: an empty one goes, so the server's "Say what to change" shows.
+    mutationFn: (d: 'approve' | 'return') => (d === 'approve' ? programApi.approve(s.id, comment.trim() || undefined) : programApi.sendBack(s.id, comment.trim())),
     onSuccess: (_r, d) => {
       notifications.show({ color: 'green', message: d === 'approve' ? `Approved. ${s.learner.name} has been told.` : `Sent back to ${s.learner.name}.` });
-      void qc.invalidateQueries({ queryKey: ['checkpoint-submissions'] });
+      void qc.invalidateQueries({ queryKey: programKeys.submissions });
     },
     onError: (err) => setErrors(fieldErrors(err)),
   });

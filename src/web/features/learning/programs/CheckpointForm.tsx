@@ -2,8 +2,9 @@ import { Alert, Button, FileInput, Stack, Textarea, TextInput } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, fieldErrors } from '../../../lib/api.ts';
-import type { EvidenceKind, Submission } from './types.ts';
+import { ApiError, fieldErrors } from '../../../lib/api.ts';
+import { uploadLearningFile } from '../authoring/api.ts';
+import { programApi, type EvidenceKind } from './api.ts';
 
 /** The learner's evidence for a checkpoint: the kinds the step allows, then submit. */
 export function CheckpointForm({ enrollmentId, stepId, kinds, onDone }: { enrollmentId: string; stepId: string; kinds: EvidenceKind[]; onDone: () => void }) {
@@ -16,17 +17,14 @@ export function CheckpointForm({ enrollmentId, stepId, kinds, onDone }: { enroll
       setErrors({});
       let fileId: string | undefined;
       if (file) {
-        const form = new FormData();
-        form.set('file', file);
-        form.set('purpose', 'evidence');
         try {
-          fileId = (await api<{ id: string }>('learning/files', { method: 'POST', body: form })).id;
+          fileId = (await uploadLearningFile(file, 'evidence')).id;
         } catch (err) {
           throw new ApiError((err as ApiError).status ?? 400, 'validation_failed', (err as Error).message, [{ path: 'fileId', message: (err as Error).message }]);
         }
       }
       const body = { text: text.trim() || undefined, url: url.trim() || undefined, fileId };
-      return api<Submission>(`enrollments/${enrollmentId}/checkpoints/${stepId}/submissions`, { method: 'POST', body });
+      return programApi.submitEvidence(enrollmentId, stepId, body);
     },
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'Submitted. Your approver has been told.' });

@@ -1,5 +1,5 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import type { Submission } from './types.ts';
+import type { Submission } from './api.ts';
 
 /** The evidence of a submission: text as written, links and files to open. */
 export function EvidenceView({ s }: { s: Pick<Submission, 'evidenceText' | 'evidenceUrl' | 'evidenceFile'> }) {

@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, fieldErrors } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
 import { AssignDialog, type AssignTarget } from '../enrollment/AssignDialog.tsx';
 import { StepsEditor } from './StepsEditor.tsx';
-import type { ProgramDetail } from './types.ts';
+import { programApi, programKeys, programQueries, type ProgramDetail } from './api.ts';
 import { programStatusColor } from './AdminProgramsPage.tsx';
 
 /** Edit a program: its details, its ordered steps, publishing, and assigning it. */
@@ -16,12 +16,12 @@ export default function ProgramEditorPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const qc = useQueryClient();
   const [assign, setAssign] = useState<AssignTarget | null>(null);
-  const program = useQuery({ queryKey: ['programs', id], queryFn: () => api<ProgramDetail>(`programs/${id}`) });
+  const program = useQuery(programQueries.one(id));
   const status = useMutation({
-    mutationFn: (to: 'publish' | 'archive') => api<ProgramDetail>(`programs/${id}/${to}`, { method: 'POST' }),
+    mutationFn: (to: 'publish' | 'archive') => (to === 'publish' ? programApi.publish(id) : programApi.archive(id)),
     onSuccess: (p) => {
-      qc.setQueryData(['programs', id], p);
-      void qc.invalidateQueries({ queryKey: ['programs', 'admin'] });
+      qc.setQueryData(programKeys.one(id), p);
+      void qc.invalidateQueries({ queryKey: programKeys.admin });
       notifications.show({ color: 'green', message: p.status === 'published' ? 'Published: learners can find it in the catalog' : 'Archived' });
     },
   });
@@ -102,14 +102,11 @@ function DetailsForm({ program }: { program: ProgramDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: () =>
-      api<ProgramDetail>(`programs/${program.id}`, {
-        method: 'PATCH',
-        body: { title: title.trim(), summary: summary.trim() || null, tags, enforceOrder, selfEnrollment, dueDays: dueDays === '' ? null : Number(dueDays) },
-      }),
+      programApi.update(program.id, { title: title.trim(), summary: summary.trim() || null, tags, enforceOrder, selfEnrollment, dueDays: dueDays === '' ? null : Number(dueDays) }),
     onSuccess: (p) => {
       setErrors({});
-      qc.setQueryData(['programs', program.id], p);
-      void qc.invalidateQueries({ queryKey: ['programs', 'admin'] });
+      qc.setQueryData(programKeys.one(program.id), p);
+      void qc.invalidateQueries({ queryKey: programKeys.admin });
       notifications.show({ color: 'green', message: 'Details saved' });
     },
     onError: (err) => setErrors(fieldErrors(err)),

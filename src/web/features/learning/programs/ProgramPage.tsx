@@ -4,11 +4,11 @@ import { IconCheck, IconClipboardCheck, IconLock, IconSchool } from '@tabler/ico
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { CheckpointForm } from './CheckpointForm.tsx';
 import { EvidenceView } from './EvidenceView.tsx';
-import type { ProgramDetail, ProgramStep, ProgramView, ViewStep } from './types.ts';
+import { catalogApi } from '../catalog/api.ts';
+import { programKeys, programQueries, type ProgramStep, type ViewStep } from './api.ts';
 import { reasonLabel } from '../enrollment/reasons.ts';
 
 const stateBadge = {
@@ -21,23 +21,19 @@ const stateBadge = {
 export default function ProgramPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const qc = useQueryClient();
-  const program = useQuery({ queryKey: ['programs', id], queryFn: () => api<ProgramDetail>(`programs/${id}`) });
+  const program = useQuery(programQueries.one(id));
   const enrollmentId = program.data?.myEnrollment?.id;
-  const view = useQuery({
-    queryKey: ['enrollments', enrollmentId, 'program'],
-    queryFn: () => api<ProgramView>(`enrollments/${enrollmentId}/program`),
-    enabled: !!enrollmentId,
-  });
+  const view = useQuery(programQueries.view(enrollmentId));
   const enrol = useMutation({
-    mutationFn: () => api(`catalog/programs/${id}/enroll`, { method: 'POST' }),
+    mutationFn: () => catalogApi.enrollInProgram(id),
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'You are enrolled. Start with the first step.' });
-      void qc.invalidateQueries({ queryKey: ['programs', id] });
+      void qc.invalidateQueries({ queryKey: programKeys.one(id) });
     },
   });
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['enrollments', enrollmentId, 'program'] });
-    void qc.invalidateQueries({ queryKey: ['programs', id] });
+    void qc.invalidateQueries({ queryKey: programKeys.view(enrollmentId) });
+    void qc.invalidateQueries({ queryKey: programKeys.one(id) });
   };
 
   if (program.isLoading) return <Loading label="Loading the program" />;

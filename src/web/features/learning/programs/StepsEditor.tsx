@@ -4,9 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
+import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { PersonPicker } from '../../../ui/common.tsx';
-import { kindLabels, type EvidenceKind, type ProgramDetail, type ProgramStep } from './types.ts';
+import { courseQueries } from '../authoring/api.ts';
+import { programApi, programKeys, type EvidenceKind, type ProgramDetail, type ProgramStep } from './api.ts';
+import { kindLabels } from './format.ts';
 
 /** A step as edited: existing ones keep their id (submissions point at them). */
 type Draft =
@@ -42,8 +44,6 @@ function toDraft(s: ProgramStep): Draft {
       };
 }
 
-type CourseOption = { id: string; title: string; format: string };
-
 /** Add courses and checkpoints, reorder them with buttons, remove them, then save the list. */
 export function StepsEditor({ program }: { program: ProgramDetail }) {
   const qc = useQueryClient();
@@ -51,36 +51,30 @@ export function StepsEditor({ program }: { program: ProgramDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
-  const courses = useQuery({
-    queryKey: ['courses', 'published', q],
-    queryFn: () => api<Page<CourseOption>>('courses', { query: { status: 'published', q, limit: 20 } }),
-  });
+  const courses = useQuery(courseQueries.published(q));
   const save = useMutation({
     mutationFn: () =>
-      api<ProgramDetail>(`programs/${program.id}/steps`, {
-        method: 'PUT',
-        body: {
-          steps: steps.map((s) =>
-            s.kind === 'course'
-              ? { id: s.id, kind: 'course', courseId: s.courseId }
-              : {
-                  id: s.id,
-                  kind: 'checkpoint',
-                  title: s.title.trim(),
-                  instructions: s.instructions.trim() || null,
-                  evidenceKinds: s.evidenceKinds,
-                  approver: s.approver,
-                  approverPersonId: s.approver === 'person' ? s.approverPersonId : null,
-                },
-          ),
-        },
+      programApi.saveSteps(program.id, {
+        steps: steps.map((s) =>
+          s.kind === 'course'
+            ? { id: s.id, kind: 'course', courseId: s.courseId }
+            : {
+                id: s.id,
+                kind: 'checkpoint',
+                title: s.title.trim(),
+                instructions: s.instructions.trim() || null,
+                evidenceKinds: s.evidenceKinds,
+                approver: s.approver,
+                approverPersonId: s.approver === 'person' ? s.approverPersonId : null,
+              },
+        ),
       }),
     onSuccess: (p) => {
       setErrors({});
       setSteps(p.steps.map(toDraft));
       notifications.show({ color: 'green', message: 'Steps saved' });
-      qc.setQueryData(['programs', program.id], p);
-      void qc.invalidateQueries({ queryKey: ['programs', 'admin'] });
+      qc.setQueryData(programKeys.one(program.id), p);
+      void qc.invalidateQueries({ queryKey: programKeys.admin });
     },
     onError: (err) => setErrors(fieldErrors(err)),
   });

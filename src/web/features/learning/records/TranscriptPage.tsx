@@ -7,28 +7,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, ApiError, fieldErrors } from '../../../lib/api.ts';
+import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
+import { uploadLearningFile } from '../authoring/api.ts';
 import { reasonLabel } from '../enrollment/reasons.ts';
+import { recordApi, recordKeys, recordQueries, type ExternalLearningBody, type TranscriptItem as Item } from './api.ts';
 
-type Item = {
-  kind: 'course' | 'program' | 'external';
-  id: string;
-  title: string;
-  provider: string | null;
-  externalKind: string | null;
-  completedOn: string;
-  durationMinutes: number | null;
-  score: number | null;
-  status: 'completed' | 'expired';
-  expiresAt: string | null;
-  certificateId: string | null;
-  reasonType: string | null;
-  evidenceUrl: string | null;
-  evidenceFileUrl: string | null;
-};
-type TranscriptData = { person: { id: string; name: string; jobTitle: string | null }; generatedAt: string; items: Item[] };
 
 const kinds = [
   { value: 'course', label: 'Course' },
@@ -55,29 +40,21 @@ function ExternalForm({ personId, onClose }: { personId: string; onClose: () => 
   const save = useMutation({
     mutationFn: async (v: typeof form.values) => {
       let evidenceFileId: string | null = null;
-      if (file) {
-        const body = new FormData();
-        body.set('file', file);
-        body.set('purpose', 'evidence');
-        evidenceFileId = (await api<{ id: string }>('learning/files', { method: 'POST', body })).id;
-      }
-      return api(`people/${personId}/external-learning`, {
-        method: 'POST',
-        body: {
-          title: v.title.trim(),
-          provider: v.provider.trim() || null,
-          kind: v.kind,
-          completedOn: v.completedOn,
-          durationMinutes: v.durationMinutes === '' ? null : v.durationMinutes,
-          evidenceUrl: v.evidenceUrl.trim() || null,
-          evidenceFileId,
-          notes: v.notes.trim() || null,
-        },
+      if (file) evidenceFileId = (await uploadLearningFile(file, 'evidence')).id;
+      return recordApi.addExternal(personId, {
+        title: v.title.trim(),
+        provider: v.provider.trim() || null,
+        kind: v.kind as ExternalLearningBody['kind'],
+        completedOn: v.completedOn,
+        durationMinutes: v.durationMinutes === '' ? null : v.durationMinutes,
+        evidenceUrl: v.evidenceUrl.trim() || null,
+        evidenceFileId,
+        notes: v.notes.trim() || null,
       });
     },
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'External learning recorded' });
-      void qc.invalidateQueries({ queryKey: ['transcript', personId] });
+      void qc.invalidateQueries({ queryKey: recordKeys.transcript(personId) });
       onClose();
     },
     onError: (err) => {
@@ -128,13 +105,13 @@ export function Transcript({ personId, own }: { personId: string; own: boolean }
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
   const mobile = useMediaQuery('(max-width: 30em)');
-  const transcript = useQuery({ queryKey: ['transcript', personId], queryFn: () => api<TranscriptData>(`people/${personId}/transcript`) });
+  const transcript = useQuery(recordQueries.transcript(personId));
   const whose = own ? 'your transcript' : 'the transcript';
   const remove = useMutation({
-    mutationFn: (id: string) => api(`external-learning/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => recordApi.removeExternal(id),
     onSuccess: () => {
       notifications.show({ color: 'green', message: `Removed from ${whose}` });
-      void qc.invalidateQueries({ queryKey: ['transcript', personId] });
+      void qc.invalidateQueries({ queryKey: recordKeys.transcript(personId) });
     },
     onError: (err) => notifications.show({ color: 'red', title: 'Not removed', message: (err as Error).message }),
   });

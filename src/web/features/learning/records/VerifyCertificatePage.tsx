@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Card, Center, Container, Stack, Text, Title } fro
 import { IconCertificate } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { useTitle } from '../../../lib/title.ts';
 import { Loading } from '../../../ui/common.tsx';
-
-type Verification = { name: string; title: string; issuedAt: string; expiresAt: string | null; status: 'valid' | 'expired' | 'revoked' };
+import { recordQueries } from './api.ts';
 
 const statusText = { valid: 'Valid', expired: 'Expired', revoked: 'Revoked' } as const;
 const statusColor = { valid: 'green', expired: 'orange', revoked: 'red' } as const;
@@ -16,7 +15,7 @@ const longDate = (d: string) => new Date(d).toLocaleDateString(undefined, { day:
 export default function VerifyCertificatePage() {
   useTitle('Certificate verification');
   const { code } = useParams({ strict: false }) as { code: string };
-  const q = useQuery({ queryKey: ['verify', code], queryFn: () => api<Verification>(`certificates/verify/${encodeURIComponent(code)}`), retry: false });
+  const q = useQuery(recordQueries.verification(code));
   const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400);
   return (
     <Container size="sm" py="xl" component="main">

@@ -5,20 +5,15 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, type Page } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import { dash, formatLabels, type CourseReportRow } from './types.ts';
+import { reportQueries } from './api.ts';
+import { dash, formatLabels } from './format.ts';
 
 export default function AdminLearningReportsPage() {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const [status, setStatus] = useState<string | null>(null);
-  const courses = useInfiniteQuery({
-    queryKey: ['reports', 'courses', q, status],
-    queryFn: ({ pageParam }) => api<Page<CourseReportRow>>('reports/courses', { query: { q, status, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const courses = useInfiniteQuery(reportQueries.courses(q, status));
   const list = courses.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>

@@ -3,11 +3,12 @@ import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, ApiError } from '../../../lib/api.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 import { reasonLabel } from '../enrollment/reasons.ts';
-import { dash, flagHelp, flagLabels, type CourseReport, type QuizItem } from './types.ts';
+import { reportQueries, type CourseReport, type QuizItem } from './api.ts';
+import { dash, flagHelp, flagLabels } from './format.ts';
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -61,7 +62,7 @@ function ItemRow({ item }: { item: QuizItem }) {
 
 export default function CourseReportPage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const report = useQuery({ queryKey: ['reports', 'course', id], queryFn: () => api<CourseReport>(`reports/courses/${id}`) });
+  const report = useQuery(reportQueries.course(id));
   const r = report.data;
   const back = (
     <Anchor component={Link} to="/admin/learning-reports" size="sm">

@@ -5,14 +5,13 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { api, type Page } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
 import { RosterDrawer } from './RosterDrawer.tsx';
 import { SessionDrawer } from './SessionDrawer.tsx';
-import { formatRange, type LiveSession } from './types.ts';
+import { courseQueries } from '../authoring/api.ts';
+import { sessionApi, sessionKeys, sessionQueries, type LiveSession, type When } from './api.ts';
+import { formatRange } from './format.ts';
 
-type CourseOption = { id: string; title: string; status: string };
-type When = 'upcoming' | 'past';
 
 /** Learning admins: sessions of each live course, their rosters, waitlists and attendance. */
 export default function AdminSessionsPage() {
@@ -20,10 +19,7 @@ export default function AdminSessionsPage() {
   const [q] = useDebouncedValue(search.trim(), 200);
   const [courseId, setCourseId] = useState<string | null>(null);
   const [courseTitle, setCourseTitle] = useState<string>('');
-  const courses = useQuery({
-    queryKey: ['courses', 'live', q],
-    queryFn: () => api<Page<CourseOption>>('courses', { query: { format: 'live', q, limit: 50 } }),
-  });
+  const courses = useQuery(courseQueries.live(q));
   const data = (courses.data?.data ?? []).filter((c) => c.status !== 'archived').map((c) => ({ value: c.id, label: c.status === 'draft' ? `${c.title} (draft)` : c.title }));
   if (courseId && !data.some((d) => d.value === courseId)) data.unshift({ value: courseId, label: courseTitle });
   return (
@@ -60,15 +56,12 @@ function CourseSessions({ courseId }: { courseId: string }) {
   const [when, setWhen] = useState<When>('upcoming');
   const [editing, setEditing] = useState<LiveSession | 'new' | null>(null);
   const [roster, setRoster] = useState<LiveSession | null>(null);
-  const sessions = useQuery({
-    queryKey: ['courses', courseId, 'sessions', when],
-    queryFn: () => api<Page<LiveSession>>(`courses/${courseId}/sessions`, { query: { when } }),
-  });
+  const sessions = useQuery(sessionQueries.when(courseId, when));
   const cancel = useMutation({
-    mutationFn: (s: LiveSession) => api(`sessions/${s.id}/cancel`, { method: 'POST' }),
+    mutationFn: (s: LiveSession) => sessionApi.cancel(s.id),
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'Session cancelled; everyone registered got a calendar cancellation' });
-      void qc.invalidateQueries({ queryKey: ['courses', courseId, 'sessions'] });
+      void qc.invalidateQueries({ queryKey: sessionKeys.ofCourse(courseId) });
     },
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });

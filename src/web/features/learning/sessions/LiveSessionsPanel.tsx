@@ -2,29 +2,29 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconMapPin, IconVideo } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../../lib/api.ts';
 import { strongText } from '../../../lib/colors.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
-import { formatRange, viewerTimeZone, type LiveSession } from './types.ts';
+import { enrollmentKeys } from '../enrollment/api.ts';
+import { sessionApi, sessionKeys, sessionQueries, type LiveSession } from './api.ts';
+import { formatRange, viewerTimeZone } from './format.ts';
 
 /** Upcoming sessions of a live course, with register / waitlist / cancel and a calendar file. */
 export function LiveSessionsPanel({ courseId }: { courseId: string }) {
   const qc = useQueryClient();
-  const key = ['courses', courseId, 'sessions'];
-  const sessions = useQuery({ queryKey: key, queryFn: () => api<Page<LiveSession>>(`courses/${courseId}/sessions`) });
+  const sessions = useQuery(sessionQueries.ofCourse(courseId));
   const done = (message: string) => {
     notifications.show({ color: 'green', message });
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: ['me', 'learning'] });
+    void qc.invalidateQueries({ queryKey: sessionKeys.ofCourse(courseId) });
+    void qc.invalidateQueries({ queryKey: enrollmentKeys.mine });
   };
   const fail = (err: unknown) => notifications.show({ color: 'red', message: (err as Error).message });
   const register = useMutation({
-    mutationFn: (s: LiveSession) => api<{ status: string }>(`sessions/${s.id}/registrations`, { method: 'POST' }),
+    mutationFn: (s: LiveSession) => sessionApi.register(s.id),
     onSuccess: (r) => done(r.status === 'registered' ? 'You are registered. The invitation is in your email.' : 'You are on the waitlist. You will get a seat automatically when one opens.'),
     onError: fail,
   });
   const cancel = useMutation({
-    mutationFn: (s: LiveSession) => api(`sessions/${s.id}/registrations/me`, { method: 'DELETE' }),
+    mutationFn: (s: LiveSession) => sessionApi.unregister(s.id),
     onSuccess: () => done('Your registration is cancelled.'),
     onError: fail,
   });

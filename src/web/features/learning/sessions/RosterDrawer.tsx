@@ -2,27 +2,23 @@ import { Badge, Button, Drawer, Group, SegmentedControl, Stack, Table, Text } fr
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading, drawerTitle } from '../../../ui/common.tsx';
-import { formatRange, type LiveSession, type RosterEntry } from './types.ts';
+import { sessionApi, sessionKeys, sessionQueries, type LiveSession } from './api.ts';
+import { formatRange } from './format.ts';
 
 type Mark = 'present' | 'absent' | 'excused';
 
 /** Who is registered and waiting; attendance once the session has started. */
 export function RosterDrawer({ session, onClose }: { session: LiveSession; onClose: () => void }) {
   const qc = useQueryClient();
-  const key = ['sessions', session.id, 'registrations'];
-  const roster = useQuery({ queryKey: key, queryFn: () => api<Page<RosterEntry>>(`sessions/${session.id}/registrations`) });
+  const roster = useQuery(sessionQueries.roster(session.id));
   const [marks, setMarks] = useState<Record<string, Mark>>({});
   const started = new Date(session.startsAt) <= new Date();
   const save = useMutation({
     mutationFn: () =>
-      api<Page<RosterEntry>>(`sessions/${session.id}/attendance`, {
-        method: 'PUT',
-        body: { entries: Object.entries(marks).map(([registrationId, attendance]) => ({ registrationId, attendance })) },
-      }),
+      sessionApi.recordAttendance(session.id, { entries: Object.entries(marks).map(([registrationId, attendance]) => ({ registrationId, attendance })) }),
     onSuccess: (r) => {
-      qc.setQueryData(key, r);
+      qc.setQueryData(sessionKeys.roster(session.id), r);
       setMarks({});
       notifications.show({ color: 'green', message: 'Attendance saved; those present have completed the course' });
     },

@@ -2,9 +2,10 @@ import { Drawer, NumberInput, Select, Stack, Textarea, TextInput } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, fieldErrors } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert, FormActions, PersonPicker, drawerTitle } from '../../../ui/common.tsx';
-import { toLocalInput, viewerTimeZone, type LiveSession } from './types.ts';
+import { sessionApi, sessionKeys, type LiveSession } from './api.ts';
+import { toLocalInput, viewerTimeZone } from './format.ts';
 
 /**
  * The zones to choose from, always with the current one: browsers name their own zone by aliases
@@ -45,11 +46,11 @@ export function SessionDrawer({ courseId, session, onClose }: { courseId: string
         capacity: Number(capacity),
         notes: notes.trim() || null,
       };
-      return session ? api<LiveSession>(`sessions/${session.id}`, { method: 'PATCH', body }) : api<LiveSession>(`courses/${courseId}/sessions`, { method: 'POST', body });
+      return session ? sessionApi.update(session.id, body) : sessionApi.schedule(courseId, body);
     },
     onSuccess: () => {
       notifications.show({ color: 'green', message: session ? 'Session saved; registered people get an updated invitation' : 'Session scheduled' });
-      void qc.invalidateQueries({ queryKey: ['courses', courseId, 'sessions'] });
+      void qc.invalidateQueries({ queryKey: sessionKeys.ofCourse(courseId) });
       onClose();
     },
     onError: (err) => setErrors(fieldErrors(err)),

@@ -1,35 +1,3 @@
-export type LiveSession = {
-  id: string;
-  courseId: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  location: string | null;
-  meetingUrl: string | null;
-  instructor: { id: string; name: string } | null;
-  capacity: number;
-  status: 'scheduled' | 'cancelled';
-  notes: string | null;
-  registeredCount: number;
-  waitlistCount: number;
-  seatsLeft: number;
-  ended: boolean;
-  myRegistration: { id: string; status: 'registered' | 'waitlisted'; attendance: string | null; waitlistPosition: number | null } | null;
-};
-
-export type RosterEntry = {
-  id: string;
-  personId: string;
-  enrollmentId: string | null;
-  status: 'registered' | 'waitlisted' | 'cancelled';
-  attendance: 'present' | 'absent' | 'excused' | null;
-  registeredAt: string;
-  promotedAt: string | null;
-  cancelledAt: string | null;
-  person: { id: string; name: string; email: string; jobTitle: string | null };
-  waitlistPosition: number | null;
-};
-
 export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** "Mon 1 Feb 2027, 09:30–12:00" in the given zone. */
