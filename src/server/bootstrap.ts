@@ -6,8 +6,9 @@ import { migrateDatabase, openDatabase, type Database } from './platform/db/inde
 import { LocalFileStorage } from './platform/files.ts';
 import { InlineJobQueue, type JobQueue } from './platform/jobs.ts';
 import { createLogger } from './platform/log.ts';
-import { registerJobHandlers } from './jobs.ts';
+import { registerJobHandlers, subscriberDefinitions } from './jobs.ts';
 import { accountGuard } from './modules/identity/index.ts';
+import type { SubscriberDefinition } from './modules/platform/index.ts';
 
 export type ContextOptions = {
   database?: Database;
@@ -15,6 +16,8 @@ export type ContextOptions = {
   /** `inline` runs jobs in-process on drain (tests, CLI); `boss` uses pg-boss. */
   jobs?: 'inline' | 'boss' | JobQueue;
   migrate?: boolean;
+  /** Subscribers beside the modules' own (tests). */
+  subscribers?: readonly SubscriberDefinition[];
 };
 
 /** Opens the database, applies migrations and wires the process-wide services. */
@@ -38,6 +41,7 @@ export async function buildContext(config: Config, opts: ContextOptions = {}): P
     log,
     jobs,
     files,
+    subscribers: [...subscriberDefinitions, ...(opts.subscribers ?? [])],
     // Org changes people's emails and status; identity, which uses org, says whose sign-in that touches.
     signInAccounts: accountGuard,
   };

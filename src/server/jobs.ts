@@ -1,15 +1,19 @@
 import type { AppContext } from './context.ts';
-import { IMPORT_JOB, runImportJob } from './modules/org/index.ts';
-import { registerLearningJobs, scheduleLearningJobs } from './modules/learning/index.ts';
-import { registerEventJobs, registerMaintenanceJobs, scheduleMaintenanceJobs } from './modules/platform/index.ts';
+import { learningJobs, learningSubscribers, scheduleLearningJobs } from './modules/learning/index.ts';
+import { orgJobs } from './modules/org/index.ts';
+import { platformJobs, scheduleMaintenanceJobs, subscriberJobs, type SubscriberDefinition } from './modules/platform/index.ts';
 
-/** Every module's job handlers and schedules, registered on whichever queue the process runs. */
+/**
+ * Every module's jobs and outbox subscribers, listed here rather than registered as a side
+ * effect of importing a module, so what runs does not depend on import order. Each module's
+ * `index.ts` exports its lists.
+ */
+export const jobDefinitions = [...orgJobs, ...learningJobs, ...platformJobs];
+export const subscriberDefinitions: readonly SubscriberDefinition[] = [...learningSubscribers];
+
+/** Hands the queue every job, and one `event.<name>` job per subscriber of `ctx.subscribers`. */
 export function registerJobHandlers(ctx: AppContext): void {
-  // Modules add their handlers here; outbox subscribers become `event.<name>` jobs last.
-  ctx.jobs.register(IMPORT_JOB, (data: Parameters<typeof runImportJob>[1]) => runImportJob(ctx, data));
-  registerLearningJobs(ctx);
-  registerMaintenanceJobs(ctx);
-  registerEventJobs(ctx);
+  ctx.jobs.register(ctx, [...jobDefinitions, ...subscriberJobs(ctx.subscribers)]);
 }
 
 /** Recurring jobs; called once the queue has started (pg-boss keeps one schedule per name). */

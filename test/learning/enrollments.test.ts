@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent, certificate, enrollment, lessonProgress, quizAttempt } from '../../src/server/db/schema/index.ts';
+import { auditEvent, certificate, domainEvent, enrollment, lessonProgress, mailMessage, notification, quizAttempt } from '../../src/server/db/schema/index.ts';
 import { completeEnrollment, enroll } from '../../src/server/modules/learning/index.ts';
-import { systemRef } from '../../src/server/modules/platform/index.ts';
+import { dispatchEvents, systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createPerson, createUser } from '../support/factories.ts';
@@ -192,6 +192,31 @@ describe('enrolments', () => {
     expect((await s.peer.delete(`enrollments/${mine!.id}`)).status).toBe(404);
     expect((await s.learner.delete(`enrollments/${mine!.id}`)).status).toBe(204);
     expect(await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, mine!.id))).toHaveLength(0);
+  });
+});
+
+describe('enrolment notices', () => {
+  it('tells each learner once, even when the event reaches its subscriber twice (delivery is at least once)', async () => {
+    const s = await setup();
+    const learners = [s.learnerUser.person.id, (await createPerson(t, s.org.id)).id];
+    await enrollPeople(t, s.org.id, { courseId: s.c.id }, learners);
+    const notices = async () =>
+      (await t.ctx.db.select().from(notification).where(and(eq(notification.orgId, s.org.id), eq(notification.kind, 'learning.enrolled')))).map((n) => n.personId).sort();
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    expect(await notices()).toEqual([...learners].sort());
+
+    // As if a dispatcher died after queuing the jobs and before marking the event.
+    await t.ctx.db
+      .update(domainEvent)
+      .set({ dispatchedAt: null })
+      .where(and(eq(domainEvent.orgId, s.org.id), eq(domainEvent.type, 'learning.enrolled')));
+    expect(await dispatchEvents(t.ctx)).toBeGreaterThanOrEqual(1);
+    await t.ctx.jobs.drain();
+    expect(await notices()).toEqual([...learners].sort());
+    const mails = await t.ctx.db.select().from(mailMessage).where(and(eq(mailMessage.orgId, s.org.id), inArray(mailMessage.subject, ['New learning: Negotiation basics'])));
+    expect(mails).toHaveLength(2);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(2);
   });
 });
 

@@ -107,7 +107,7 @@ describe('learning notifications', () => {
       ['"Security awareness" is due on ' + new Date(t.clock.now().getTime() - 8 * DAY).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), '"Security awareness" is overdue', 'New learning: Security awareness'].sort(),
     );
     const sent = await t.ctx.db.select().from(learningReminder).where(eq(learningReminder.enrollmentId, id));
-    expect(sent.map((r) => r.kind).sort()).toEqual(['due_soon', 'escalation', 'overdue']);
+    expect(sent.map((r) => r.kind).sort()).toEqual(['due_soon', 'enrolled', 'escalation', 'overdue']);
 
     // A new due date gets its own reminders (signed in again: the clock moved past the session).
     const later = new Date(t.clock.now().getTime() + 2 * DAY).toISOString();

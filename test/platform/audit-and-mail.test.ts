@@ -5,10 +5,10 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { and, desc, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readMails, startMailSink } from '../../e2e/support/mail-sink.ts';
 import { mailMessage } from '../../src/server/db/schema/index.ts';
-import { deliverQueuedMail, dispatchEvents, notify, queueMail, subscribe } from '../../src/server/modules/platform/index.ts';
+import { changeEvent, defineSubscriber, deliverQueuedMail, dispatchEvents, notify, queueMail } from '../../src/server/modules/platform/index.ts';
 import { ABANDONED_DELIVERY_MS } from '../../src/server/modules/platform/mail.delivery.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
@@ -262,15 +262,16 @@ describe('mail delivery and the database', () => {
 
 describe('outbox', () => {
   const seen: string[] = [];
-  beforeAll(() => {
-    subscribe('person.created', 'test-person-created', async (_ctx, event) => {
+  const personCreated = defineSubscriber({
+    event: changeEvent('person.created'),
+    name: 'test-person-created',
+    async handler(_ctx, event) {
       seen.push(String(event.payload.recordId));
-    });
+    },
   });
-  afterAll(() => seen.splice(0));
 
   it('hands committed events to subscribers once', async () => {
-    const app = await createTestApp();
+    const app = await createTestApp({}, { subscribers: [personCreated] });
     const org = await createOrg(app);
     const admin = await createUser(app, org.id, { roles: ['admin'] });
     const created = await (await signInAs(app, admin)).post('people', { email: 'o@example.test', firstName: 'O', lastName: 'B' });

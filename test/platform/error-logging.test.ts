@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { defineJob } from '../../src/server/modules/platform/index.ts';
 import { InlineJobQueue } from '../../src/server/platform/jobs.ts';
 import { createLogger, redactedError } from '../../src/server/platform/log.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -64,11 +66,16 @@ describe('error logs', () => {
 
   it('log a failed job the same way', async () => {
     const jobs = new InlineJobQueue(createLogger('error', { write: (line: string) => void lines.push(line) }));
-    jobs.register('test.fails', async (data: { email: string }) => {
-      await t.ctx.db.execute(sql`select ${data.email}::uuid`);
+    const job = defineJob({
+      name: 'test.fails',
+      schema: z.object({ email: z.string() }),
+      handler: async (ctx, data) => {
+        await ctx.db.execute(sql`select ${data.email}::uuid`);
+      },
     });
+    jobs.register(t.ctx, [job]);
     lines.length = 0;
-    await jobs.send('test.fails', { email: SECRET });
+    await jobs.send(job, { email: SECRET });
     await expect(jobs.drain()).rejects.toThrow();
     const all = lines.join('\n');
     expect(all).not.toContain('secret-9f3c');

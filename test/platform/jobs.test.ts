@@ -1,25 +1,48 @@
 import { inject, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import pg from 'pg';
+import { z } from 'zod';
 import { migrateDatabase, openDatabase, type Database } from '../../src/server/platform/db/index.ts';
 import { createBossQueue } from '../../src/server/platform/jobs.boss.ts';
 import { dbKind } from '../support/app.ts';
 
-const log = pino({ level: 'silent' });
+const timeout = (what: string) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in time`)), 20_000));
 
+/** A job that passes its schema runs; one that fails it is a failure pg-boss retries, then keeps as failed. */
 async function roundTrip(database: Database, schema: string) {
+  const logged: Array<{ msg: string; job?: string; err?: { message: string } }> = [];
+  const log = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
   const queue = createBossQueue(database, log, { schema });
   const handled: unknown[] = [];
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
-  queue.register<{ n: number }>('test.echo', async (data) => {
-    handled.push(data);
-    done();
-  });
+  const echo = {
+    name: 'test.echo',
+    schema: z.object({ n: z.number() }),
+    async handler(_: null, data: { n: number }) {
+      handled.push(data);
+      done();
+    },
+  };
+  queue.register(null, [echo]);
   await queue.start();
   try {
-    await queue.send('test.echo', { n: 42 });
-    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('job not handled in time')), 20_000))]);
+    await queue.send(echo, { n: 42 });
+    await Promise.race([finished, timeout('job not handled')]);
+    await queue.send(echo, { n: 'forty-two' } as never, { retryLimit: 1 });
+    const failed = async () => {
+      for (;;) {
+        const { rows } = await database.executeSql(`select state, retry_count, output from ${schema}.job where name = 'test.echo' and state = 'failed'`);
+        if (rows.length) return rows[0] as { state: string; retry_count: number; output: { message: string } };
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    const job = await Promise.race([failed(), timeout('bad data not failed')]);
+    expect(job).toMatchObject({ retry_count: 1, output: { message: 'Job test.echo got data that does not match its schema: n: Invalid input: expected number, received string' } });
+    expect(logged.filter((l) => l.msg === 'job failed').map((l) => [l.job, l.err?.message])).toEqual([
+      ['test.echo', job.output.message],
+      ['test.echo', job.output.message],
+    ]);
   } finally {
     await queue.stop();
   }
@@ -27,7 +50,7 @@ async function roundTrip(database: Database, schema: string) {
 }
 
 describe('pg-boss job queue', () => {
-  it(`runs a job end to end on ${dbKind}`, async () => {
+  it(`runs a job end to end, and fails (then retries) one whose data does not match its schema, on ${dbKind}`, async () => {
     if (dbKind === 'pglite') {
       const database = await openDatabase({ dataDir: 'memory://' });
       try {
@@ -58,26 +81,29 @@ describe('outbox dispatch through pg-boss on the embedded database', () => {
     if (dbKind !== 'pglite') return; // PostgreSQL runs the same dispatch inside one pooled transaction
     const { buildContext } = await import('../../src/server/bootstrap.ts');
     const { testConfig } = await import('../../src/server/platform/config.ts');
-    const { dispatchEvents, recordChange, subscribe, systemRef } = await import('../../src/server/modules/platform/index.ts');
+    const { changeEvent, defineSubscriber, dispatchEvents, recordChange, systemRef } = await import('../../src/server/modules/platform/index.ts');
     const { organisation } = await import('../../src/server/db/schema/index.ts');
     const database = await openDatabase({ dataDir: 'memory://' });
     const seen: string[] = [];
     let done!: () => void;
     const handled = new Promise<void>((r) => (done = r));
-    subscribe('test.pinged', 'test.ping-subscriber', async (_ctx, event) => {
-      seen.push(event.type);
-      done();
+    const ping = defineSubscriber({
+      event: changeEvent('test.pinged'),
+      name: 'test.ping-subscriber',
+      async handler(_ctx, event) {
+        seen.push(event.type);
+        done();
+      },
     });
     try {
       await migrateDatabase(database);
-      const ctx = await buildContext(testConfig(), { database, jobs: 'boss', migrate: false });
+      const ctx = await buildContext(testConfig(), { database, jobs: 'boss', migrate: false, subscribers: [ping] });
       await ctx.jobs.start();
       try {
         const [org] = await ctx.db.insert(organisation).values({ name: 'Ping', slug: `ping-${process.pid}` }).returning();
         await ctx.db.transaction((tx) => recordChange(tx, systemRef(org!.id), { action: 'test.pinged', recordType: 'test', recordId: null }));
-        const timeout = (what: string) => new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} hung`)), 20_000));
-        expect(await Promise.race([dispatchEvents(ctx), timeout('dispatch')])).toBe(1);
-        await Promise.race([handled, timeout('the subscriber')]);
+        expect(await Promise.race([dispatchEvents(ctx), timeout('dispatch did not finish')])).toBe(1);
+        await Promise.race([handled, timeout('the subscriber did not run')]);
         expect(seen).toEqual(['test.pinged']);
       } finally {
         await ctx.jobs.stop();

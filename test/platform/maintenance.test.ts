@@ -22,8 +22,8 @@ describe('database maintenance', () => {
   it(`is scheduled hourly only where no autovacuum runs (${dbKind})`, async () => {
     const t = await createTestApp();
     const scheduled: Array<{ name: string; cron: string }> = [];
-    const jobs = { ...t.ctx.jobs, schedule: async (name: string, cron: string) => void scheduled.push({ name, cron }) };
+    const jobs = { ...t.ctx.jobs, schedule: async (job: { name: string }, cron: string) => void scheduled.push({ name: job.name, cron }) };
     await scheduleMaintenanceJobs({ ...t.ctx, jobs });
-    expect(scheduled).toEqual(dbKind === 'pglite' ? [{ name: DATABASE_ANALYZE_JOB, cron: '7 * * * *' }] : []);
+    expect(scheduled).toEqual(dbKind === 'pglite' ? [{ name: DATABASE_ANALYZE_JOB.name, cron: '7 * * * *' }] : []);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, inject } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { buildContext } from '../../src/server/bootstrap.ts';
 import type { AppContext } from '../../src/server/context.ts';
+import type { SubscriberDefinition } from '../../src/server/modules/platform/index.ts';
 import { ManualClock } from '../../src/server/platform/clock.ts';
 import { testConfig, type Config } from '../../src/server/platform/config.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/index.ts';
@@ -30,9 +31,12 @@ export type TestApp = {
   clock: ManualClock;
 };
 
-/** The whole app in-process, on this file's database, with a clock the test can move. */
-export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * The whole app in-process, on this file's database, with a clock the test can move; a test's
+ * own outbox subscribers run beside the modules'.
+ */
+export async function createTestApp(config: Partial<Config> = {}, opts: { subscribers?: SubscriberDefinition[] } = {}): Promise<TestApp> {
   const clock = new ManualClock();
-  const ctx = await buildContext(testConfig(config), { database: await database(), clock, jobs: 'inline', migrate: false });
+  const ctx = await buildContext(testConfig(config), { database: await database(), clock, jobs: 'inline', migrate: false, subscribers: opts.subscribers });
   return { app: createApp(ctx), ctx, clock };
 }

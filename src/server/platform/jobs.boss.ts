@@ -1,31 +1,31 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from './db/index.ts';
-import type { JobHandler, JobQueue, SendOptions } from './jobs.ts';
+import { runners, type JobQueue, type SendOptions } from './jobs.ts';
 import { redactedError } from './log.ts';
 
 /** pg-boss on PostgreSQL or, through the database's `executeSql` adapter, on PGlite. */
 export function createBossQueue(database: Database, log: Logger, opts: { schema?: string } = {}): JobQueue {
   const boss = new PgBoss({ db: { executeSql: database.executeSql }, schema: opts.schema ?? 'pgboss' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
-  const handlers = new Map<string, JobHandler>();
+  const handlers = new Map<string, (data: unknown) => Promise<void>>();
   const schedules: Array<{ name: string; cron: string; data?: object }> = [];
   let started = false;
   return {
-    register(name, handler) {
-      handlers.set(name, handler as JobHandler);
+    register(ctx, jobs) {
+      runners(ctx, jobs, handlers);
     },
-    async send(name, data, opts: SendOptions = {}) {
-      await boss.send(name, data as object, {
+    async send(job, data, opts: SendOptions = {}) {
+      await boss.send(job.name, (data ?? {}) as object, {
         startAfter: opts.startAfter,
         singletonKey: opts.singletonKey,
         retryLimit: opts.retryLimit ?? 3,
         retryBackoff: true,
       });
     },
-    async schedule(name, cron, data) {
-      if (started) await boss.schedule(name, cron, data ?? {}, { tz: 'UTC' });
-      else schedules.push({ name, cron, data });
+    async schedule(job, cron, data) {
+      if (started) await boss.schedule(job.name, cron, (data ?? {}) as object, { tz: 'UTC' });
+      else schedules.push({ name: job.name, cron, data: (data ?? {}) as object });
     },
     async start() {
       await boss.start();

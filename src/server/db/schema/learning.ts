@@ -498,7 +498,7 @@ export const externalLearning = pgTable(
   (t) => [index('external_learning_person_idx').on(t.orgId, t.personId, t.completedOn)],
 );
 
-/** One row per reminder sent, so jobs that run again never send it twice. */
+/** One row per reminder (or enrolment notice) sent, so jobs that run again never send it twice. */
 export const learningReminder = pgTable(
   'learning_reminder',
   {
@@ -506,7 +506,7 @@ export const learningReminder = pgTable(
     enrollmentId: uuid('enrollment_id')
       .notNull()
       .references(() => enrollment.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['due_soon', 'overdue', 'escalation', 'expiring'] }).notNull(),
+    kind: text('kind', { enum: ['enrolled', 'due_soon', 'overdue', 'escalation', 'expiring'] }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.enrollmentId, t.kind] })],

@@ -23,7 +23,7 @@ export const learningRoutes = createRouter()
   .route('/', complianceRoutes)
   .route('/', reportRoutes);
 
-export { registerLearningJobs, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
+export { learningJobs, learningSubscribers, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
 export { enroll, completeEnrollment, refreshProgramProgress, addMonths, reasonLabels, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollment/index.ts';
 export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';
 export { requireStepUnlocked, isEvidenceApprover } from './programs/index.ts';

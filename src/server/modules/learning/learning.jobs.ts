@@ -1,26 +1,32 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { registerComplianceJobs, runComplianceSweep } from './compliance/index.ts';
-import { registerEnrollmentJobs, sendLearningReminders } from './enrollment/index.ts';
+import { defineJob } from '../platform/index.ts';
+import { complianceSubscribers, runComplianceSweep } from './compliance/index.ts';
+import { enrollmentSubscribers } from './enrollment/index.ts';
+import { sendReminders } from './reminders/index.ts';
 import { sendSessionReminders } from './sessions/index.ts';
-import { registerSessionJobs } from './sessions/index.ts';
 
-/** Runs every 15 minutes: compliance expiry and re-enrolment, then reminders, escalations and session reminders. */
-export const LEARNING_SWEEP_JOB = 'learning.sweep';
-
-/** One pass of the time-driven learning work, at the clock's now; safe to run again. */
+/**
+ * One pass of the time-driven learning work, at the clock's now: compliance expiry and
+ * re-enrolment, then reminders, escalations and session reminders. Safe to run again: each
+ * reminder is recorded as it is sent.
+ */
 export async function runLearningSweep(ctx: AppContext): Promise<void> {
   await runComplianceSweep(ctx);
-  await sendLearningReminders(ctx);
+  await sendReminders(ctx);
   await sendSessionReminders(ctx);
 }
 
-/** The learning module's job handlers and outbox subscribers. */
-export function registerLearningJobs(ctx: AppContext): void {
-  ctx.jobs.register(LEARNING_SWEEP_JOB, () => runLearningSweep(ctx));
-  registerEnrollmentJobs(ctx);
-  registerComplianceJobs(ctx);
-  registerSessionJobs(ctx);
-}
+/** Runs every 15 minutes (`scheduleLearningJobs`). */
+export const LEARNING_SWEEP_JOB = defineJob({
+  name: 'learning.sweep',
+  schema: z.object({}),
+  handler: (ctx) => runLearningSweep(ctx),
+});
+
+/** The learning module's jobs and outbox subscribers, handed to the queue by `src/server/jobs.ts`. */
+export const learningJobs = [LEARNING_SWEEP_JOB];
+export const learningSubscribers = [...enrollmentSubscribers, ...complianceSubscribers];
 
 export async function scheduleLearningJobs(ctx: AppContext): Promise<void> {
   await ctx.jobs.schedule(LEARNING_SWEEP_JOB, '*/15 * * * *');

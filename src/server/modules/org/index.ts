@@ -1,3 +1,5 @@
+import { IMPORT_JOB } from './import/index.ts';
+
 export { canManagePeople, canSeePersonal, hasRole, isManagerOf, requireRole } from './org.policy.ts';
 export { CHAIN_DEPTH, chainAboveSql, chainBelowSql, isInChainOf, reportsOf } from './reporting-chain.repo.ts';
 export { getOrgProfile, getPerson, listPeople } from './people.service.ts';
@@ -18,4 +20,8 @@ export { refreshSmartGroups, type MembershipChange } from './smart-groups.ts';
 export { rolesPhrase, type SignInAccounts } from './sign-in-accounts.ts';
 export { SmartGroupRuleSchema } from './smart-rule.ts';
 export { canonicalLocale, Email, IsoDate, isRealDate, isTimeZone, Locale, TimeZone } from './fields.ts';
-export { IMPORT_JOB, importPeople, importRoutes, runImportJob, type ImportOptions, type ImportReport } from './import/index.ts';
+export { importPeople, importRoutes, type ImportOptions, type ImportReport } from './import/index.ts';
+export { GROUP_MEMBERS_CHANGED } from './groups.events.ts';
+
+/** The org module's jobs, handed to the queue by `src/server/jobs.ts`. */
+export const orgJobs = [IMPORT_JOB];

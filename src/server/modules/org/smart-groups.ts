@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import type { ActorRef } from '../../platform/http/types.ts';
-import { recordChanges, type Change } from '../platform/index.ts';
+import { emit, recordChanges, type Change } from '../platform/index.ts';
+import { GROUP_MEMBERS_CHANGED } from './groups.events.ts';
 import * as repo from './groups.repo.ts';
 
 export type MembershipChange = { groupId: string; added: string[]; removed: string[] };
@@ -36,6 +37,6 @@ export function membersChanged(c: MembershipChange): Change {
     recordType: 'group',
     recordId: c.groupId,
     after: { added: c.added, removed: c.removed },
-    event: { groupId: c.groupId, added: c.added, removed: c.removed },
+    emits: emit(GROUP_MEMBERS_CHANGED, { groupId: c.groupId, added: c.added, removed: c.removed }),
   };
 }

@@ -1,17 +1,33 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { auditEvent, domainEvent } from '../../db/schema/index.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
+import type { ChangeEventBase, EmittedEvent } from './definitions.ts';
+import * as repo from './platform.repo.ts';
 
-export type Change = {
-  /** `<record>.<verb>`, e.g. `person.updated`; also the domain event type unless `event` says otherwise. */
+type ChangeRecord = {
+  /** `<record>.<verb>`, e.g. `person.updated`; also the type of its generic change event. */
   action: string;
   recordType: string;
   recordId: string | null;
   before?: unknown;
   after?: unknown;
-  /** Extra payload for the domain event, or false when the change has no subscribers' interest. */
-  event?: Record<string, unknown> | false;
 };
+
+export type Change = ChangeRecord &
+  (
+    | {
+        /**
+         * Extra fields for the generic change event (type: the action), which no subscriber
+         * reads, or false for no event. A change whose event is read names its definition in `emits`.
+         */
+        event?: Record<string, unknown> | false;
+        emits?: never;
+      }
+    | {
+        /** The change's domain event, typed by its definition: `emit(GROUP_MEMBERS_CHANGED, { … })`. */
+        emits: EmittedEvent;
+        event?: never;
+      }
+  );
 
 export function actorRef(actor: Actor, requestId?: string): ActorRef {
   return { orgId: actor.orgId, personId: actor.personId, label: actor.label, requestId };
@@ -30,10 +46,10 @@ export async function recordChange(tx: DbOrTx, by: ActorRef, change: Change): Pr
 }
 
 export async function recordChanges(tx: DbOrTx, by: ActorRef, changes: Change[]): Promise<void> {
-  if (changes.length === 0) return;
   for (let i = 0; i < changes.length; i += 1000) {
     const chunk = changes.slice(i, i + 1000);
-    await tx.insert(auditEvent).values(
+    await repo.insertAuditEvents(
+      tx,
       chunk.map((ch) => ({
         orgId: by.orgId,
         actorPersonId: by.personId,
@@ -46,15 +62,14 @@ export async function recordChanges(tx: DbOrTx, by: ActorRef, changes: Change[])
         requestId: by.requestId ?? null,
       })),
     );
-    const events = chunk.filter((ch) => ch.event !== false);
-    if (events.length) {
-      await tx.insert(domainEvent).values(
-        events.map((ch) => ({
-          orgId: by.orgId,
-          type: ch.action,
-          payload: { recordType: ch.recordType, recordId: ch.recordId, actorPersonId: by.personId, ...(ch.event || {}) },
-        })),
-      );
-    }
+    await repo.insertEvents(
+      tx,
+      chunk.flatMap((ch) => {
+        if (ch.event === false) return [];
+        const base: ChangeEventBase = { recordType: ch.recordType, recordId: ch.recordId, actorPersonId: by.personId };
+        const [type, extra] = ch.emits ? [ch.emits.type, ch.emits.payload] : [ch.action, ch.event ?? {}];
+        return [{ orgId: by.orgId, type, payload: { ...base, ...extra } }];
+      }),
+    );
   }
 }

@@ -1,33 +1,42 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { issuesText } from '../../platform/jobs.ts';
+import { defineJob, type Job, type SubscriberDefinition } from './definitions.ts';
 import * as repo from './platform.repo.ts';
-
-export type DomainEvent = NonNullable<Awaited<ReturnType<typeof repo.findEvent>>>;
-export type Subscriber = { eventType: string; name: string; handler: (ctx: AppContext, event: DomainEvent) => Promise<void> };
-
-const subscribers = new Map<string, Subscriber>();
-
-/**
- * Subscribes to domain events from the outbox (`'*'` for all). Each subscriber runs as its own
- * job (`event.<name>`), so a failing subscriber retries without holding up the others.
- */
-export function subscribe(eventType: string, name: string, handler: Subscriber['handler']): void {
-  subscribers.set(name, { eventType, name, handler });
-}
 
 export const jobName = (subscriberName: string) => `event.${subscriberName}`;
 
-export function registerEventJobs(ctx: AppContext): void {
-  for (const s of subscribers.values()) {
-    ctx.jobs.register<{ eventId: string }>(jobName(s.name), async ({ eventId }) => {
-      const event = await repo.findEvent(ctx.db, eventId);
-      if (event) await s.handler(ctx, event);
-    });
+const EventJob = z.object({ eventId: z.uuid() });
+
+/** A stored payload that fails its event's schema: the subscriber's job fails, and says why. */
+export class EventPayloadError extends Error {
+  constructor(subscriber: string, event: { id: string; type: string }, error: z.ZodError) {
+    super(`Event ${event.type} ${event.id} does not match its schema for subscriber ${subscriber}: ${issuesText(error)}`);
+    this.name = 'EventPayloadError';
   }
 }
 
+/** Each subscriber's job: reads the event back, checks its payload, runs the handler. */
+export function subscriberJobs(subscribers: readonly SubscriberDefinition[]): Job[] {
+  return subscribers.map((s) =>
+    defineJob({
+      name: jobName(s.name),
+      schema: EventJob,
+      async handler(ctx, { eventId }) {
+        const row = await repo.findEvent(ctx.db, eventId);
+        if (!row) throw new Error(`Event ${eventId} for subscriber ${s.name} does not exist`);
+        const parsed = s.event.schema.safeParse(row.payload);
+        if (!parsed.success) throw new EventPayloadError(s.name, row, parsed.error);
+        await s.handler(ctx, { id: row.id, orgId: row.orgId, type: row.type, occurredAt: row.occurredAt, payload: parsed.data });
+      },
+    }),
+  );
+}
+
 /**
- * Hands pending outbox events to their subscribers' jobs and marks them dispatched, in one
- * transaction; SKIP LOCKED lets replicas share the work. Returns how many events it took.
+ * Hands pending outbox events to their subscribers' jobs (`ctx.subscribers`) and marks them
+ * dispatched, in one transaction; SKIP LOCKED lets replicas share the work. Returns how many
+ * events it took.
  */
 export async function dispatchEvents(ctx: AppContext, batch = 100): Promise<number> {
   if (ctx.database.kind === 'pglite') return dispatchEmbedded(ctx, batch);
@@ -49,8 +58,8 @@ export async function dispatchEvents(ctx: AppContext, batch = 100): Promise<numb
 }
 
 async function sendToSubscribers(ctx: AppContext, e: { id: string; type: string }) {
-  for (const s of subscribers.values()) {
-    if (s.eventType === '*' || s.eventType === e.type) await ctx.jobs.send(jobName(s.name), { eventId: e.id });
+  for (const s of ctx.subscribers) {
+    if (s.event.type === e.type) await ctx.jobs.send({ name: jobName(s.name), schema: EventJob }, { eventId: e.id });
   }
 }
 

@@ -56,7 +56,16 @@ export async function auditFacets(db: DbOrTx, orgId: string) {
   return { actions: actions.map((r) => r.v), recordTypes: recordTypes.map((r) => r.v) };
 }
 
+export async function insertAuditEvents(db: DbOrTx, values: Array<typeof auditEvent.$inferInsert>) {
+  if (values.length) await db.insert(auditEvent).values(values);
+}
+
 // ---- mail -------------------------------------------------------------------------------------
+
+export async function insertMails(db: DbOrTx, values: Array<typeof mailMessage.$inferInsert>): Promise<string[]> {
+  const rows = await db.insert(mailMessage).values(values).returning({ id: mailMessage.id });
+  return rows.map((r) => r.id);
+}
 
 export async function listMail(db: DbOrTx, orgId: string, q: string | undefined, limit: number, cursor?: [string, string]) {
   const where: (SQL | undefined)[] = [eq(mailMessage.orgId, orgId), before(mailMessage.createdAt, mailMessage.id, cursor)];
@@ -178,6 +187,10 @@ export async function activePeopleEmails(db: DbOrTx, orgId: string, ids: string[
 }
 
 // ---- outbox -----------------------------------------------------------------------------------
+
+export async function insertEvents(db: DbOrTx, values: Array<typeof domainEvent.$inferInsert>) {
+  if (values.length) await db.insert(domainEvent).values(values);
+}
 
 export async function claimPendingEvents(db: DbOrTx, limit: number) {
   return db

@@ -1,21 +1,26 @@
 import type { AppContext } from '../../../context.ts';
-import { notifyMany, recordChanges, subscribe, systemRef } from '../../platform/index.ts';
+import { GROUP_MEMBERS_CHANGED } from '../../org/index.ts';
+import { defineSubscriber, notifyMany, recordChanges, systemRef } from '../../platform/index.ts';
 import * as repo from './compliance.repo.ts';
 import { organisationIds } from '../reminders/index.ts';
 import { enrollDue } from './compliance.service.ts';
 
-/** Registers the compliance job handlers and outbox subscribers (the sweep runs inside `learning.sweep`). */
-export function registerComplianceJobs(_ctx: AppContext): void {
-  // Newcomers to a group a rule targets are enrolled now, not at the next sweep.
-  subscribe('group.members_changed', 'learning.compliance-group-newcomers', async (ctx, event) => {
-    const p = event.payload as { groupId?: string; added?: string[] };
-    if (!p.groupId || !p.added?.length || !event.orgId) return;
-    const orgId = event.orgId;
-    for (const rule of await repo.activeRules(ctx.db, orgId, p.groupId)) {
+/**
+ * Newcomers to a group a rule targets are enrolled now, not at the next sweep. Idempotent:
+ * `enrollDue` enrols only those who still need the rule's learning.
+ */
+export const COMPLIANCE_GROUP_NEWCOMERS = defineSubscriber({
+  event: GROUP_MEMBERS_CHANGED,
+  name: 'learning.compliance-group-newcomers',
+  async handler(ctx, { orgId, payload }) {
+    if (!payload.added.length) return;
+    for (const rule of await repo.activeRules(ctx.db, orgId, payload.groupId)) {
       await ctx.db.transaction((tx) => enrollDue(ctx, tx, systemRef(orgId, 'compliance'), rule));
     }
-  });
-}
+  },
+});
+
+export const complianceSubscribers = [COMPLIANCE_GROUP_NEWCOMERS];
 
 /**
  * Expires completions past their validity and re-enrols people whose completion expires soon

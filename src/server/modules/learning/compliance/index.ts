@@ -1,3 +1,3 @@
-export { registerComplianceJobs, runComplianceSweep } from './compliance.jobs.ts';
+export { complianceSubscribers, runComplianceSweep } from './compliance.jobs.ts';
 export { complianceRoutes } from './compliance.routes.ts';
 export { createRule, enrollDue } from './compliance.service.ts';

@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { ActorRef } from '../../../platform/http/types.ts';
-import { recordChange, recordChanges } from '../../platform/index.ts';
+import { emit, recordChange, recordChanges } from '../../platform/index.ts';
+import { ENROLLED_EVENT } from './enrollment.events.ts';
 import * as repo from './enrollments.repo.ts';
 import { requireStepUnlocked } from '../programs/index.ts';
 
 export type { Audience, EnrollmentRow } from './enrollments.repo.ts';
-
-/** The domain event subscribers use to tell learners about new enrolments (in batches). */
-export const ENROLLED_EVENT = 'learning.enrolled';
 
 export type EnrollInput = Omit<repo.NewEnrollments, 'now' | 'orgId'> & {
   /** Days from now until due, when no fixed date is given. */
@@ -54,10 +52,10 @@ export async function enroll(
     })),
   );
   await recordChange(tx, by, {
-    action: ENROLLED_EVENT,
+    action: ENROLLED_EVENT.type,
     recordType: input.courseId ? 'course' : 'program',
     recordId: (input.courseId ?? input.programId)!,
-    event: { enrollmentIds: created.map((e) => e.id), notifyLearners: input.source !== 'self' },
+    emits: emit(ENROLLED_EVENT, { enrollmentIds: created.map((e) => e.id), notifyLearners: input.source !== 'self' }),
   });
 
   if (input.programId) {

@@ -486,6 +486,23 @@ export async function newcomerAssignments(db: DbOrTx, orgId: string, groupId: st
     .orderBy(learningAssignment.createdAt);
 }
 
+// ---- notices ---------------------------------------------------------------------------------
+
+/**
+ * Records that these enrolments' learners are being told of them and returns the ids not told
+ * before, in the caller's transaction: a notice job that runs again tells nobody twice.
+ */
+export async function claimEnrolledNotices(db: DbOrTx, orgId: string, ids: string[], now: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const r = await db.execute(sql`
+    insert into ${learningReminder} (org_id, enrollment_id, kind, sent_at)
+    select ${orgId}, e.id, 'enrolled', ${now} from ${enrollment} e
+    where e.org_id = ${orgId} and e.id = any(${uuidArray(ids)})
+    on conflict do nothing
+    returning enrollment_id as id`);
+  return rows<{ id: string }>(r).map((x) => x.id);
+}
+
 // ---- reset and unenrol -----------------------------------------------------------------------
 
 /** Removes what a learner did in an enrolment: lesson progress, quiz attempts, certificate, reminders, checkpoint evidence. */

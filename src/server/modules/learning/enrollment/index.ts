@@ -1,5 +1,6 @@
-export { ENROLLED_EVENT, addMonths, completeEnrollment, enroll, refreshProgramProgress, type Audience, type EnrollmentRow } from './enrollments.core.ts';
-export { registerEnrollmentJobs, sendLearningReminders } from './enrollments.jobs.ts';
+export { ENROLLED_EVENT } from './enrollment.events.ts';
+export { addMonths, completeEnrollment, enroll, refreshProgramProgress, type Audience, type EnrollmentRow } from './enrollments.core.ts';
+export { enrollmentSubscribers } from './enrollments.jobs.ts';
 export * as enrollmentsRepo from './enrollments.repo.ts';
 export { audienceSql } from './enrollments.repo.ts';
 export { enrollmentRoutes } from './enrollments.routes.ts';

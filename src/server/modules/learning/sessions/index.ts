@@ -1,3 +1,2 @@
-export { registerSessionJobs } from './sessions.jobs.ts';
 export { sendSessionReminders } from './sessions.mail.ts';
 export { sessionRoutes } from './sessions.routes.ts';

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
-import { actorRef, recordChange, recordChanges, type Change } from '../../platform/index.ts';
+import { actorRef, defineJob, recordChange, recordChanges, type Change } from '../../platform/index.ts';
 import { listCustomFields } from '../custom-fields.repo.ts';
 import { requireRole } from '../org.policy.ts';
 import { refreshSmartGroups } from '../smart-groups.ts';
@@ -15,7 +16,6 @@ export type ImportProgress = (processedRows: number, totalRows: number) => Promi
 
 /** Past this many written rows the planner statistics are refreshed (PGlite has no autovacuum). */
 const ANALYZE_AFTER_ROWS = 1000;
-export const IMPORT_JOB = 'people.import';
 
 /** The file itself is unusable (not CSV, no header, required columns missing). */
 function fileError(message: string, details: unknown[] = []) {
@@ -172,9 +172,17 @@ export async function getImport(ctx: AppContext, actor: Actor, id: string) {
   };
 }
 
-type ImportJob = { importId: string; orgId: string; personId: string; label: string };
+/**
+ * A background import of a stored file, as the HR admin who started it. Idempotent: it runs
+ * only while the import is still queued, and marks it running first.
+ */
+export const IMPORT_JOB = defineJob({
+  name: 'people.import',
+  schema: z.object({ importId: z.uuid(), orgId: z.uuid(), personId: z.uuid(), label: z.string() }),
+  handler: runImportJob,
+});
 
-export async function runImportJob(ctx: AppContext, job: ImportJob) {
+async function runImportJob(ctx: AppContext, job: { importId: string; orgId: string; personId: string; label: string }) {
   const row = await repo.findImport(ctx.db, job.orgId, job.importId);
   if (!row || row.status !== 'queued') return;
   await repo.updateImport(ctx.db, row.orgId, row.id, { status: 'running' });

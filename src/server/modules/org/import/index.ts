@@ -1,3 +1,3 @@
-export { IMPORT_JOB, importPeople, runImportJob, type ImportOptions, type ImportProgress } from './import.service.ts';
+export { IMPORT_JOB, importPeople, type ImportOptions, type ImportProgress } from './import.service.ts';
 export type { ImportReport } from './import.plan.ts';
 export { importRoutes } from './import.routes.ts';
