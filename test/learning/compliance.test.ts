@@ -75,9 +75,8 @@ describe('compliance rules', () => {
     expect((await emp.patch(`compliance-rules/${list.body.data[0].id}`, { active: false })).status).toBe(404);
   });
 
-  it('enrols the audience at once (sub-departments included), skipping valid completions; HR admins may manage rules', async () => {
-    const { org, course } = await setup();
-    const hr = await signInAs(t, await createUser(t, org.id, { roles: ['hr_admin'] }));
+  it('enrols the audience at once (sub-departments included), skipping valid completions', async () => {
+    const { org, course, admin } = await setup();
     const ops = await createDepartment(t, org.id, 'Operations');
     const warehouse = await createDepartment(t, org.id, 'Warehouse', ops.id);
     const a = await createPerson(t, org.id, { departmentId: ops.id });
@@ -88,7 +87,7 @@ describe('compliance rules', () => {
     const [prior] = await enrollPeople(t, org.id, { courseId: course.id }, [done.id]);
     await complete(org.id, prior!.id);
 
-    const res = await hr.post('compliance-rules', {
+    const res = await admin.post('compliance-rules', {
       name: 'Forklift safety',
       courseId: course.id,
       audience: { type: 'department', departmentId: ops.id },
@@ -135,6 +134,27 @@ describe('compliance rules', () => {
     expect((await admin.get(`compliance-rules/${res.body.id}`)).status).toBe(404);
     const actions = (await t.ctx.db.select().from(auditEvent).where(eq(auditEvent.recordId, res.body.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['compliance_rule.created', 'compliance_rule.updated', 'compliance_rule.deleted']));
+  });
+
+  it('lets HR admins read the rules and the dashboard, but only learning admins change rules', async () => {
+    const { org, course, admin } = await setup();
+    const body = { name: 'Fire safety', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 };
+    const rule = await admin.post('compliance-rules', body);
+    expect(rule.status).toBe(201);
+    const hr = await signInAs(t, await createUser(t, org.id, { roles: ['hr_admin'] }));
+
+    expect((await hr.get('compliance-rules')).body.data.map((r: { id: string }) => r.id)).toEqual([rule.body.id]);
+    expect((await hr.get(`compliance-rules/${rule.body.id}`)).status).toBe(200);
+    expect((await hr.get(`compliance/dashboard?ruleId=${rule.body.id}`)).status).toBe(200);
+    expect((await hr.get(`compliance/dashboard.csv?ruleId=${rule.body.id}`)).status).toBe(200);
+    expect((await hr.get(`compliance/rules/${rule.body.id}/people`)).status).toBe(200);
+
+    // Writes answer as for a rule that does not exist, and change nothing.
+    expect((await hr.post('compliance-rules', { ...body, name: 'Other' })).status).toBe(404);
+    expect((await hr.patch(`compliance-rules/${rule.body.id}`, { active: false })).status).toBe(404);
+    expect((await hr.delete(`compliance-rules/${rule.body.id}`)).status).toBe(404);
+    expect((await admin.get(`compliance-rules/${rule.body.id}`)).body).toMatchObject({ name: 'Fire safety', active: true });
+    expect((await admin.get('compliance-rules')).body.data).toHaveLength(1);
   });
 });
 

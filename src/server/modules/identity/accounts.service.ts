@@ -3,10 +3,10 @@ import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
-import { requireRole, rolesPhrase } from '../org/index.ts';
+import { canManagePeople, requirePermission, rolesPhrase } from '../org/index.ts';
 import { actorRef, queueMail, recordChange, recordChanges } from '../platform/index.ts';
 import { accountGuard } from './account-guard.ts';
-import { canManageAccountOf, rolesBeyond } from './identity.policy.ts';
+import { canGrantRoles, canManageAccountOf, rolesBeyond } from './identity.policy.ts';
 import * as repo from './identity.repo.ts';
 import { hashPassword, hashSecret, newSecret } from './secrets.ts';
 import { openSession } from './session.service.ts';
@@ -137,7 +137,7 @@ async function personOrNotFound(ctx: AppContext, tx: DbOrTx, orgId: string, pers
 
 /** HR sends (or re-sends) an invitation; the account is created on first invitation. */
 export async function invite(ctx: AppContext, actor: Actor, personId: string, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManagePeople);
   return ctx.db.transaction(async (tx) => {
     const p = await personOrNotFound(ctx, tx, actor.orgId, personId);
     if (p.status !== 'active') throw conflict('Inactive people cannot be invited; reactivate them first');
@@ -177,7 +177,7 @@ export async function invite(ctx: AppContext, actor: Actor, personId: string, re
 }
 
 export async function accountStatus(ctx: AppContext, actor: Actor, personId: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManagePeople);
   await personOrNotFound(ctx, ctx.db, actor.orgId, personId);
   const account = await repo.findAccountByPerson(ctx.db, actor.orgId, personId);
   return {
@@ -191,7 +191,7 @@ export async function accountStatus(ctx: AppContext, actor: Actor, personId: str
 
 /** Only admins grant roles, and an admin cannot drop their own admin role (no lock-out). */
 export async function setRoles(ctx: AppContext, actor: Actor, personId: string, roles: PermissionRole[], requestId?: string) {
-  requireRole(actor, 'admin');
+  requirePermission(actor, canGrantRoles);
   const unique = [...new Set(roles)].sort();
   return ctx.db.transaction(async (tx) => {
     await personOrNotFound(ctx, tx, actor.orgId, personId);

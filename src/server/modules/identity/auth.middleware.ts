@@ -19,7 +19,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     actor = m ? await actorFromToken(ctx, m[1]!) : null;
     if (!actor) throw new AppError('unauthenticated', 'The API token is not valid or has expired');
     // The scopes as the API tokens page explains them: `read` reads, `write` changes, and `admin`
-    // lets the token use its owner's admin roles (org.policy requireRole), for reads or, with
+    // lets the token use its owner's admin roles (org.policy requirePermission), for reads or, with
     // `write`, for changes. `admin` alone does not write.
     const needed = SAFE_METHODS.has(c.req.method) ? 'read' : 'write';
     if (!actor.scopes.includes(needed)) {

@@ -15,3 +15,6 @@ export function rolesBeyond(actor: HasRoles, target: HasRoles): PermissionRole[]
 export function canManageAccountOf(actor: HasRoles, target: HasRoles): boolean {
   return rolesBeyond(actor, target).length === 0;
 }
+
+/** Granting and taking away roles: admins only (an HR admin manages people, not who administers). */
+export const canGrantRoles = (actor: HasRoles) => actor.roles.includes('admin');

@@ -25,7 +25,7 @@ export const learningRoutes = createRouter()
 
 export { learningJobs, learningSubscribers, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
 export { enroll, completeEnrollment, refreshProgramProgress, addMonths, reasonLabels, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollment/index.ts';
-export { canSeeLearningOf, isLearningAdmin } from './learning.policy.ts';
+export { canReadLearningOf } from './learning.policy.ts';
 export { requireStepUnlocked, isEvidenceApprover } from './programs/index.ts';
 /** Pure grading, also used by the demo seed to write consistent attempts. */
 export { gradeAttempt, type Answers } from './player/index.ts';

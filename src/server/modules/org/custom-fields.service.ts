@@ -6,7 +6,7 @@ import { actorRef, recordChange } from '../platform/index.ts';
 import type { CustomFieldCreate, CustomFieldUpdate } from './custom-fields.schemas.ts';
 import * as repo from './custom-fields.repo.ts';
 import { readableFields } from './custom-fields.visibility.ts';
-import { requireRole } from './org.policy.ts';
+import { canManageCustomFields, requirePermission } from './org.policy.ts';
 
 const dto = (r: repo.CustomFieldRow) => ({
   id: r.id,
@@ -33,7 +33,7 @@ export async function createCustomField(
   input: z.infer<typeof CustomFieldCreate>,
   requestId?: string,
 ): Promise<Dto> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageCustomFields);
   return ctx.db.transaction(async (tx) => {
     if (await repo.findCustomFieldByKey(tx, actor.orgId, input.key)) {
       throw conflict(`A custom field with the key "${input.key}" already exists`, [
@@ -58,7 +58,7 @@ export async function updateCustomField(
   input: z.infer<typeof CustomFieldUpdate>,
   requestId?: string,
 ): Promise<Dto> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageCustomFields);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findCustomField(tx, actor.orgId, id);
     if (!before) throw notFound('Custom field');
@@ -83,7 +83,7 @@ export async function updateCustomField(
 
 /** Deleting a definition removes its values; a smart group still reading it must change first. */
 export async function deleteCustomField(ctx: AppContext, actor: Actor, id: string, requestId?: string): Promise<void> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageCustomFields);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findCustomField(tx, actor.orgId, id);
     if (!before) throw notFound('Custom field');

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import type { DepartmentCreate, DepartmentUpdate } from './departments.schemas.ts';
 import * as repo from './departments.repo.ts';
-import { requireRole } from './org.policy.ts';
+import { canManageDepartments, requirePermission } from './org.policy.ts';
 import { refreshSmartGroups } from './smart-groups.ts';
 
 type DepartmentDto = { id: string; name: string; parentId: string | null; headcount: number; totalHeadcount: number };
@@ -61,7 +61,7 @@ async function assertParent(db: DbOrTx, orgId: string, parentId: string, selfId?
 }
 
 export async function createDepartment(ctx: AppContext, actor: Actor, input: z.infer<typeof DepartmentCreate>, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageDepartments);
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
     if (input.parentId) await assertParent(tx, actor.orgId, input.parentId);
@@ -90,7 +90,7 @@ export async function updateDepartment(
   input: z.infer<typeof DepartmentUpdate>,
   requestId?: string,
 ) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageDepartments);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findDepartment(tx, actor.orgId, id);
     if (!before) throw notFound('Department');
@@ -114,7 +114,7 @@ export async function updateDepartment(
 }
 
 export async function deleteDepartment(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageDepartments);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findDepartment(tx, actor.orgId, id);
     if (!before) throw notFound('Department');

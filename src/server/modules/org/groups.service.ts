@@ -11,7 +11,7 @@ import type { GroupCreate, GroupsQuery, GroupUpdate } from './groups.schemas.ts'
 import { listCustomFields, type CustomFieldRow } from './custom-fields.repo.ts';
 import { mayReadRule, readableFields } from './custom-fields.visibility.ts';
 import * as repo from './groups.repo.ts';
-import { requireRole } from './org.policy.ts';
+import { canManageGroups, canReadGroups, requirePermission } from './org.policy.ts';
 import { pagePeople, peopleByIds } from './people.queries.ts';
 import { membersChanged, refreshSmartGroups } from './smart-groups.ts';
 
@@ -37,10 +37,9 @@ const audit = (g: repo.GroupWithCount | repo.GroupRow) => ({
 });
 
 /** Group audiences matter to HR and learning admins; others do not learn groups exist. */
-const requireGroupReader = (actor: Actor) => requireRole(actor, 'hr_admin', 'learning_admin');
 
 export async function listGroups(ctx: AppContext, actor: Actor, query: z.infer<typeof GroupsQuery>) {
-  requireGroupReader(actor);
+  requirePermission(actor, canReadGroups);
   const limit = query.limit ?? 50;
   const rows = await repo.listGroups(
     ctx.db,
@@ -62,7 +61,7 @@ async function show(db: DbOrTx, actor: Actor, id: string): Promise<GroupDto> {
 }
 
 export async function getGroup(ctx: AppContext, actor: Actor, id: string): Promise<GroupDto> {
-  requireGroupReader(actor);
+  requirePermission(actor, canReadGroups);
   const g = await repo.findGroup(ctx.db, actor.orgId, id);
   if (!g) throw notFound('Group');
   return dto(g, await listCustomFields(ctx.db, actor.orgId), actor);
@@ -73,7 +72,7 @@ export async function getGroup(ctx: AppContext, actor: Actor, id: string): Promi
  * read its rule. Others get 404, as for a group that does not exist.
  */
 export async function readableGroup(db: DbOrTx, actor: Actor, id: string): Promise<repo.GroupWithCount> {
-  requireGroupReader(actor);
+  requirePermission(actor, canReadGroups);
   const [g, defs] = await Promise.all([repo.findGroup(db, actor.orgId, id), listCustomFields(db, actor.orgId)]);
   if (!g || !mayReadRule(g.rule, defs, actor)) throw notFound('Group');
   return g;
@@ -116,7 +115,7 @@ async function assertNameFree(db: DbOrTx, orgId: string, name: string, exceptId?
 }
 
 export async function createGroup(ctx: AppContext, actor: Actor, input: z.infer<typeof GroupCreate>, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageGroups);
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
     if (input.rule) await checkRuleReferences(tx, actor, input.rule);
@@ -144,7 +143,7 @@ export async function updateGroup(
   input: z.infer<typeof GroupUpdate>,
   requestId?: string,
 ) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageGroups);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findGroup(tx, actor.orgId, id);
     if (!before) throw notFound('Group');
@@ -165,7 +164,7 @@ export async function updateGroup(
 }
 
 export async function deleteGroup(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageGroups);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findGroup(tx, actor.orgId, id);
     if (!before) throw notFound('Group');
@@ -192,7 +191,7 @@ async function staticGroup(db: DbOrTx, orgId: string, id: string) {
 }
 
 export async function addMembers(ctx: AppContext, actor: Actor, id: string, personIds: string[], requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageGroups);
   return ctx.db.transaction(async (tx) => {
     await staticGroup(tx, actor.orgId, id);
     const ids = [...new Set(personIds)];
@@ -212,7 +211,7 @@ export async function addMembers(ctx: AppContext, actor: Actor, id: string, pers
 }
 
 export async function removeMember(ctx: AppContext, actor: Actor, id: string, personId: string, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManageGroups);
   await ctx.db.transaction(async (tx) => {
     await staticGroup(tx, actor.orgId, id);
     if (!(await repo.removeMember(tx, actor.orgId, id, personId))) throw notFound('Group member');
@@ -222,7 +221,7 @@ export async function removeMember(ctx: AppContext, actor: Actor, id: string, pe
 
 /** Live preview for the rule builder: how many match now, and the first ten by name. */
 export async function previewRule(ctx: AppContext, actor: Actor, rule: SmartGroupRule) {
-  requireGroupReader(actor);
+  requirePermission(actor, canReadGroups);
   await checkRuleReferences(ctx.db, actor, rule);
   const [count, ids] = await Promise.all([
     repo.countMatching(ctx.db, actor.orgId, rule),

@@ -9,17 +9,31 @@ export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: PermissionRole[])
 }
 
 /**
- * Admin areas answer 404 to those without the role, so their existence is not advertised
- * (DESIGN.md §5); bearer tokens also need the `admin` scope.
+ * Admin areas answer 404 to those their action's policy refuses, so their existence is not
+ * advertised (DESIGN.md §5); a bearer token uses its owner's admin roles only with the `admin`
+ * scope. `requirePermission(actor, canManagePeople)`.
  */
-export function requireRole(actor: Actor, ...roles: PermissionRole[]): void {
-  if (!hasRole(actor, ...roles)) throw notFound();
+export function requirePermission(actor: Actor, can: (actor: Actor) => boolean): void {
+  if (!can(actor)) throw notFound();
   if (actor.via === 'token' && !actor.scopes.includes('admin')) {
     throw new AppError('forbidden', 'This API token lacks the admin scope');
   }
 }
 
+// Each action names who may take it, so a service asks for the action, not for a role.
+
+/** People records: create, change, deactivate and reactivate; their sign-in accounts (identity). */
 export const canManagePeople = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** The department tree. */
+export const canManageDepartments = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** The people import (its reports carry every value, custom fields included). */
+export const canImportPeople = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** Custom field definitions. */
+export const canManageCustomFields = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** Groups and their members. */
+export const canManageGroups = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** Groups, their rules and members: HR admins, and learning admins who assign to them as audiences. */
+export const canReadGroups = (actor: Actor) => hasRole(actor, 'hr_admin', 'learning_admin');
 
 /**
  * HR admins read every custom field. A bearer token uses that role only with the `admin` scope,
@@ -29,12 +43,13 @@ export function canReadEveryField(actor: Pick<Actor, 'roles' | 'via' | 'scopes'>
   return hasRole(actor, 'hr_admin') && (actor.via !== 'token' || actor.scopes.includes('admin'));
 }
 
-/** The person themself, anyone above them in the reporting chain, or an HR admin. */
-export async function canSeePersonal(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+/** Personal records (DESIGN.md §5): the person themself, anyone above them in the reporting chain, or an HR admin. */
+export async function canReadPersonalOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
   if (actor.personId === personId || hasRole(actor, 'hr_admin')) return true;
   return isInChainOf(db, actor.orgId, actor.personId, personId);
 }
 
+/** Someone above the person in the reporting chain (not the person themself). */
 export async function isManagerOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
   return actor.personId !== personId && isInChainOf(db, actor.orgId, actor.personId, personId);
 }

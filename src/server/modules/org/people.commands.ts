@@ -7,7 +7,7 @@ import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import { listCustomFields } from './custom-fields.repo.ts';
 import { mergeCustomFields, validateCustomFields } from './custom-fields.validate.ts';
-import { requireRole } from './org.policy.ts';
+import { canManagePeople, requirePermission } from './org.policy.ts';
 import type { PersonCreate, PersonUpdate } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
 import { getPersonDetail, type PersonDetailDto } from './people.queries.ts';
@@ -105,7 +105,7 @@ export async function createPerson(
   input: z.infer<typeof PersonCreate>,
   requestId?: string,
 ): Promise<PersonDetailDto> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManagePeople);
   try {
     return await ctx.db.transaction(async (tx) => {
       await assertUnique(tx, actor.orgId, null, input.email, input.employeeNumber);
@@ -138,7 +138,7 @@ export async function updatePerson(
   input: z.infer<typeof PersonUpdate>,
   requestId?: string,
 ): Promise<PersonDetailDto> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManagePeople);
   try {
     return await ctx.db.transaction(async (tx) => {
       const before = await repo.findPerson(tx, actor.orgId, id);
@@ -192,7 +192,7 @@ export async function setPersonStatus(
   status: 'active' | 'inactive',
   requestId?: string,
 ): Promise<PersonDetailDto> {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canManagePeople);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findPerson(tx, actor.orgId, id);
     if (!before) throw notFound('Person');

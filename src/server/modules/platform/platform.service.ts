@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
-import { requireRole } from '../org/index.ts';
+import { requirePermission } from '../org/index.ts';
+import { canReadAuditLog, canReadMailOutbox } from './platform.policy.ts';
 import { actorRef, recordChange } from './audit.ts';
 import { redactLinks, redactMail } from './mail.redact.ts';
 import * as repo from './platform.repo.ts';
@@ -23,7 +24,7 @@ export async function listAuditEvents(
   actor: Actor,
   q: repo.AuditFilter & { limit?: number; cursor?: string },
 ) {
-  requireRole(actor, 'admin');
+  requirePermission(actor, canReadAuditLog);
   const limit = q.limit ?? 50;
   const rows = await repo.listAuditEvents(ctx.db, actor.orgId, q, limit + 1, decodeCursor(q.cursor, TimeCursor));
   const page = pageOf(
@@ -49,7 +50,7 @@ export async function listAuditEvents(
 }
 
 export async function auditFacets(ctx: AppContext, actor: Actor) {
-  requireRole(actor, 'admin');
+  requirePermission(actor, canReadAuditLog);
   return repo.auditFacets(ctx.db, actor.orgId);
 }
 
@@ -65,7 +66,7 @@ const mailSummary = (m: NonNullable<Awaited<ReturnType<typeof repo.findMail>>>) 
 });
 
 export async function listMail(ctx: AppContext, actor: Actor, q: { q?: string; limit?: number; cursor?: string }) {
-  requireRole(actor, 'admin');
+  requirePermission(actor, canReadMailOutbox);
   const limit = q.limit ?? 50;
   const rows = await repo.listMail(ctx.db, actor.orgId, q.q, limit + 1, decodeCursor(q.cursor, TimeCursor));
   const page = pageOf(rows, limit, (r) => r.createdAt);
@@ -77,7 +78,7 @@ export async function listMail(ctx: AppContext, actor: Actor, q: { q?: string; l
  * writes an audit row, deliberately, since who read whose mail is what an audit must answer.
  */
 export async function getMail(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireRole(actor, 'admin');
+  requirePermission(actor, canReadMailOutbox);
   return ctx.db.transaction(async (tx) => {
     const m = await repo.findMail(tx, actor.orgId, id);
     if (!m) throw notFound('Message');

@@ -7,7 +7,8 @@ import { conflict, notFound, validationFailed } from '../../platform/http/errors
 import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import type { SkillCreate, SkillsQuery, SkillUpdate } from './skills.schemas.ts';
-import { requireSkillWriter } from './skills.policy.ts';
+import { requirePermission } from '../org/index.ts';
+import { canManageSkills } from './talent.policy.ts';
 import * as repo from './skills.repo.ts';
 
 export const skillDto = (s: repo.SkillRow) => ({
@@ -51,7 +52,7 @@ async function assertNameFree(db: DbOrTx, orgId: string, name: string, exceptId?
 }
 
 export async function createSkill(ctx: AppContext, actor: Actor, input: zo.infer<typeof SkillCreate>, requestId?: string) {
-  requireSkillWriter(actor);
+  requirePermission(actor, canManageSkills);
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
     const now = ctx.clock.now();
@@ -71,7 +72,7 @@ export async function createSkill(ctx: AppContext, actor: Actor, input: zo.infer
 }
 
 export async function updateSkill(ctx: AppContext, actor: Actor, id: string, input: zo.infer<typeof SkillUpdate>, requestId?: string) {
-  requireSkillWriter(actor);
+  requirePermission(actor, canManageSkills);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findSkill(tx, actor.orgId, id);
     if (!before) throw notFound('Skill');
@@ -108,7 +109,7 @@ export async function updateSkill(ctx: AppContext, actor: Actor, id: string, inp
 }
 
 export async function deleteSkill(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireSkillWriter(actor);
+  requirePermission(actor, canManageSkills);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findSkill(tx, actor.orgId, id);
     if (!before) throw notFound('Skill');

@@ -13,7 +13,8 @@ import { filePurposes } from './content.repo.ts';
 import { lessonCount, type ValidContent } from './content.schemas.ts';
 import type { CourseCreate, CoursesQuery, CourseUpdate, DraftSave } from './courses.schemas.ts';
 import * as repo from './courses.repo.ts';
-import { requireLearningAdmin } from '../learning.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canManageCourses } from '../learning.policy.ts';
 
 export const fileUrl = (id: string | null) => (id ? `/api/v1/learning/files/${id}` : null);
 
@@ -64,7 +65,7 @@ const audit = (c: CourseDto) => ({
 });
 
 export async function listCourses(ctx: AppContext, actor: Actor, query: zo.infer<typeof CoursesQuery>) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   const limit = query.limit ?? 50;
   const found = await repo.listCourses(
     ctx.db,
@@ -81,7 +82,7 @@ export async function listCourses(ctx: AppContext, actor: Actor, query: zo.infer
 }
 
 export async function getCourse(ctx: AppContext, actor: Actor, id: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   return loadDto(ctx.db, actor.orgId, id);
 }
 
@@ -124,7 +125,7 @@ async function checkMeta(db: DbOrTx, orgId: string, courseId: string | null, m: 
 }
 
 export async function createCourse(ctx: AppContext, actor: Actor, input: zo.infer<typeof CourseCreate>, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   return ctx.db.transaction(async (tx) => {
     const format = input.format ?? 'self_paced';
     const externalUrl = format === 'external' ? (input.externalUrl ?? null) : null;
@@ -155,7 +156,7 @@ export async function createCourse(ctx: AppContext, actor: Actor, input: zo.infe
 }
 
 export async function updateCourse(ctx: AppContext, actor: Actor, id: string, input: Meta, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.lockCourse(tx, actor.orgId, id);
     if (!row) throw notFound('Course');
@@ -183,7 +184,7 @@ export async function updateCourse(ctx: AppContext, actor: Actor, id: string, in
 }
 
 export async function archiveCourse(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.lockCourse(tx, actor.orgId, id);
     if (!row) throw notFound('Course');
@@ -204,7 +205,7 @@ export async function archiveCourse(ctx: AppContext, actor: Actor, id: string, r
 // ---- draft and versions ------------------------------------------------------------------------
 
 export async function getDraft(ctx: AppContext, actor: Actor, id: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   const c = await repo.findCourse(ctx.db, actor.orgId, id);
   if (!c) throw notFound('Course');
   const draft = await repo.findDraft(ctx.db, actor.orgId, id);
@@ -224,7 +225,7 @@ export async function getDraft(ctx: AppContext, actor: Actor, id: string) {
 }
 
 export async function saveDraft(ctx: AppContext, actor: Actor, id: string, input: zo.infer<typeof DraftSave>, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   const saved = await ctx.db.transaction(async (tx) => {
     const c = await repo.lockCourse(tx, actor.orgId, id);
     if (!c) throw notFound('Course');
@@ -258,7 +259,7 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, input
 }
 
 export async function publishCourse(ctx: AppContext, actor: Actor, id: string, input: { pushToLearners: boolean }, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   return ctx.db.transaction(async (tx) => {
     const c = await repo.lockCourse(tx, actor.orgId, id);
     if (!c) throw notFound('Course');
@@ -288,7 +289,7 @@ export async function publishCourse(ctx: AppContext, actor: Actor, id: string, i
 }
 
 export async function listVersions(ctx: AppContext, actor: Actor, id: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageCourses);
   if (!(await repo.findCourse(ctx.db, actor.orgId, id))) throw notFound('Course');
   const found = await repo.listVersions(ctx.db, actor.orgId, id);
   return found.map((v) => ({

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../context.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { canSeePersonal, hasRole, isManagerOf } from '../../org/index.ts';
+import { canReadPersonalOf, isManagerOf, requirePermission } from '../../org/index.ts';
 import { actorRef, recordChange, storeFile } from '../../platform/index.ts';
 import { fileUrl } from './courses.service.ts';
-import { isLearningAdmin, requireLearningAdmin } from '../learning.policy.ts';
+import { canManageCourses, canManageEnrollments } from '../learning.policy.ts';
 import { checkUpload, cleanName, filePurposes, type FilePurpose } from './uploads.check.ts';
 import * as repo from './uploads.repo.ts';
 
@@ -15,7 +15,7 @@ export async function uploadLearningFile(
   requestId?: string,
 ) {
   // Course material is authored by learning admins; anyone hands in evidence of their own.
-  if (input.purpose !== 'evidence') requireLearningAdmin(actor);
+  if (input.purpose !== 'evidence') requirePermission(actor, canManageCourses);
   const name = cleanName(input.file.name);
   if (input.file.size > ctx.config.maxUploadBytes) {
     throw new AppError('payload_too_large', 'The file is too large', [{ path: 'file', message: 'Too large', maxBytes: ctx.config.maxUploadBytes }]);
@@ -38,15 +38,15 @@ export async function uploadLearningFile(
 
 /** Evidence is personal: the uploader, their manager chain, HR and learning admins, and whoever approves it. */
 async function canReadEvidence(ctx: AppContext, actor: Actor, file: { id: string; createdBy: string | null }): Promise<boolean> {
-  if (hasRole(actor, 'learning_admin', 'hr_admin')) return true;
-  if (file.createdBy && (await canSeePersonal(ctx.db, actor, file.createdBy))) return true;
+  if (canManageEnrollments(actor)) return true;
+  if (file.createdBy && (await canReadPersonalOf(ctx.db, actor, file.createdBy))) return true;
   for (const s of await repo.evidenceSubmissions(ctx.db, actor.orgId, file.id)) {
     if (s.reviewerId === actor.personId) return true;
     if (s.approver === 'person' && s.approverPersonId === actor.personId) return true;
     if (s.approver === 'manager' && (s.learnerManagerId === actor.personId || (await isManagerOf(ctx.db, actor, s.personId)))) return true;
   }
   for (const owner of await repo.externalLearningOwners(ctx.db, actor.orgId, file.id)) {
-    if (await canSeePersonal(ctx.db, actor, owner)) return true;
+    if (await canReadPersonalOf(ctx.db, actor, owner)) return true;
   }
   return false;
 }
@@ -57,7 +57,7 @@ export async function readLearningFile(ctx: AppContext, actor: Actor, id: string
   if (!file || !(filePurposes as readonly string[]).includes(file.purpose ?? '')) throw notFound('File');
   if (file.purpose === 'evidence' && !(await canReadEvidence(ctx, actor, file))) throw notFound('File');
   // Lesson material is for authors and the course's learners; covers show in the catalog to everyone.
-  if (['video', 'captions', 'document'].includes(file.purpose!) && !isLearningAdmin(actor)) {
+  if (['video', 'captions', 'document'].includes(file.purpose!) && !canManageCourses(actor)) {
     if (!(await repo.enrolledWithFile(ctx.db, actor.orgId, actor.personId, file.id))) throw notFound('File');
   }
   const bytes = await ctx.files.get(file.storageKey);

@@ -17,7 +17,8 @@ import type {
 } from './compliance.schemas.ts';
 import * as repo from './compliance.repo.ts';
 import { enroll } from '../enrollment/index.ts';
-import { requireLearningReports } from '../learning.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canManageComplianceRules, canReadLearningReports } from '../learning.policy.ts';
 import { cell } from '../reports/index.ts';
 
 
@@ -105,7 +106,7 @@ export async function enrollDue(ctx: AppContext, tx: DbOrTx, by: ActorRef, rule:
 }
 
 export async function listRules(ctx: AppContext, actor: Actor, query: z.infer<typeof ComplianceRulesQuery>) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const limit = query.limit ?? 50;
   const found = await repo.listRules(
     ctx.db,
@@ -119,14 +120,14 @@ export async function listRules(ctx: AppContext, actor: Actor, query: z.infer<ty
 }
 
 export async function getRule(ctx: AppContext, actor: Actor, id: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const r = await repo.findRule(ctx.db, actor.orgId, id);
   if (!r) throw notFound('Compliance rule');
   return dto(r);
 }
 
 export async function createRule(ctx: AppContext, actor: Actor, input: z.infer<typeof ComplianceRuleCreate>, requestId?: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canManageComplianceRules);
   return ctx.db.transaction(async (tx) => {
     await assertNameFree(tx, actor.orgId, input.name);
     const target = input.courseId ? { courseId: input.courseId } : { programId: input.programId! };
@@ -165,7 +166,7 @@ export async function updateRule(
   input: z.infer<typeof ComplianceRuleUpdate>,
   requestId?: string,
 ) {
-  requireLearningReports(actor);
+  requirePermission(actor, canManageComplianceRules);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findRule(tx, actor.orgId, id);
     if (!before) throw notFound('Compliance rule');
@@ -186,7 +187,7 @@ export async function updateRule(
 
 /** Deleting stops renewals; enrolments and completions it made stay on people's records. */
 export async function deleteRule(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canManageComplianceRules);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findRule(tx, actor.orgId, id);
     if (!before) throw notFound('Compliance rule');
@@ -205,7 +206,7 @@ export async function deleteRule(ctx: AppContext, actor: Actor, id: string, requ
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
 
 export async function dashboard(ctx: AppContext, actor: Actor, ruleId?: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   let rules: repo.RuleRow[];
   if (ruleId) {
     const r = await repo.findRule(ctx.db, actor.orgId, ruleId);
@@ -240,7 +241,7 @@ export async function dashboardCsv(ctx: AppContext, actor: Actor, ruleId?: strin
 }
 
 export async function rulePeople(ctx: AppContext, actor: Actor, id: string, query: z.infer<typeof RulePeopleQuery>) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const rule = await repo.findRule(ctx.db, actor.orgId, id);
   if (!rule) throw notFound('Compliance rule');
   const limit = query.limit ?? 50;

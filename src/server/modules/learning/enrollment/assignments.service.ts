@@ -3,13 +3,12 @@ import type { AppContext } from '../../../context.ts';
 import { AppError, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange, systemRef } from '../../platform/index.ts';
-import { hasRole } from '../../org/index.ts';
+import { canManageEnrollments } from '../learning.policy.ts';
 import { enroll, type Audience } from './enrollments.core.ts';
 import * as repo from './enrollments.repo.ts';
 import type { AssignBody } from './enrollments.schemas.ts';
 
 const DAY = 86_400_000;
-const isAssigningAdmin = (actor: Actor) => hasRole(actor, 'learning_admin', 'hr_admin');
 
 /**
  * Assigns a published course or program to people, a group or a department, with a reason.
@@ -18,7 +17,7 @@ const isAssigningAdmin = (actor: Actor) => hasRole(actor, 'learning_admin', 'hr_
  * are for admins only.
  */
 export async function assign(ctx: AppContext, actor: Actor, input: z.infer<typeof AssignBody>, requestId?: string) {
-  const admin = isAssigningAdmin(actor);
+  const admin = canManageEnrollments(actor);
   const target = { courseId: input.courseId, programId: input.programId };
   const now = ctx.clock.now();
   const dueAt = input.dueAt ? new Date(input.dueAt) : null;

@@ -5,15 +5,11 @@ import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
-import { hasRole, isManagerOf } from '../../org/index.ts';
 import * as repo from './enrollments.repo.ts';
 import type { DuePatch, EnrollmentsQuery, TeamQuery } from './enrollments.schemas.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { splitTabs, toEnrollmentDto, toLearningItem } from './enrollments.view.ts';
-import { canSeeLearningOf, visibleLearner } from '../learning.policy.ts';
-
-/** Learning and HR admins manage anyone's enrolments. */
-const isEnrollmentAdmin = (actor: Actor) => hasRole(actor, 'learning_admin', 'hr_admin');
+import { canChangeDueDateOf, canManageEnrollments, canReadLearningOf, visibleLearner } from '../learning.policy.ts';
 
 export async function myLearning(ctx: AppContext, actor: Actor) {
   const items = await repo.learningOfPerson(ctx.db, actor.orgId, actor.personId, ctx.clock.now());
@@ -27,7 +23,7 @@ export async function personLearning(ctx: AppContext, actor: Actor, personId: st
 }
 
 export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.infer<typeof EnrollmentsQuery>) {
-  const admin = isEnrollmentAdmin(actor);
+  const admin = canManageEnrollments(actor);
   if (query.personId) await visibleLearner(ctx.db, actor, query.personId);
   const limit = query.limit ?? 50;
   const beforeId = decodeCursor(query.cursor, zod.uuid());
@@ -53,7 +49,7 @@ export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.in
 /** The enrolment if the actor may see it (learner, manager chain, admins); 404 otherwise. */
 async function visibleEnrollment(ctx: AppContext, actor: Actor, id: string, forUpdate = false, db = ctx.db) {
   const e = forUpdate ? await repo.findEnrollmentForUpdate(db, actor.orgId, id) : await repo.findEnrollment(db, actor.orgId, id);
-  if (!e || !(await canSeeLearningOf(db, actor, e.personId))) throw notFound('Enrollment');
+  if (!e || !(await canReadLearningOf(db, actor, e.personId))) throw notFound('Enrollment');
   return e;
 }
 
@@ -69,7 +65,7 @@ export async function changeDueDate(ctx: AppContext, actor: Actor, id: string, i
   await ctx.db.transaction(async (tx) => {
     const e = await visibleEnrollment(ctx, actor, id, true, tx);
     const allowed =
-      isEnrollmentAdmin(actor) || (e.assignedBy === actor.personId && (await isManagerOf(tx, actor, e.personId)));
+      await canChangeDueDateOf(tx, actor, e);
     if (!allowed) throw forbidden('Only a learning admin or the manager who assigned it can change the due date');
     if (!isOpen(e)) throw new AppError('unprocessable', `A ${e.status.replace('_', ' ')} enrolment has no due date to change`);
     const now = ctx.clock.now();
@@ -96,7 +92,7 @@ export async function changeDueDate(ctx: AppContext, actor: Actor, id: string, i
 export async function resetEnrollment(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
   await ctx.db.transaction(async (tx) => {
     const e = await visibleEnrollment(ctx, actor, id, true, tx);
-    if (!isEnrollmentAdmin(actor)) throw forbidden('Only a learning admin can reset an enrolment');
+    if (!canManageEnrollments(actor)) throw forbidden('Only a learning admin can reset an enrolment');
     if (!isOpen(e) && (await repo.otherOpenEnrollment(tx, e))) {
       throw conflict('The person already has an open enrolment in this learning: reset that one instead');
     }
@@ -145,7 +141,7 @@ export async function unenroll(ctx: AppContext, actor: Actor, id: string, reques
   await ctx.db.transaction(async (tx) => {
     const e = await visibleEnrollment(ctx, actor, id, true, tx);
     const own = e.personId === actor.personId && e.source === 'self' && isOpen(e);
-    if (!isEnrollmentAdmin(actor) && !own) {
+    if (!canManageEnrollments(actor) && !own) {
       throw forbidden(
         e.personId === actor.personId && e.source === 'self'
           ? 'Finished learning stays on your record'

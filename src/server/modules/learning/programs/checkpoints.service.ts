@@ -8,7 +8,7 @@ import { actorRef, notify, recordChange } from '../../platform/index.ts';
 import * as repo from './checkpoints.repo.ts';
 import { refreshProgramProgress } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
-import { isLearningAdmin } from '../learning.policy.ts';
+import { canReviewAnyCheckpoint } from '../learning.policy.ts';
 import type { SubmissionRow } from './programs.repo.ts';
 import * as programs from './programs.repo.ts';
 import { requireStepUnlocked } from './programs.steps.ts';
@@ -116,7 +116,7 @@ export async function listQueue(ctx: AppContext, actor: Actor, q: { status?: Sub
   const rows = await repo.listQueue(
     ctx.db,
     actor.orgId,
-    { approverId: actor.personId, everyone: isLearningAdmin(actor), status: status === 'all' ? undefined : status },
+    { approverId: actor.personId, everyone: canReviewAnyCheckpoint(actor), status: status === 'all' ? undefined : status },
     { limit: limit + 1, after: decodeCursor(q.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
   const data = rows.slice(0, limit);
@@ -148,7 +148,7 @@ export async function review(
     if (!s || s.personId === actor.personId) throw notFound('Submission');
     const step = await repo.findStep(tx, actor.orgId, s.stepId);
     if (!step) throw notFound('Submission');
-    if (!isLearningAdmin(actor) && (await approverOf(tx, actor.orgId, step, s.personId)) !== actor.personId) throw notFound('Submission');
+    if (!canReviewAnyCheckpoint(actor) && (await approverOf(tx, actor.orgId, step, s.personId)) !== actor.personId) throw notFound('Submission');
     if (s.status !== 'submitted') throw conflict(`This submission was already ${s.status === 'approved' ? 'approved' : 'sent back'}`);
 
     const now = ctx.clock.now();

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { enroll, refreshProgramProgress } from '../enrollment/index.ts';
-import { isLearningAdmin, requireLearningAdmin } from '../learning.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canManagePrograms } from '../learning.policy.ts';
 import type { ProgramCreate, ProgramsQuery, ProgramUpdate, StepInput } from './programs.schemas.ts';
 import * as repo from './programs.repo.ts';
 
@@ -55,7 +56,7 @@ async function detail(db: DbOrTx, actor: Actor, p: repo.ProgramRow) {
 }
 
 export async function listPrograms(ctx: AppContext, actor: Actor, query: z.infer<typeof ProgramsQuery>) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManagePrograms);
   const limit = query.limit ?? 50;
   const rows = await repo.listPrograms(
     ctx.db,
@@ -75,14 +76,14 @@ export async function listPrograms(ctx: AppContext, actor: Actor, query: z.infer
 export async function getProgram(ctx: AppContext, actor: Actor, id: string) {
   const p = await repo.findProgram(ctx.db, actor.orgId, id);
   if (!p) throw notFound('Program');
-  if (p.status !== 'published' && !isLearningAdmin(actor) && !(await repo.myProgramEnrollment(ctx.db, actor.orgId, actor.personId, id))) {
+  if (p.status !== 'published' && !canManagePrograms(actor) && !(await repo.myProgramEnrollment(ctx.db, actor.orgId, actor.personId, id))) {
     throw notFound('Program');
   }
   return detail(ctx.db, actor, p);
 }
 
 export async function createProgram(ctx: AppContext, actor: Actor, input: z.infer<typeof ProgramCreate>, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManagePrograms);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const p = await repo.insertProgram(tx, {
@@ -103,7 +104,7 @@ export async function createProgram(ctx: AppContext, actor: Actor, input: z.infe
 }
 
 export async function updateProgram(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof ProgramUpdate>, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManagePrograms);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findProgram(tx, actor.orgId, id, true);
     if (!before) throw notFound('Program');
@@ -123,7 +124,7 @@ const dedupe = (tags: string[]) => [...new Set(tags.map((t) => t.trim()))];
  * program are enrolled in course steps that are new to it, and their progress is recomputed.
  */
 export async function replaceSteps(ctx: AppContext, actor: Actor, id: string, steps: StepInput[], requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManagePrograms);
   return ctx.db.transaction(async (tx) => {
     const p = await repo.findProgram(tx, actor.orgId, id, true);
     if (!p) throw notFound('Program');
@@ -231,7 +232,7 @@ export async function replaceSteps(ctx: AppContext, actor: Actor, id: string, st
 }
 
 export async function setStatus(ctx: AppContext, actor: Actor, id: string, status: 'published' | 'archived', requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManagePrograms);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findProgram(tx, actor.orgId, id, true);
     if (!before) throw notFound('Program');

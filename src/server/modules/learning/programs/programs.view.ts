@@ -2,7 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
-import { canSeeLearningOf } from '../learning.policy.ts';
+import { canReadLearningOf } from '../learning.policy.ts';
 import * as repo from './programs.repo.ts';
 import { stepDto } from './programs.service.ts';
 import { stepStates } from './programs.steps.ts';
@@ -28,7 +28,7 @@ export function submissionDto(s: repo.SubmissionRow, names: { files: Map<string,
 /** The learner's view of a program enrolment: the learner, their manager chain and learning admins. */
 export async function programView(ctx: AppContext, actor: Actor, enrollmentId: string) {
   const p = await enrollments.findEnrollment(ctx.db, actor.orgId, enrollmentId);
-  if (!p || !p.programId || !(await canSeeLearningOf(ctx.db, actor, p.personId))) throw notFound('Enrollment');
+  if (!p || !p.programId || !(await canReadLearningOf(ctx.db, actor, p.personId))) throw notFound('Enrollment');
   const { program, steps } = await stepStates(ctx.db, p, ctx.clock.now());
   const subs = steps.flatMap((s) => (s.submission ? [s.submission] : []));
   const names = {

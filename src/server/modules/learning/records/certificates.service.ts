@@ -3,7 +3,7 @@ import type { AppContext } from '../../../context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { canSeeLearningOf } from '../learning.policy.ts';
+import { canReadLearningOf } from '../learning.policy.ts';
 import { certificatePdf } from './certificates.pdf.ts';
 import * as repo from './certificates.repo.ts';
 
@@ -44,7 +44,7 @@ export async function listMine(ctx: AppContext, actor: Actor, q: { limit?: numbe
 /** The PDF, for whoever may see the learner's learning (the learner, their managers, admins). */
 export async function certificateFile(ctx: AppContext, actor: Actor, id: string) {
   const c = await repo.findCertificate(ctx.db, actor.orgId, id);
-  if (!c || !(await canSeeLearningOf(ctx.db, actor, c.personId))) throw notFound('Certificate');
+  if (!c || !(await canReadLearningOf(ctx.db, actor, c.personId))) throw notFound('Certificate');
   const bytes = await certificatePdf({
     personName: c.personName,
     title: c.title,

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../../context.ts';
 import { forbidden, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { hasRole } from '../../org/index.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
-import { canSeeLearningOf, visibleLearner } from '../learning.policy.ts';
+import { canReadLearningOf, canRecordLearningOf, visibleLearner } from '../learning.policy.ts';
 import * as repo from './transcript.repo.ts';
 
 export type ExternalInput = {
@@ -36,9 +35,6 @@ export const externalDto = (x: repo.ExternalRow) => ({
 /** Readers: whoever may see the person's learning; others learn nothing, not even that the person exists. */
 const visiblePerson = (ctx: AppContext, actor: Actor, personId: string) => visibleLearner(ctx.db, actor, personId);
 
-/** Writers: the learner, or a learning or HR admin (a manager sees it but does not write it). */
-const canRecord = (actor: Actor, personId: string) => actor.personId === personId || hasRole(actor, 'learning_admin', 'hr_admin');
-
 export async function listExternal(ctx: AppContext, actor: Actor, personId: string) {
   await visiblePerson(ctx, actor, personId);
   return { data: (await repo.externalOf(ctx.db, actor.orgId, personId)).map(externalDto) };
@@ -52,7 +48,7 @@ const latestToday = (now: Date) => new Date(now.getTime() + 14 * 3_600_000).toIS
 
 export async function createExternal(ctx: AppContext, actor: Actor, personId: string, input: ExternalInput, requestId?: string) {
   await visiblePerson(ctx, actor, personId);
-  if (!canRecord(actor, personId)) throw forbidden('Only the learner or a learning or HR admin records external learning');
+  if (!canRecordLearningOf(actor, personId)) throw forbidden('Only the learner or a learning or HR admin records external learning');
   const errors: ErrorDetail[] = [];
   if (input.completedOn > latestToday(ctx.clock.now())) errors.push({ path: 'completedOn', message: 'The completion date cannot be in the future' });
   return ctx.db.transaction(async (tx) => {
@@ -92,8 +88,8 @@ export async function createExternal(ctx: AppContext, actor: Actor, personId: st
 export async function deleteExternal(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
   await ctx.db.transaction(async (tx) => {
     const row = await repo.findExternal(tx, actor.orgId, id);
-    if (!row || !(await canSeeLearningOf(tx, actor, row.personId))) throw notFound('External learning');
-    if (!canRecord(actor, row.personId)) throw forbidden('Only the learner or a learning or HR admin removes external learning');
+    if (!row || !(await canReadLearningOf(tx, actor, row.personId))) throw notFound('External learning');
+    if (!canRecordLearningOf(actor, row.personId)) throw forbidden('Only the learner or a learning or HR admin removes external learning');
     await repo.deleteExternal(tx, actor.orgId, id);
     await recordChange(tx, actorRef(actor, requestId), {
       action: 'external_learning.deleted',

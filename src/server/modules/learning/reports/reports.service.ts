@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { analyseItems } from './item-analysis.ts';
-import { requireLearningReports } from '../learning.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canReadLearningReports } from '../learning.policy.ts';
 import type { CourseReportsQuery } from './reports.schemas.ts';
 import * as repo from './reports.repo.ts';
 
@@ -19,7 +20,7 @@ const rate = (part: number, whole: number) => (whole ? round1((part / whole) * 1
 const minutes = (seconds: number | null) => (seconds == null ? null : round1(seconds / 60));
 
 export async function listCourseReports(ctx: AppContext, actor: Actor, query: z.infer<typeof CourseReportsQuery>) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const limit = query.limit ?? 50;
   const courses = await repo.listCourses(
     ctx.db,
@@ -80,7 +81,7 @@ function contentIndex(contents: CourseContent[]) {
 }
 
 export async function courseReport(ctx: AppContext, actor: Actor, courseId: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const c = await repo.findCourse(ctx.db, actor.orgId, courseId);
   if (!c) throw notFound('Course');
   const now = ctx.clock.now();
@@ -153,7 +154,7 @@ const reasonLabels: Record<ReasonType, string> = {
 };
 
 export async function courseEnrollmentsCsv(ctx: AppContext, actor: Actor, courseId: string) {
-  requireLearningReports(actor);
+  requirePermission(actor, canReadLearningReports);
   const c = await repo.findCourse(ctx.db, actor.orgId, courseId);
   if (!c) throw notFound('Course');
   const list = await repo.enrollmentsForExport(ctx.db, actor.orgId, courseId);

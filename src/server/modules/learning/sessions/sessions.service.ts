@@ -11,7 +11,8 @@ import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, notify, recordChange } from '../../platform/index.ts';
 import { completeEnrollment, enroll } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
-import { isLearningAdmin, requireLearningAdmin } from '../learning.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canManageSessions } from '../learning.policy.ts';
 import { activePeopleIds } from '../programs/index.ts';
 import { requireStepUnlocked, stepLock } from '../programs/index.ts';
 import { findPersonContact } from '../programs/index.ts';
@@ -39,7 +40,7 @@ function instant(s: string, zone: string): Date | null {
 
 
 function sessionDto(s: repo.SessionWithCounts, actor: Actor, now: Date) {
-  const insider = isLearningAdmin(actor) || s.instructorId === actor.personId || s.myStatus === 'registered';
+  const insider = canManageSessions(actor) || s.instructorId === actor.personId || s.myStatus === 'registered';
   return {
     id: s.id,
     courseId: s.courseId,
@@ -90,7 +91,7 @@ const audit = (s: repo.SessionRow) => ({
 /** A course whose sessions the actor may see: published ones, any for learning admins. */
 async function visibleCourse(db: DbOrTx, actor: Actor, courseId: string) {
   const c = await repo.findCourse(db, actor.orgId, courseId);
-  if (!c || (c.status !== 'published' && !isLearningAdmin(actor))) throw notFound('Course');
+  if (!c || (c.status !== 'published' && !canManageSessions(actor))) throw notFound('Course');
   return c;
 }
 
@@ -124,7 +125,7 @@ async function checkFields(db: DbOrTx, actor: Actor, merged: { startsAt: string;
 }
 
 export async function createSession(ctx: AppContext, actor: Actor, courseId: string, input: z.infer<typeof SessionCreate>, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageSessions);
   return ctx.db.transaction(async (tx) => {
     const c = await repo.findCourse(tx, actor.orgId, courseId);
     if (!c) throw notFound('Course');
@@ -163,7 +164,7 @@ async function promote(ctx: AppContext, tx: DbOrTx, by: ActorRef, session: repo.
 }
 
 export async function updateSession(ctx: AppContext, actor: Actor, id: string, input: Fields, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageSessions);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findSession(tx, actor.orgId, id, true);
     if (!before) throw notFound('Session');
@@ -219,7 +220,7 @@ export async function updateSession(ctx: AppContext, actor: Actor, id: string, i
 }
 
 export async function cancelSession(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
-  requireLearningAdmin(actor);
+  requirePermission(actor, canManageSessions);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findSession(tx, actor.orgId, id, true);
     if (!before) throw notFound('Session');
@@ -326,7 +327,7 @@ export async function cancelMine(ctx: AppContext, actor: Actor, sessionId: strin
 /** Learning admins and the session's instructor; others get 404. */
 async function sessionForStaff(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const s = await repo.findSession(db, actor.orgId, id, lock);
-  if (!s || (!isLearningAdmin(actor) && s.instructorId !== actor.personId)) throw notFound('Session');
+  if (!s || (!canManageSessions(actor) && s.instructorId !== actor.personId)) throw notFound('Session');
   return s;
 }
 

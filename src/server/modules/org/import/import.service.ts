@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, defineJob, recordChange, recordChanges, type Change } from '../../platform/index.ts';
 import { listCustomFields } from '../custom-fields.repo.ts';
-import { requireRole } from '../org.policy.ts';
+import { canImportPeople, requirePermission } from '../org.policy.ts';
 import { refreshSmartGroups } from '../smart-groups.ts';
 import { CsvError, parsePeopleCsv } from './import.parse.ts';
 import { planImport, type ImportReport } from './import.plan.ts';
@@ -138,12 +138,12 @@ function managersFirst<T extends { id: string; values: { managerId: string | nul
 
 /** The HTTP use case: HR admins only; large files go to a background job. */
 export async function runImport(ctx: AppContext, actor: Actor, csv: string, opts: ImportOptions, requestId?: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canImportPeople);
   return importPeople(ctx, actorRef(actor, requestId), csv, opts);
 }
 
 export async function startImport(ctx: AppContext, actor: Actor, csv: string, opts: ImportOptions) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canImportPeople);
   const totalRows = Math.max(0, csv.split('\n').filter((l) => l.trim()).length - 1);
   const row = await repo.insertImport(ctx.db, {
     orgId: actor.orgId,
@@ -158,7 +158,7 @@ export async function startImport(ctx: AppContext, actor: Actor, csv: string, op
 }
 
 export async function getImport(ctx: AppContext, actor: Actor, id: string) {
-  requireRole(actor, 'hr_admin');
+  requirePermission(actor, canImportPeople);
   const row = await repo.findImport(ctx.db, actor.orgId, id);
   if (!row) throw notFound('Import');
   return {
