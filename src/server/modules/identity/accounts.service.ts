@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { forgetActors } from '../../platform/http/actor-cache.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { canManagePeople, requirePermission, rolesPhrase } from '../org/index.ts';
@@ -100,7 +101,7 @@ export async function completeLink(ctx: AppContext, token: string, password: str
   const row = await repo.findOpenLink(ctx.db, hashSecret(token, ctx.config.sessionSecret), now);
   if (!row || row.person.status !== 'active') throw notFound('Link');
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction(async (tx) => {
+  const opened = await ctx.db.transaction(async (tx) => {
     if (!(await repo.useLink(tx, row.link.id, now))) throw notFound('Link');
     const reset = row.link.kind === 'password_reset';
     // A reset means the old password may be known to someone else: end every other session, and
@@ -127,6 +128,9 @@ export async function completeLink(ctx: AppContext, token: string, password: str
     ]);
     return openSession(ctx, tx, { account, person: row.person }, meta);
   });
+  // The ended sessions and revoked tokens stop at once here, within the cache's bound elsewhere.
+  forgetActors(ctx, row.account.orgId);
+  return opened;
 }
 
 async function personOrNotFound(ctx: AppContext, tx: DbOrTx, orgId: string, personId: string) {
@@ -193,7 +197,7 @@ export async function accountStatus(ctx: AppContext, actor: Actor, personId: str
 export async function setRoles(ctx: AppContext, actor: Actor, personId: string, roles: PermissionRole[], requestId?: string) {
   requirePermission(actor, canGrantRoles);
   const unique = [...new Set(roles)].sort();
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     await personOrNotFound(ctx, tx, actor.orgId, personId);
     const account = await repo.findAccountByPerson(tx, actor.orgId, personId);
     if (!account) throw new AppError('unprocessable', 'This person has no account yet; invite them first');
@@ -210,6 +214,8 @@ export async function setRoles(ctx: AppContext, actor: Actor, personId: string, 
     });
     return { roles: updated.roles };
   });
+  forgetActors(ctx, actor.orgId);
+  return changed;
 }
 
 /** CLI: a person with an admin account, or an existing person promoted to admin. */
@@ -222,7 +228,7 @@ export async function createAdmin(
   }
   const passwordHash = await hashPassword(input.password);
   const by: ActorRef = { orgId: input.orgId, personId: null, label: 'cli create-admin' };
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
     const existing = await repo.findPersonByEmail(tx, input.orgId, email);
     const personId =
@@ -237,4 +243,6 @@ export async function createAdmin(
     await recordChange(tx, by, { action: 'account.admin_created', recordType: 'user_account', recordId: account.id, after: { email, roles: account.roles } });
     return { personId, accountId: account.id };
   });
+  forgetActors(ctx, input.orgId);
+  return created;
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { actorCache, forgetActors } from '../../platform/http/actor-cache.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { recordChange, systemRef } from '../platform/index.ts';
@@ -129,29 +130,43 @@ export async function signOut(ctx: AppContext, actor: Actor): Promise<void> {
       event: false,
     });
   });
+  forgetActors(ctx, actor.orgId);
 }
 
-/** Resolves a session cookie; sliding expiry is refreshed at most once an hour. */
+/**
+ * Resolves a session cookie; sliding expiry is refreshed at most once an hour. Most requests are
+ * answered from the process's actor cache: an ended session or a deactivated person stops working
+ * here within ACTOR_CACHE_TTL_MS when another process made the change, at once when this one did.
+ */
 export async function actorFromSession(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const row = await repo.findLiveSession(ctx.db, hashSecret(token, ctx.config.sessionSecret), now);
-  if (!row || row.person.status !== 'active') return null;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > 3600_000) {
-    await repo.touchSession(ctx.db, row.session.id, now, new Date(now.getTime() + SESSION_TTL_MS));
-  }
-  return toActor(row, 'session', { sessionId: row.session.id });
+  const tokenHash = hashSecret(token, ctx.config.sessionSecret);
+  return actorCache(ctx).resolve('s:' + tokenHash, now, async () => {
+    const row = await repo.findLiveSession(ctx.db, tokenHash, now);
+    if (!row || row.person.status !== 'active') return null;
+    let expiresAt = row.session.expiresAt;
+    if (now.getTime() - row.session.lastSeenAt.getTime() > 3600_000) {
+      expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await repo.touchSession(ctx.db, row.session.id, now, expiresAt);
+    }
+    return { actor: toActor(row, 'session', { sessionId: row.session.id }), expiresAt };
+  });
 }
 
+/** Resolves an API token, from the actor cache as sessions are. */
 export async function actorFromToken(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const now = ctx.clock.now();
-  const row = await repo.findLiveToken(ctx.db, hashSecret(token, ctx.config.sessionSecret), now);
-  if (!row || row.person.status !== 'active') return null;
-  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
-    await repo.markTokenUsed(ctx.db, row.token.id, now);
-  }
-  // A token never carries more than its owner can do today.
-  return toActor(row, 'token', { scopes: row.token.scopes });
+  const tokenHash = hashSecret(token, ctx.config.sessionSecret);
+  return actorCache(ctx).resolve('t:' + tokenHash, now, async () => {
+    const row = await repo.findLiveToken(ctx.db, tokenHash, now);
+    if (!row || row.person.status !== 'active') return null;
+    if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
+      await repo.markTokenUsed(ctx.db, row.token.id, now);
+    }
+    // A token never carries more than its owner can do today.
+    return { actor: toActor(row, 'token', { scopes: row.token.scopes }), expiresAt: row.token.expiresAt };
+  });
 }
 
 export { TOKEN_PREFIX };

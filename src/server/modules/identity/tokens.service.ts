@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { apiTokenScopes } from '../../db/schema/identity.ts';
+import { forgetActors } from '../../platform/http/actor-cache.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
@@ -76,6 +77,7 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string, req
     }
     await recordChange(tx, actorRef(actor, requestId), { action: 'api_token.revoked', recordType: 'api_token', recordId: id, before: { name: row.name } });
   });
+  forgetActors(ctx, actor.orgId);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import type { CustomFieldValues } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { forgetActors } from '../../platform/http/actor-cache.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
@@ -140,7 +141,7 @@ export async function updatePerson(
 ): Promise<PersonDetailDto> {
   requirePermission(actor, canManagePeople);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const shown = await ctx.db.transaction(async (tx) => {
       const before = await repo.findPerson(tx, actor.orgId, id);
       if (!before) throw notFound('Person');
       const { customFields: cf, ...fields } = input;
@@ -179,6 +180,9 @@ export async function updatePerson(
       await refreshSmartGroups(tx, actor.orgId, by, { now, scope });
       return getPersonDetail(tx, actor, id);
     });
+    // Signed-in actors carry the person's name (audit labels).
+    forgetActors(ctx, actor.orgId);
+    return shown;
   } catch (err) {
     mapUniqueViolation(err, input.email, input.employeeNumber);
   }
@@ -193,7 +197,7 @@ export async function setPersonStatus(
   requestId?: string,
 ): Promise<PersonDetailDto> {
   requirePermission(actor, canManagePeople);
-  return ctx.db.transaction(async (tx) => {
+  const shown = await ctx.db.transaction(async (tx) => {
     const before = await repo.findPerson(tx, actor.orgId, id);
     if (!before) throw notFound('Person');
     if (before.status === status) return getPersonDetail(tx, actor, id);
@@ -214,4 +218,7 @@ export async function setPersonStatus(
     await refreshSmartGroups(tx, actor.orgId, by, { now, scope: { personId: id, withReports: false } });
     return getPersonDetail(tx, actor, id);
   });
+  // A deactivated person's sessions and tokens stop at once in this process (identity resolves them).
+  forgetActors(ctx, actor.orgId);
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
+import { forgetActors } from '../../../platform/http/actor-cache.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, defineJob, recordChange, recordChanges, type Change } from '../../platform/index.ts';
@@ -101,6 +102,8 @@ export async function importPeople(
     await refreshSmartGroups(tx, orgId, by, { now });
     return { ...report, committed: true };
   });
+  // People deactivated or renamed: their signed-in actors are read again (identity resolves them).
+  forgetActors(ctx, orgId);
   // A large import changes the table's shape; stale statistics make the directory choose slow
   // plans (a 100,000-row import measured 300 ms instead of 1 ms for the first page).
   if (committed.summary.create + committed.summary.update >= ANALYZE_AFTER_ROWS) await repo.refreshPeopleStats(ctx.db);
