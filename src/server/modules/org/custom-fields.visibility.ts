@@ -11,7 +11,8 @@ export type Relation = 'self' | 'chain' | 'other';
 
 export type FieldViewer = Pick<Actor, 'roles' | 'via' | 'scopes'>;
 
-type Def = { key: string; visibility: CustomFieldVisibility };
+export type FieldDef = { key: string; visibility: CustomFieldVisibility };
+type Def = FieldDef;
 
 /** The one rule: `everyone` is public, `chain` is the person, their managers and HR, `hr` is HR only. */
 export function mayReadField(visibility: CustomFieldVisibility, viewer: FieldViewer, relation: Relation): boolean {

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { listCustomFields } from './custom-fields.repo.ts';
-import { visibleValues, type Relation } from './custom-fields.visibility.ts';
+import { visibleValues, type FieldDef, type Relation } from './custom-fields.visibility.ts';
 import { canReadEveryField } from './org.policy.ts';
 import type { PersonSchema } from './org.schemas.ts';
 import * as repo from './people.repo.ts';
@@ -16,7 +16,8 @@ export type PersonDetailDto = PersonDto & { directReportCount: number };
 
 /**
  * The only way people leave the org module: every list, profile, preview and command answer goes
- * through here, so each person's custom fields are those the viewer may read of them.
+ * through here (or, for one profile read in one statement, `showPerson` with what it read), so each
+ * person's custom fields are those the viewer may read of them.
  */
 export async function showPeople(db: DbOrTx, viewer: Actor, rows: repo.PersonViewRow[]): Promise<PersonDto[]> {
   if (!rows.length) return [];
@@ -25,13 +26,16 @@ export async function showPeople(db: DbOrTx, viewer: Actor, rows: repo.PersonVie
   const chainFields = !canReadEveryField(viewer) && defs.some((d) => d.visibility === 'chain');
   const others = rows.filter((r) => r.id !== viewer.personId && Object.keys(r.customFields ?? {}).length).map((r) => r.id);
   const reports = chainFields ? await reportsAmong(db, viewer.orgId, viewer.personId, others) : new Set<string>();
-  return rows.map((r) => {
-    const relation: Relation = r.id === viewer.personId ? 'self' : reports.has(r.id) ? 'chain' : 'other';
-    return { ...toPersonDto(r), customFields: visibleValues(r.customFields ?? {}, defs, viewer, relation) };
-  });
+  return rows.map((r) => showPerson(viewer, r, defs, reports.has(r.id)));
 }
 
-function toPersonDto(r: repo.PersonViewRow): PersonDto {
+/** One person as the viewer may see them, given the field definitions and whether the viewer is above them. */
+function showPerson(viewer: Actor, r: repo.PersonShownRow, defs: FieldDef[], viewerAbove: boolean): PersonDto {
+  const relation: Relation = r.id === viewer.personId ? 'self' : viewerAbove ? 'chain' : 'other';
+  return { ...toPersonDto(r), customFields: visibleValues(r.customFields ?? {}, defs, viewer, relation) };
+}
+
+function toPersonDto(r: repo.PersonShownRow): PersonDto {
   return {
     id: r.id,
     email: r.email,
@@ -82,8 +86,8 @@ export async function peopleByIds(db: DbOrTx, viewer: Actor, ids: string[]): Pro
 }
 
 export async function getPersonDetail(db: DbOrTx, viewer: Actor, id: string): Promise<PersonDetailDto> {
-  const [row, reports] = await Promise.all([repo.findPersonView(db, viewer.orgId, id), repo.countDirectReports(db, viewer.orgId, id)]);
+  const chainMatters = id !== viewer.personId && !canReadEveryField(viewer);
+  const row = await repo.findPersonDetail(db, viewer.orgId, id, { personId: viewer.personId, chainMatters });
   if (!row) throw notFound('Person');
-  const [shown] = await showPeople(db, viewer, [row]);
-  return { ...shown!, directReportCount: reports };
+  return { ...showPerson(viewer, row, row.fieldDefs, row.viewerAbove), directReportCount: row.directReportCount };
 }

@@ -1,8 +1,10 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../platform/db/sql.ts';
 import { alias } from 'drizzle-orm/pg-core';
-import { department, groupMember, organisation, person } from '../../db/schema/index.ts';
+import { customField, department, groupMember, organisation, person, type CustomFieldVisibility } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
+import { preparedSql } from '../../platform/db/prepared.ts';
+import { chainAboveSql } from './reporting-chain.repo.ts';
 
 export type PersonRow = typeof person.$inferSelect;
 
@@ -106,6 +108,53 @@ export async function findPersonView(db: DbOrTx, orgId: string, id: string): Pro
     .where(and(eq(person.orgId, orgId), eq(person.id, id)))
     .limit(1);
   return row as PersonViewRow | undefined;
+}
+
+/** What an answer shows of a person (the view without its timestamps). */
+export type PersonShownRow = Omit<PersonViewRow, 'createdAt' | 'updatedAt'>;
+
+export type PersonDetailRow = PersonShownRow & {
+  directReportCount: number;
+  /** The organisation's custom field definitions, as visibility needs them. */
+  fieldDefs: Array<{ key: string; visibility: CustomFieldVisibility }>;
+  /** Whether the viewer is above the person; only worked out when a `chain` field could hide a value. */
+  viewerAbove: boolean;
+};
+
+const [orgIdArg, idArg, viewerArg, chainMattersArg] = [sql.placeholder('orgId'), sql.placeholder('id'), sql.placeholder('viewerId'), sql.placeholder('chainMatters')];
+
+/**
+ * A profile in one statement (the person, their department and manager, the direct-report count,
+ * the field definitions and, when it matters, whether the viewer is in their manager chain), so a
+ * profile read is one round trip. `chainMatters` is false for the viewer themself and for those
+ * reading every field; even then the walk runs only if a `chain` field and a value exist.
+ */
+const personDetail = preparedSql<PersonDetailRow, { orgId: string; id: string; viewerId: string; chainMatters: boolean }>(
+  'org_person_detail',
+  sql`select p.id, p.email, p.first_name as "firstName", p.last_name as "lastName", p.employee_number as "employeeNumber",
+    p.job_title as "jobTitle", p.department_id as "departmentId", d.name as "departmentName", p.manager_id as "managerId",
+    m.first_name as "managerFirstName", m.last_name as "managerLastName", p.location, p.time_zone as "timeZone", p.locale,
+    p.hire_date::text as "hireDate", p.status, p.custom_fields as "customFields",
+    (select count(*)::int from ${person} r where r.org_id = ${orgIdArg} and r.manager_id = p.id and r.status = 'active') as "directReportCount",
+    (select coalesce(json_agg(json_build_object('key', f.key, 'visibility', f.visibility) order by f.key), '[]'::json)
+      from ${customField} f where f.org_id = ${orgIdArg}) as "fieldDefs",
+    case when ${chainMattersArg}::boolean and coalesce(p.custom_fields, '{}'::jsonb) <> '{}'::jsonb
+        and exists (select 1 from ${customField} f where f.org_id = ${orgIdArg} and f.visibility = 'chain')
+      then exists (select 1 from (${chainAboveSql(orgIdArg, idArg)}) a where a.id = ${viewerArg}::uuid)
+      else false end as "viewerAbove"
+  from ${person} p
+  left join ${department} d on d.org_id = ${orgIdArg} and d.id = p.department_id
+  left join ${person} m on m.org_id = ${orgIdArg} and m.id = p.manager_id
+  where p.org_id = ${orgIdArg} and p.id = ${idArg}`,
+);
+
+export async function findPersonDetail(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  viewer: { personId: string; chainMatters: boolean },
+): Promise<PersonDetailRow | undefined> {
+  return (await personDetail(db, { orgId, id, viewerId: viewer.personId, chainMatters: viewer.chainMatters }))[0];
 }
 
 export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<PersonRow | undefined> {
