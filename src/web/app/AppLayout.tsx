@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconApi, IconLogout, IconUser } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouteContext, useRouterState } from '@tanstack/react-router';
-import { api } from '../lib/api.ts';
+import { authApi } from '../features/auth/api.ts';
 import type { Me } from '../lib/me.ts';
 import { initials } from '../ui/initials.ts';
 import { navItems } from './nav.ts';
@@ -18,7 +18,7 @@ export default function AppLayout() {
   const queryClient = useQueryClient();
 
   async function signOut() {
-    await api('auth/sign-out', { method: 'POST' }).catch(() => undefined);
+    await authApi.signOut().catch(() => undefined);
     queryClient.clear();
     await navigate({ to: '/sign-in', search: {} });
   }

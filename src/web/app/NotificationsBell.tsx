@@ -1,28 +1,24 @@
 import { ActionIcon, Indicator, Popover, Stack, Text, Button, Group, ScrollArea, Anchor } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../lib/api.ts';
-
-type Notification = { id: string; kind: string; title: string; body: string | null; link: string | null; readAt: string | null; createdAt: string };
+import { notificationApi, notificationKeys, notificationQueries } from './api.ts';
 
 /** Unread count in the header; the list opens in a popover. */
 export function NotificationsBell() {
   const qc = useQueryClient();
   const count = useQuery({
-    queryKey: ['notifications', 'unread-count'],
-    queryFn: () => api<{ count: number }>('notifications/unread-count'),
+    ...notificationQueries.unreadCount(),
     refetchInterval: 60_000,
     retry: false,
   });
   const list = useQuery({
-    queryKey: ['notifications', 'list'],
-    queryFn: () => api<Page<Notification>>('notifications', { query: { limit: 20 } }),
+    ...notificationQueries.list(),
     enabled: false,
     retry: false,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['notifications'] });
-  const markRead = useMutation({ mutationFn: (id: string) => api(`notifications/${id}/read`, { method: 'POST' }), onSuccess: refresh });
-  const markAll = useMutation({ mutationFn: () => api('notifications/read-all', { method: 'POST' }), onSuccess: refresh });
+  const refresh = () => qc.invalidateQueries({ queryKey: notificationKeys.all });
+  const markRead = useMutation({ mutationFn: (id: string) => notificationApi.markRead(id), onSuccess: refresh });
+  const markAll = useMutation({ mutationFn: () => notificationApi.markAllRead(), onSuccess: refresh });
   const unread = count.data?.count ?? 0;
   return (
     <Popover width={340} position="bottom-end" shadow="md" onOpen={() => void list.refetch()}>

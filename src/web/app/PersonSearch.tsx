@@ -4,9 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, type Page } from '../lib/api.ts';
-
-type PersonHit = { id: string; name: string; jobTitle: string | null; email: string };
+import { peopleQueries } from '../features/people/api.ts';
 
 /** Header search: type a name, email or employee number; choosing a result opens the profile. */
 export function PersonSearch() {
@@ -14,9 +12,7 @@ export function PersonSearch() {
   const [debounced] = useDebouncedValue(value.trim(), 200);
   const navigate = useNavigate();
   const { data } = useQuery({
-    queryKey: ['people-search', debounced],
-    queryFn: ({ signal }) => api<Page<PersonHit>>('people', { query: { q: debounced, limit: 8 }, signal }),
-    enabled: debounced.length >= 2,
+    ...peopleQueries.search(debounced, 8),
     staleTime: 30_000,
   });
   const hits = data?.data ?? [];

@@ -1,5 +1,6 @@
-import type { Hono } from 'hono';
-import type { ApiType } from '../../server/app.ts';
+import type { ApiPath, Endpoint, InputOf, Method, Output } from './api-types.ts';
+
+export type { ApiPath, Body, Method, Output } from './api-types.ts';
 
 /** Error from the API, in the format of DESIGN.md §7. */
 export class ApiError extends Error {
@@ -15,15 +16,14 @@ export class ApiError extends Error {
   }
 }
 
-export type Page<T> = { data: T[]; nextCursor: string | null };
-
 type Options = { method?: string; body?: unknown; query?: Record<string, string | number | boolean | undefined | null>; signal?: AbortSignal; headers?: Record<string, string> };
 
 /**
  * Calls `/api/v1/<path>` with the session cookie. Mutations are same-origin, which is what the
- * server's CSRF check asks for. Throws ApiError on any non-2xx answer.
+ * server's CSRF check asks for. Throws ApiError on any non-2xx answer. Pages and api.ts files use
+ * `http` below, which is typed from the server's routes.
  */
-export async function api<T = unknown>(path: string, opts: Options = {}): Promise<T> {
+async function api<T = unknown>(path: string, opts: Options = {}): Promise<T> {
   const url = new URL(`/api/v1/${path.replace(/^\//, '')}`, window.location.origin);
   for (const [k, v] of Object.entries(opts.query ?? {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
@@ -61,29 +61,6 @@ export function fieldErrors(err: unknown): Record<string, string> {
 }
 
 // ---- typed calls -----------------------------------------------------------------------------
-// The server's routers are chained, so Hono's type of the API keeps every route's input and
-// output. `import type` is erased: no server code reaches the bundle.
-
-/** path → `$get` | `$post` … → { input, output, outputFormat, status }, as the server declares it. */
-type Schema = ApiType extends Hono<any, infer S, any> ? S : never;
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-/** The API's paths, in Hono's form (`/people/:id`). Not narrowed by method: that costs the typecheck seconds. */
-export type ApiPath = keyof Schema & string;
-// Conditional, so TypeScript never spreads the whole API's union for a generic path.
-type Endpoint<P, M extends Method> = P extends keyof Schema ? (`$${M}` extends keyof Schema[P] ? Schema[P][`$${M}`] : never) : never;
-type Success = 200 | 201 | 202 | 204;
-// A handler that returns a raw Response (files, CSV) leaves every status in the type: keep the JSON.
-type SuccessOutput<E> = E extends { status: 204 }
-  ? undefined
-  : E extends { status: Success; outputFormat: 'json'; output: infer O }
-    ? Exclude<O, Response>
-    : never;
-
-/** What a route answers on success, e.g. `Output<'/people/:id'>` or `Output<'/courses', 'post'>`. */
-export type Output<P extends ApiPath, M extends Method = 'get'> = SuccessOutput<Endpoint<P, M>>;
-type InputOf<P, M extends Method> = Endpoint<P, M> extends { input: infer I } ? I : never;
-/** The JSON body a route takes. */
-export type Body<P extends ApiPath, M extends Method> = InputOf<P, M> extends { json: infer J } ? J : never;
 
 type Scalar = string | number | boolean | undefined | null;
 type ParamsArg<I> = I extends { param: infer X } ? { params: { [K in keyof X]-?: string } } : { params?: never };

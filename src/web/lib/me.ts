@@ -1,26 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from './api.ts';
+import { ApiError, http, type Output } from './api.ts';
 
-export type Role = 'admin' | 'hr_admin' | 'learning_admin';
-
-export type Me = {
-  userId: string;
-  personId: string;
-  orgId: string;
-  orgName: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  isManager: boolean;
-  via: 'session' | 'token';
-};
+/** The signed-in person, as `GET /auth/me` answers. */
+export type Me = Output<'/auth/me'>;
+export type Role = Me['roles'][number];
 
 export const meQueryKey = ['me'] as const;
 
 /** The signed-in person, or null when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await api<Me>('auth/me');
+    return await http.get('/auth/me');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;

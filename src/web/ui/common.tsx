@@ -1,10 +1,5 @@
-import { Alert, Button, Center, Group, Loader, Select, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, type Page } from '../lib/api.ts';
-import type { Person } from '../features/people/types.ts';
 
 /** Drawer titles are the drawer's h2: sized like a heading. */
 export const drawerTitle = { title: { fontSize: 'var(--mantine-h3-font-size)', fontWeight: 700 } } as const;
@@ -46,58 +41,6 @@ export function EmptyText({ children }: { children: React.ReactNode }) {
     <Text c="dimmed" py="lg" ta="center">
       {children}
     </Text>
-  );
-}
-
-/** Pick a person by typing part of their name; shows the chosen one even before searching. */
-export function PersonPicker({
-  label,
-  value,
-  onChange,
-  initial,
-  error,
-  exclude,
-  placeholder = 'Type a name',
-  clearAfterPick = false,
-}: {
-  label: string;
-  value: string | null;
-  onChange: (id: string | null, person?: Person) => void;
-  initial?: { id: string; name: string } | null;
-  error?: React.ReactNode;
-  exclude?: string;
-  placeholder?: string;
-  /** For "add someone" pickers: empty again once a person is chosen. */
-  clearAfterPick?: boolean;
-}) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 200);
-  const hits = useQuery({
-    queryKey: ['people-search', q],
-    queryFn: () => api<Page<Person>>('people', { query: { q, limit: 10 } }),
-    enabled: q.length >= 2,
-  });
-  const people = (hits.data?.data ?? []).filter((p) => p.id !== exclude);
-  const data = people.map((p) => ({ value: p.id, label: p.name + (p.jobTitle ? ` · ${p.jobTitle}` : '') }));
-  if (initial && value === initial.id && !data.some((d) => d.value === initial.id)) data.unshift({ value: initial.id, label: initial.name });
-  return (
-    <Select
-      label={label}
-      placeholder={placeholder}
-      searchable
-      clearable
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={data}
-      filter={({ options }) => options}
-      nothingFoundMessage={q.length >= 2 && !hits.isFetching ? 'No one found' : 'Type at least 2 letters'}
-      onChange={(id) => {
-        onChange(id, people.find((p) => p.id === id));
-        if (clearAfterPick) setTimeout(() => setSearch(''), 0);
-      }}
-      error={error}
-    />
   );
 }
 

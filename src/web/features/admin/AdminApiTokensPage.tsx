@@ -5,12 +5,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, fieldErrors } from '../../lib/api.ts';
-import { rows } from '../people/types.ts';
+import { fieldErrors } from '../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading, FormActions } from '../../ui/common.tsx';
 
-type Token = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null; createdAt: string; revokedAt: string | null };
-type Created = Token & { token: string };
+import { adminApi, adminKeys, adminQueries, type CreatedToken as Created, type Token } from './api.ts';
 
 const curlExample = (token: string) => `curl -H "Authorization: Bearer ${token}" ${window.location.origin}/api/v1/people`;
 const date = (d: string | null) => (d ? new Date(d).toLocaleDateString() : '—');
@@ -20,7 +18,7 @@ export default function AdminApiTokensPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<Created | null>(null);
   const [revoking, setRevoking] = useState<Token | null>(null);
-  const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: () => api<Token[] | { data: Token[] }>('api-tokens') });
+  const tokens = useQuery(adminQueries.tokens());
   const form = useForm({
     initialValues: { name: '', read: true, write: false, admin: false, expires: '90' },
     validate: {
@@ -30,31 +28,28 @@ export default function AdminApiTokensPage() {
   });
   const create = useMutation({
     mutationFn: (v: typeof form.values) =>
-      api<Created>('api-tokens', {
-        method: 'POST',
-        body: {
-          name: v.name.trim(),
-          scopes: (['read', 'write', 'admin'] as const).filter((s) => v[s]),
-          expiresInDays: v.expires === 'never' ? null : Number(v.expires),
-        },
+      adminApi.createToken({
+        name: v.name.trim(),
+        scopes: (['read', 'write', 'admin'] as const).filter((s) => v[s]),
+        expiresInDays: v.expires === 'never' ? null : Number(v.expires),
       }),
     onSuccess: (t) => {
       setCreating(false);
       form.reset();
       setSecret(t);
-      void qc.invalidateQueries({ queryKey: ['api-tokens'] });
+      void qc.invalidateQueries({ queryKey: adminKeys.tokens });
     },
     onError: (err) => form.setErrors(fieldErrors(err)),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api(`api-tokens/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => adminApi.revokeToken(id),
     onSuccess: () => {
       setRevoking(null);
       notifications.show({ color: 'green', message: 'Token revoked' });
-      void qc.invalidateQueries({ queryKey: ['api-tokens'] });
+      void qc.invalidateQueries({ queryKey: adminKeys.tokens });
     },
   });
-  const list = rows(tokens.data);
+  const list = tokens.data?.data ?? [];
   return (
     <>
       <PageHeader

@@ -4,22 +4,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment, useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker } from '../../ui/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../ui/common.tsx';
+import { PersonPicker } from '../people/PersonPicker.tsx';
+import { adminQueries, type AuditEvent } from './api.ts';
 import { JsonDiff } from './components/JsonDiff.tsx';
-
-type AuditEvent = {
-  id: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  actorLabel: string;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-};
 
 export default function AdminAuditLogPage() {
   const [action, setAction] = useState<string | null>(null);
@@ -39,15 +27,10 @@ export default function AdminAuditLogPage() {
     setTo('');
     setActorId(null);
   };
-  const facets = useQuery({ queryKey: ['audit-facets'], queryFn: () => api<{ actions: string[]; recordTypes: string[] }>('audit-events/facets') });
+  const facets = useQuery(adminQueries.auditFacets());
   // Dates are picked in local time; the day is sent as its local start and end.
   const query = { action, recordType, q, actorId, from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined, to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined };
-  const events = useInfiniteQuery({
-    queryKey: ['audit-events', query],
-    queryFn: ({ pageParam }) => api<Page<AuditEvent>>('audit-events', { query: { ...query, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const events = useInfiniteQuery(adminQueries.audit(query));
   const list = events.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>

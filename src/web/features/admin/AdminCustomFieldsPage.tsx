@@ -5,8 +5,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, fieldErrors } from '../../lib/api.ts';
-import { rows, visibilityLabels, type CustomField, type FieldVisibility } from '../people/types.ts';
+import { fieldErrors } from '../../lib/api.ts';
+import { peopleKeys, peopleQueries, type CustomField, type FieldVisibility } from '../people/api.ts';
+import { visibilityLabels } from '../people/format.ts';
+import { adminApi } from './api.ts';
 import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from '../../ui/common.tsx';
 
 const keyFrom = (label: string) =>
@@ -33,7 +35,7 @@ export default function AdminCustomFieldsPage() {
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   // The key follows the label until the admin types a key of their own.
   const [keyTouched, setKeyTouched] = useState(false);
-  const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
+  const fields = useQuery(peopleQueries.customFields());
   const form = useForm<Values>({
     initialValues: blank,
     validate: {
@@ -45,23 +47,17 @@ export default function AdminCustomFieldsPage() {
   const save = useMutation({
     mutationFn: (v: Values) =>
       editing && editing !== 'new'
-        ? api(`custom-fields/${editing.id}`, {
-            method: 'PATCH',
-            body: { label: v.label.trim(), visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) },
-          })
-        : api('custom-fields', {
-            method: 'POST',
-            body: { label: v.label.trim(), key: v.key, type: v.type, visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) },
-          }),
+        ? adminApi.updateField(editing.id, { label: v.label.trim(), visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) })
+        : adminApi.createField({ label: v.label.trim(), key: v.key, type: v.type, visibility: v.visibility, ...(v.type === 'choice' ? { options: v.options } : {}) }),
     onSuccess: () => {
       setEditing(null);
-      void qc.invalidateQueries({ queryKey: ['custom-fields'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.customFields });
     },
     onError: (err) => form.setErrors(fieldErrors(err)),
   });
   const remove = useMutation({
-    mutationFn: (f: CustomField) => api(`custom-fields/${f.id}`, { method: 'DELETE' }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['custom-fields'] }),
+    mutationFn: (f: CustomField) => adminApi.removeField(f.id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: peopleKeys.customFields }),
     onError: (err) => notifications.show({ color: 'red', title: 'Cannot delete', message: (err as Error).message }),
   });
   const open = (f: CustomField | 'new') => {
@@ -71,7 +67,7 @@ export default function AdminCustomFieldsPage() {
     save.reset();
     setEditing(f);
   };
-  const list = rows(fields.data);
+  const list = fields.data?.data ?? [];
   const isNew = editing === 'new';
   return (
     <>

@@ -5,11 +5,11 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, fieldErrors } from '../../lib/api.ts';
-import { rows } from '../people/types.ts';
+import { fieldErrors } from '../../lib/api.ts';
+import { peopleKeys } from '../people/api.ts';
+import { adminApi, adminKeys, adminQueries, type Department } from './api.ts';
 import { EmptyText, ErrorAlert, Loading, confirmDanger, FormActions } from '../../ui/common.tsx';
 
-type Department = { id: string; name: string; parentId: string | null; headcount: number; totalHeadcount?: number };
 type Editing = { id?: string; name: string; parentId: string | null };
 
 /** Depth-first order with each department's depth, for an indented tree. */
@@ -40,18 +40,18 @@ function possibleParents(list: Array<Department & { depth: number }>, id: string
 export default function AdminDepartmentsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[] | { data: Department[] }>('departments') });
-  const list = flatten(rows(depts.data));
+  const depts = useQuery(adminQueries.departments());
+  const list = flatten(depts.data?.data ?? []);
   const form = useForm<Editing>({ initialValues: { name: '', parentId: null }, validate: { name: (v) => (v.trim() ? null : 'Enter a name') } });
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['departments'] });
-    void qc.invalidateQueries({ queryKey: ['people-filters'] });
+    void qc.invalidateQueries({ queryKey: adminKeys.departments });
+    void qc.invalidateQueries({ queryKey: peopleKeys.filters });
   };
   const save = useMutation({
     mutationFn: (v: Editing) =>
       v.id
-        ? api(`departments/${v.id}`, { method: 'PATCH', body: { name: v.name.trim(), parentId: v.parentId } })
-        : api('departments', { method: 'POST', body: { name: v.name.trim(), parentId: v.parentId } }),
+        ? adminApi.updateDepartment(v.id, { name: v.name.trim(), parentId: v.parentId })
+        : adminApi.createDepartment({ name: v.name.trim(), parentId: v.parentId }),
     onSuccess: () => {
       setEditing(null);
       refresh();
@@ -59,7 +59,7 @@ export default function AdminDepartmentsPage() {
     onError: (err) => form.setErrors(fieldErrors(err)),
   });
   const remove = useMutation({
-    mutationFn: (d: Department) => api(`departments/${d.id}`, { method: 'DELETE' }),
+    mutationFn: (d: Department) => adminApi.removeDepartment(d.id),
     onSuccess: (_r, d) => {
       notifications.show({ color: 'green', message: `Deleted ${d.name}` });
       refresh();

@@ -5,28 +5,22 @@ import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, fieldErrors, type Page } from '../../lib/api.ts';
+import { fieldErrors } from '../../lib/api.ts';
 import { PersonLine } from '../../ui/PersonAvatar.tsx';
-import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger, drawerTitle } from '../../ui/common.tsx';
+import { EmptyText, ErrorAlert, LoadMore, Loading, confirmDanger, drawerTitle } from '../../ui/common.tsx';
+import { PersonPicker } from '../people/PersonPicker.tsx';
+import { adminApi, adminKeys, adminQueries, type Group as GroupRow } from './api.ts';
 import { completeRule, RuleBuilder, type Rule } from './components/RuleBuilder.tsx';
-
-type GroupRow = { id: string; name: string; description: string | null; kind: 'static' | 'smart'; rule: Rule | null; memberCount: number };
 
 export default function AdminGroupsPage() {
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const [open, setOpen] = useState<GroupRow | 'new' | null>(null);
-  const groups = useInfiniteQuery({
-    queryKey: ['groups', q],
-    queryFn: ({ pageParam }) => api<Page<GroupRow>>('groups', { query: { q, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const groups = useInfiniteQuery(adminQueries.groups(q));
   const remove = useMutation({
-    mutationFn: (g: GroupRow) => api(`groups/${g.id}`, { method: 'DELETE' }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['groups'] }),
+    mutationFn: (g: GroupRow) => adminApi.removeGroup(g.id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: adminKeys.groups }),
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });
   const list = groups.data?.pages.flatMap((p) => p.data) ?? [];
@@ -120,11 +114,11 @@ function GroupDrawer({ group, onClose, onCreated }: { group: GroupRow | null; on
         description: description.trim() || null,
         ...(kind === 'smart' ? { rule: completeRule(rule) } : {}),
       };
-      return group ? api<GroupRow>(`groups/${group.id}`, { method: 'PATCH', body }) : api<GroupRow>('groups', { method: 'POST', body: { ...body, kind } });
+      return group ? adminApi.updateGroup(group.id, body) : adminApi.createGroup({ ...body, kind });
     },
     onSuccess: (saved) => {
       notifications.show({ color: 'green', message: group ? 'Group saved' : 'Group created' });
-      void qc.invalidateQueries({ queryKey: ['groups'] });
+      void qc.invalidateQueries({ queryKey: adminKeys.groups });
       // A new static group stays open so its members can be picked straight away.
       if (!group && kind === 'static' && saved?.id) onCreated(saved);
       else onClose();
@@ -181,25 +175,19 @@ function GroupDrawer({ group, onClose, onCreated }: { group: GroupRow | null; on
 
 function StaticMembers({ groupId }: { groupId: string }) {
   const qc = useQueryClient();
-  const key = ['groups', groupId, 'members'];
-  const members = useInfiniteQuery({
-    queryKey: key,
-    queryFn: ({ pageParam }) => api<Page<Person>>(`groups/${groupId}/members`, { query: { limit: 100, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const members = useInfiniteQuery(adminQueries.members(groupId));
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: ['groups'] });
+    void qc.invalidateQueries({ queryKey: adminKeys.members(groupId) });
+    void qc.invalidateQueries({ queryKey: adminKeys.groups });
   };
   const add = useMutation({
-    mutationFn: (p: { id: string; name?: string }) => api(`groups/${groupId}/members`, { method: 'POST', body: { personIds: [p.id] } }),
+    mutationFn: (p: { id: string; name?: string }) => adminApi.addMembers(groupId, [p.id]),
     onSuccess: (_r, p) => {
       if (p.name) notifications.show({ color: 'green', message: `Added ${p.name}` });
       refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => api(`groups/${groupId}/members/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => adminApi.removeMember(groupId, id), onSuccess: refresh });
   const list = members.data?.pages.flatMap((pg) => pg.data) ?? [];
   return (
     <Stack>

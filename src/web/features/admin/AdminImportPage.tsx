@@ -4,12 +4,12 @@ import { IconDownload, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { peopleKeys } from '../people/api.ts';
+import { adminApi, type ImportReport as Report } from './api.ts';
 
-type Action = 'create' | 'update' | 'unchanged' | 'deactivate' | 'error';
-type Row = { row: number; key: string; action: Action; changes?: Record<string, { from: unknown; to: unknown }>; errors?: Array<{ field?: string; message: string }> };
-type Report = { dryRun: boolean; committed: boolean; summary: Record<Action | 'total', number>; rows: Row[] };
-type ImportJob = { id: string; status: 'queued' | 'running' | 'done' | 'failed'; processedRows: number; totalRows: number; report?: Report; error?: string };
+type Row = Report['rows'][number];
+type Action = Row['action'];
 
 const ASYNC_BYTES = 1024 * 1024;
 const TEMPLATE = 'employee_number,email,first_name,last_name,job_title,department,manager,location,hire_date\nE1001,ada@example.com,Ada,Lovelace,Head of Engineering,Engineering,,London,2020-01-15\nE1002,alan@example.com,Alan,Turing,Engineer,Engineering,E1001,London,2021-06-01\n';
@@ -32,7 +32,7 @@ function reportFromError(err: unknown): Report | undefined {
   if (found) return found;
   const rows = err.details.filter((d): d is typeof d & Row => typeof d.row === 'number' && typeof d.action === 'string') as unknown as Row[];
   if (!rows.length) return undefined;
-  return { dryRun: false, committed: false, summary: { create: 0, update: 0, unchanged: 0, deactivate: 0, error: rows.length, total: rows.length }, rows };
+  return { dryRun: false, committed: false, summary: { create: 0, update: 0, unchanged: 0, deactivate: 0, error: rows.length, total: rows.length }, rows, unknownColumns: [], unchangedRowsOmitted: 0 };
 }
 
 const looksLikeCsv = (f: File) => /\.csv$/i.test(f.name) || f.type === 'text/csv' || f.type === 'application/vnd.ms-excel';
@@ -71,16 +71,16 @@ export default function AdminImportPage() {
     try {
       let result: Report;
       if (query.async) {
-        const { id } = await api<{ id: string }>('people/imports', { method: 'POST', body, query });
+        const { id } = (await adminApi.importPeople(body, query)) as { id: string };
         result = await poll(id);
       } else {
-        result = await api<Report>('people/imports', { method: 'POST', body, query });
+        result = (await adminApi.importPeople(body, query)) as Report;
       }
       setReport(result);
       setFilter(result.summary.error > 0 ? 'error' : 'all');
       if (!dryRun && result.committed) {
         notifications.show({ color: 'green', title: 'Import finished', message: `${result.summary.create} created, ${result.summary.update} updated, ${result.summary.deactivate ?? 0} deactivated.` });
-        void qc.invalidateQueries({ queryKey: ['people'] });
+        void qc.invalidateQueries({ queryKey: peopleKeys.lists });
       }
     } catch (err) {
       const r = reportFromError(err);
@@ -97,7 +97,7 @@ export default function AdminImportPage() {
 
   async function poll(id: string): Promise<Report> {
     for (;;) {
-      const job = await api<ImportJob>(`people/imports/${id}`);
+      const job = await adminApi.importJob(id);
       setProgress({ done: job.processedRows, total: job.totalRows });
       if (job.status === 'done' && job.report) return job.report;
       if (job.status === 'failed') {

@@ -4,10 +4,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../ui/common.tsx';
 
-type Mail = { id: string; to: string; subject: string; status: 'queued' | 'sending' | 'sent' | 'failed' | 'outbox'; createdAt: string; sentAt: string | null; error: string | null };
+import { adminQueries, type Mail } from './api.ts';
+
 const colors = { queued: 'blue', sending: 'cyan', sent: 'green', failed: 'red', outbox: 'gray' } as const;
 
 /** Sign-in links are hidden from admins (whoever holds one becomes its recipient): how to give a new one. */
@@ -39,17 +39,8 @@ export default function AdminMailOutboxPage() {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [openId, setOpenId] = useState<string | null>(null);
-  const mail = useInfiniteQuery({
-    queryKey: ['mail-outbox', q],
-    queryFn: ({ pageParam }) => api<Page<Mail>>('mail-outbox', { query: { q, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
-  const one = useQuery({
-    queryKey: ['mail-outbox', 'one', openId],
-    queryFn: () => api<Mail & { text: string; html: string | null; hiddenLinks: number }>(`mail-outbox/${openId}`),
-    enabled: !!openId,
-  });
+  const mail = useInfiniteQuery(adminQueries.mail(q));
+  const one = useQuery(adminQueries.oneMail(openId));
   const list = mail.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>

@@ -5,13 +5,11 @@ import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
 import { PersonLine } from '../../ui/PersonAvatar.tsx';
-import type { Person } from '../people/types.ts';
-import { EmptyText, ErrorAlert, LoadMore, Loading, PersonPicker, confirmDanger } from '../../ui/common.tsx';
+import { peopleApi, peopleKeys, peopleQueries, type Person } from '../people/api.ts';
+import { EmptyText, ErrorAlert, LoadMore, Loading, confirmDanger } from '../../ui/common.tsx';
+import { PersonPicker } from '../people/PersonPicker.tsx';
 import { PersonDrawer } from './components/PersonDrawer.tsx';
-
-type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
 
 export default function AdminPeoplePage() {
   const qc = useQueryClient();
@@ -23,19 +21,14 @@ export default function AdminPeoplePage() {
   const [managerId, setManagerId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Person | null>(null);
   const [drawer, setDrawer] = useState(false);
-  const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters') });
+  const filters = useQuery(peopleQueries.filters());
   const query = { q, status, departmentId: departmentId ?? undefined, location: location ?? undefined, managerId: managerId ?? undefined };
   const filtered = !!(q || departmentId || location || managerId || status !== 'active');
-  const people = useInfiniteQuery({
-    queryKey: ['people', 'admin', query],
-    queryFn: ({ pageParam }) => api<Page<Person>>('people', { query: { ...query, limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
+  const people = useInfiniteQuery(peopleQueries.admin(query));
   const setActive = useMutation({
-    mutationFn: ({ p, active }: { p: Person; active: boolean }) => api<Person>(`people/${p.id}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' }),
+    mutationFn: ({ p, active }: { p: Person; active: boolean }) => (active ? peopleApi.reactivate(p.id) : peopleApi.deactivate(p.id)),
     onSuccess: (_r, { p, active }) => {
-      void qc.invalidateQueries({ queryKey: ['people'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.lists });
       const id = `person-status-${p.id}`;
       notifications.show({
         id,

@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { useTitle } from '../../lib/title.ts';
+import { authApi } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 export default function ForgotPasswordPage() {
@@ -17,7 +18,7 @@ export default function ForgotPasswordPage() {
   const submit = form.onSubmit(async ({ email }) => {
     setError(null);
     try {
-      await api('auth/password-reset', { method: 'POST', body: { email: email.trim() } });
+      await authApi.requestPasswordReset(email.trim());
       setSent(true);
     } catch (err) {
       setError(err instanceof ApiError && err.code === 'rate_limited' ? 'Too many requests. Try again later.' : 'Something went wrong. Try again.');

@@ -3,12 +3,11 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import { meQueryKey, type Me } from '../../lib/me.ts';
+import { ApiError } from '../../lib/api.ts';
+import { meQueryKey } from '../../lib/me.ts';
 import { useTitle } from '../../lib/title.ts';
+import { authApi, authQueries } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
-
-type LinkInfo = { kind: 'invitation' | 'password_reset'; email: string; name: string; orgName: string };
 
 export const MIN_PASSWORD = 10;
 
@@ -21,12 +20,7 @@ export default function SetPasswordPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const link = useQuery({
-    queryKey: ['auth-link', token],
-    queryFn: () => api<LinkInfo>(`auth/links/${encodeURIComponent(token)}`),
-    enabled: token.length > 0,
-    retry: false,
-  });
+  const link = useQuery(authQueries.link(token));
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
@@ -37,7 +31,7 @@ export default function SetPasswordPage() {
   const submit = form.onSubmit(async ({ password }) => {
     setError(null);
     try {
-      const me = await api<Me>(`auth/links/${encodeURIComponent(token)}/complete`, { method: 'POST', body: { password } });
+      const me = await authApi.completeLink(token, password);
       qc.setQueryData(meQueryKey, me);
       await navigate({ to: '/' });
     } catch (err) {

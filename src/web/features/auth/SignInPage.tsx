@@ -3,9 +3,10 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../lib/api.ts';
-import { meQueryKey, type Me } from '../../lib/me.ts';
+import { ApiError } from '../../lib/api.ts';
+import { meQueryKey } from '../../lib/me.ts';
 import { useTitle } from '../../lib/title.ts';
+import { authApi } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 /** Only same-site paths are followed after sign-in, so a link cannot send people elsewhere. */
@@ -52,7 +53,7 @@ export default function SignInPage() {
     }
     try {
       const body = choices && organisation ? { ...values, organisation } : values;
-      const me = await api<Me>('auth/sign-in', { method: 'POST', body });
+      const me = await authApi.signIn(body);
       qc.setQueryData(meQueryKey, me);
       await navigate({ to: safeNext(next) });
     } catch (err) {

@@ -2,17 +2,13 @@ import { Alert, Button, Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useRouteContext } from '@tanstack/react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
 import type { Me } from '../../lib/me.ts';
 import { PersonLine } from '../../ui/PersonAvatar.tsx';
-import type { Person } from './types.ts';
+import { peopleQueries } from './api.ts';
 
 export default function MyTeamPage() {
   const { me } = useRouteContext({ from: '/app' }) as { me: Me };
-  const team = useQuery({
-    queryKey: ['person', me.personId, 'reports'],
-    queryFn: () => api<Page<Person>>(`people/${me.personId}/reports`, { query: { limit: 200 } }),
-  });
+  const team = useQuery(peopleQueries.reports(me.personId, 200));
   return (
     <>
       <PageHeader

@@ -5,9 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
 import { PersonAvatar } from '../../ui/PersonAvatar.tsx';
-import type { ChartNode, Person } from './types.ts';
+import { peopleQueries, type ChartNode } from './api.ts';
 
 const PAGE = 50;
 
@@ -17,11 +16,7 @@ const Chart = createContext<ChartState>({ expanded: new Set(), toggle: () => und
 /** One level: loads only this manager's direct reports, so the chart works at any size. */
 function Level({ rootId, depth }: { rootId?: string; depth: number }) {
   const [shown, setShown] = useState(PAGE);
-  const level = useQuery({
-    queryKey: ['org-chart', rootId ?? 'top'],
-    queryFn: () => api<{ node: ChartNode | null; children: ChartNode[] }>('org-chart', { query: { rootId } }),
-    staleTime: 120_000,
-  });
+  const level = useQuery(peopleQueries.chart(rootId));
   if (level.isLoading) return <Loader size="sm" ml={depth * 24 + 8} my={4} aria-label="Loading" />;
   if (level.isError) return <Alert color="red">{(level.error as Error).message}</Alert>;
   const children = level.data?.children ?? [];
@@ -110,16 +105,8 @@ export default function OrgChartPage() {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 200);
-  const hits = useQuery({
-    queryKey: ['people-search', q],
-    queryFn: () => api<Page<Person>>('people', { query: { q, limit: 10 } }),
-    enabled: q.length >= 2,
-  });
-  const path = useQuery({
-    queryKey: ['org-chart-path', focus],
-    queryFn: () => api<{ ancestorIds: string[] }>(`org-chart/path/${focus}`),
-    enabled: !!focus,
-  });
+  const hits = useQuery(peopleQueries.search(q));
+  const path = useQuery(peopleQueries.chartPath(focus));
   useEffect(() => {
     if (path.data) setExpanded((prev) => new Set([...prev, ...path.data.ancestorIds]));
   }, [path.data]);

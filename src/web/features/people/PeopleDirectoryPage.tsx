@@ -5,13 +5,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouteContext, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { api, type Page } from '../../lib/api.ts';
 import { hasRole, type Me } from '../../lib/me.ts';
 import { useQueryParamSync } from '../../lib/search-param.ts';
 import { PersonLine } from '../../ui/PersonAvatar.tsx';
-import type { Person } from './types.ts';
-
-type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
+import { peopleQueries } from './api.ts';
 type Search = { q?: string; departmentId?: string; location?: string; status?: string };
 
 export default function PeopleDirectoryPage() {
@@ -26,14 +23,9 @@ export default function PeopleDirectoryPage() {
 
   useQueryParamSync('/people', q, search.q, (value) => setSearch({ q: value }));
 
-  const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters'), staleTime: 300_000 });
+  const filters = useQuery({ ...peopleQueries.filters(), staleTime: 300_000 });
   const query = { q: search.q, departmentId: search.departmentId, location: search.location, status: search.status };
-  const people = useInfiniteQuery({
-    queryKey: ['people', query],
-    queryFn: ({ pageParam, signal }) => api<Page<Person>>('people', { query: { ...query, limit: 50, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const people = useInfiniteQuery(peopleQueries.directory(query));
   const list = people.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (

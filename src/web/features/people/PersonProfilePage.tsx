@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Breadcrumbs, Card, Grid, Group, SimpleGrid, Skele
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { api, type Page } from '../../lib/api.ts';
 import { useTitle } from '../../lib/title.ts';
 import { PersonLearningSection } from '../learning/enrollment/PersonLearningSection.tsx';
 import { PersonAvatar, PersonLine } from '../../ui/PersonAvatar.tsx';
-import { rows, type CustomField, type Person, type PersonDetail } from './types.ts';
+import { peopleQueries } from './api.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -36,14 +35,13 @@ const formatDate = (d: string | null) => (d ? new Date(`${d}T00:00:00`).toLocale
 
 export default function PersonProfilePage() {
   const { id } = useParams({ strict: false }) as { id: string };
-  const person = useQuery({ queryKey: ['person', id], queryFn: () => api<PersonDetail>(`people/${id}`) });
-  const chain = useQuery({ queryKey: ['person', id, 'chain'], queryFn: () => api<{ data: Person[] }>(`people/${id}/chain`) });
+  const person = useQuery(peopleQueries.one(id));
+  const chain = useQuery(peopleQueries.chain(id));
   const reports = useQuery({
-    queryKey: ['person', id, 'reports'],
-    queryFn: () => api<Page<Person>>(`people/${id}/reports`, { query: { limit: 100 } }),
+    ...peopleQueries.reports(id, 100),
     enabled: (person.data?.directReportCount ?? 0) > 0,
   });
-  const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields'), staleTime: 300_000 });
+  const fields = useQuery({ ...peopleQueries.customFields(), staleTime: 300_000 });
   useTitle(person.data?.name ?? 'Profile');
 
   if (person.isError) {
@@ -55,7 +53,7 @@ export default function PersonProfilePage() {
   }
   const p = person.data;
   if (!p) return <Skeleton height={200} />;
-  const labels = new Map(rows(fields.data).map((f) => [f.key, f.label]));
+  const labels = new Map((fields.data?.data ?? []).map((f) => [f.key, f.label]));
   const custom = Object.entries(p.customFields).filter(([, v]) => v !== null && v !== '');
   const managers = [...(chain.data?.data ?? [])].reverse();
 

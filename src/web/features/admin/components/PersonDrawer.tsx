@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, fieldErrors } from '../../../lib/api.ts';
+import { fieldErrors } from '../../../lib/api.ts';
 import { hasRole, useMe, type Role } from '../../../lib/me.ts';
-import { rows, visibilityLabels, type CustomField, type Person } from '../../people/types.ts';
-import { drawerTitle, ErrorAlert, PersonPicker } from '../../../ui/common.tsx';
+import { peopleApi, peopleKeys, peopleQueries, type Person } from '../../people/api.ts';
+import { visibilityLabels } from '../../people/format.ts';
+import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
+import { PersonPicker } from '../../people/PersonPicker.tsx';
 
-type Account = { hasAccount: boolean; roles: Role[]; lastSignInAt: string | null; pendingInvitation: boolean; passwordSet: boolean };
-type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
 
 const empty = {
   firstName: '',
@@ -32,8 +32,8 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 export function PersonDrawer({ person, opened, onClose }: { person: Person | null; opened: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters') });
-  const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
+  const filters = useQuery(peopleQueries.filters());
+  const fields = useQuery(peopleQueries.customFields());
   const form = useForm({
     initialValues: empty,
     validate: {
@@ -85,18 +85,18 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
         hireDate: orNull(v.hireDate),
         customFields: Object.fromEntries(Object.entries(v.customFields).map(([k, val]) => [k, orNull(val)])),
       };
-      return person ? api<Person>(`people/${person.id}`, { method: 'PATCH', body }) : api<Person>('people', { method: 'POST', body });
+      return person ? peopleApi.update(person.id, body) : peopleApi.create(body);
     },
     onSuccess: (p) => {
       notifications.show({ color: 'green', message: person ? `Saved ${p.name}` : `Added ${p.name}` });
-      void qc.invalidateQueries({ queryKey: ['people'] });
-      void qc.invalidateQueries({ queryKey: ['person'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.lists });
+      void qc.invalidateQueries({ queryKey: peopleKeys.people });
       onClose();
     },
     onError: (err) => form.setErrors(fieldErrors(err)),
   });
 
-  const defs = rows(fields.data);
+  const defs = fields.data?.data ?? [];
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={person ? `Edit ${person.name}` : 'Add a person'} styles={drawerTitle} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
@@ -178,17 +178,17 @@ export function PersonDrawer({ person, opened, onClose }: { person: Person | nul
 
 function AccountPanel({ person, canSetRoles }: { person: Person; canSetRoles: boolean }) {
   const qc = useQueryClient();
-  const key = ['person', person.id, 'account'];
-  const account = useQuery({ queryKey: key, queryFn: () => api<Account>(`people/${person.id}/account`) });
+  const key = peopleKeys.account(person.id);
+  const account = useQuery(peopleQueries.account(person.id));
   const invite = useMutation({
-    mutationFn: () => api(`people/${person.id}/invitation`, { method: 'POST' }),
+    mutationFn: () => peopleApi.invite(person.id),
     onSuccess: () => {
       notifications.show({ color: 'green', message: `Invitation sent to ${person.email}` });
       void qc.invalidateQueries({ queryKey: key });
     },
   });
   const roles = useMutation({
-    mutationFn: (next: Role[]) => api(`people/${person.id}/roles`, { method: 'PUT', body: { roles: next } }),
+    mutationFn: (next: Role[]) => peopleApi.setRoles(person.id, next),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
   const a = account.data;

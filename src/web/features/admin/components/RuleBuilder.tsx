@@ -2,9 +2,9 @@ import { ActionIcon, Badge, Button, Group, MultiSelect, Paper, SegmentedControl,
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import { rows, type CustomField, type Person } from '../../people/types.ts';
-import { PersonPicker } from '../../../ui/common.tsx';
+import { peopleQueries } from '../../people/api.ts';
+import { adminQueries } from '../api.ts';
+import { PersonPicker } from '../../people/PersonPicker.tsx';
 
 export type Condition =
   | { field: 'department'; op: 'in'; value: string[] }
@@ -47,20 +47,14 @@ export const completeRule = (r: Rule): Rule => ({
   conditions: r.conditions.filter((c) => (Array.isArray(c.value) ? c.value.length > 0 : c.value !== '' && (c.field !== 'customField' || c.key !== ''))),
 });
 
-type Filters = { departments: Array<{ id: string; name: string }>; locations: string[] };
-
 /** Builds a smart group rule, with a live count and sample of who matches. */
 export function RuleBuilder({ rule, onChange }: { rule: Rule; onChange: (r: Rule) => void }) {
-  const filters = useQuery({ queryKey: ['people-filters'], queryFn: () => api<Filters>('people/filters') });
-  const fields = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<CustomField[] | { data: CustomField[] }>('custom-fields') });
+  const filters = useQuery(peopleQueries.filters());
+  const fields = useQuery(peopleQueries.customFields());
   const [debounced] = useDebouncedValue(completeRule(rule), 400);
-  const preview = useQuery({
-    queryKey: ['group-preview', debounced],
-    queryFn: () => api<{ count: number; sample: Person[] }>('groups/preview', { method: 'POST', body: { rule: debounced } }),
-    enabled: debounced.conditions.length > 0,
-  });
+  const preview = useQuery(adminQueries.preview(debounced));
   const set = (i: number, c: Condition) => onChange({ ...rule, conditions: rule.conditions.map((x, j) => (j === i ? c : x)) });
-  const defs = rows(fields.data);
+  const defs = fields.data?.data ?? [];
   return (
     <Stack gap="sm">
       <Group gap="xs">

@@ -3,18 +3,19 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError, fieldErrors, type Page } from '../../../lib/api.ts';
+import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
 import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
-import type { Person } from '../../people/types.ts';
+import { adminQueries } from '../../admin/api.ts';
+import { peopleQueries } from '../../people/api.ts';
+import { catalogQueries } from '../catalog/api.ts';
+import { enrollmentApi, enrollmentKeys, type AssignBody } from './api.ts';
 import { assignableReasonOptions } from './reasons.ts';
 
 /** What to assign: a course or a program (or neither: the dialog lets you pick), to chosen people or not. */
 export type AssignTarget = { courseId?: string; programId?: string; title: string; personIds?: string[] };
 
 type AudienceType = 'people' | 'group' | 'department';
-type Result = { assignmentId: string; enrolled: number; alreadyEnrolled: number; enrollmentIds: string[] };
-type CatalogItem = { kind: 'course' | 'program'; id: string; title: string };
 type Option = { value: string; label: string };
 
 /**
@@ -49,26 +50,24 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
 
   const submit = useMutation({
     mutationFn: () => {
+      // check() has made sure the chosen audience and reason are there.
       const [kind, id] = (item ?? '').split(':');
-      const audience =
+      const audience: AssignBody['audience'] =
         fixedPeople || type === 'people'
           ? { type: 'people', personIds: fixedPeople ?? people }
           : type === 'group'
-            ? { type: 'group', groupId, enrollNewcomers: newcomers }
-            : { type: 'department', departmentId };
-      return api<Result>('enrollments/assign', {
-        method: 'POST',
-        body: {
-          ...(kind === 'program' ? { programId: id } : { courseId: id }),
-          audience,
-          reason: { type: reason, ...(note.trim() ? { note: note.trim() } : {}) },
-          // The end of the chosen day, in the assigner's time zone.
-          ...(due ? { dueAt: new Date(`${due}T23:59:59`).toISOString() } : {}),
-        },
+            ? { type: 'group', groupId: groupId!, enrollNewcomers: newcomers }
+            : { type: 'department', departmentId: departmentId! };
+      return enrollmentApi.assign({
+        ...(kind === 'program' ? { programId: id } : { courseId: id }),
+        audience,
+        reason: { type: reason as AssignBody['reason']['type'], ...(note.trim() ? { note: note.trim() } : {}) },
+        // The end of the chosen day, in the assigner's time zone.
+        ...(due ? { dueAt: new Date(`${due}T23:59:59`).toISOString() } : {}),
       });
     },
     onSuccess: () => {
-      for (const key of [['team-learning'], ['my-learning'], ['person-learning'], ['enrollments']]) void qc.invalidateQueries({ queryKey: key });
+      for (const queryKey of enrollmentKeys.lists) void qc.invalidateQueries({ queryKey });
     },
   });
 
@@ -193,10 +192,7 @@ function CatalogPicker({ value, onChange, error }: { value: string | null; onCha
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
   const [chosen, setChosen] = useState<Option | null>(null);
-  const hits = useQuery({
-    queryKey: ['catalog-pick', q],
-    queryFn: () => api<Page<CatalogItem>>('catalog', { query: { q, limit: 20 } }),
-  });
+  const hits = useQuery(catalogQueries.pick(q));
   const data = useMemo(() => {
     const opts = (hits.data?.data ?? []).map((i) => ({ value: `${i.kind}:${i.id}`, label: `${i.title}${i.kind === 'program' ? ' (program)' : ''}` }));
     return chosen && !opts.some((o) => o.value === chosen.value) ? [chosen, ...opts] : opts;
@@ -226,11 +222,7 @@ function PeoplePicker({ value, onChange, error, managerOnly }: { value: string[]
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
   const [known, setKnown] = useState<Record<string, string>>({});
-  const hits = useQuery({
-    queryKey: ['people-search', q],
-    queryFn: () => api<Page<Person>>('people', { query: { q, limit: 10 } }),
-    enabled: q.length >= 2,
-  });
+  const hits = useQuery(peopleQueries.search(q));
   useEffect(() => {
     const found = hits.data?.data;
     if (found?.length) setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((p) => [p.id, p.name])) }));
@@ -259,10 +251,7 @@ function PeoplePicker({ value, onChange, error, managerOnly }: { value: string[]
 }
 
 function GroupPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
-  const groups = useQuery({
-    queryKey: ['groups', 'assign'],
-    queryFn: () => api<Page<{ id: string; name: string; memberCount: number }>>('groups', { query: { limit: 200 } }),
-  });
+  const groups = useQuery(adminQueries.groupsToAssign());
   return (
     <Select
       label="Group"
@@ -279,10 +268,7 @@ function GroupPicker({ value, onChange, error }: { value: string | null; onChang
 }
 
 function DepartmentPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
-  const depts = useQuery({
-    queryKey: ['departments', 'assign'],
-    queryFn: () => api<{ data: Array<{ id: string; name: string; totalHeadcount: number }> }>('departments'),
-  });
+  const depts = useQuery(adminQueries.departmentsToAssign());
   return (
     <Select
       label="Department"

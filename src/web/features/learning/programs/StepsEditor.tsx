@@ -5,7 +5,7 @@ import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, fieldErrors } from '../../../lib/api.ts';
-import { PersonPicker } from '../../../ui/common.tsx';
+import { PersonPicker } from '../../people/PersonPicker.tsx';
 import { courseQueries } from '../authoring/api.ts';
 import { programApi, programKeys, type EvidenceKind, type ProgramDetail, type ProgramStep } from './api.ts';
 import { kindLabels } from './format.ts';

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { fieldErrors } from '../../../lib/api.ts';
-import { ErrorAlert, FormActions, PersonPicker, drawerTitle } from '../../../ui/common.tsx';
+import { ErrorAlert, FormActions, drawerTitle } from '../../../ui/common.tsx';
+import { PersonPicker } from '../../people/PersonPicker.tsx';
 import { sessionApi, sessionKeys, type LiveSession } from './api.ts';
 import { toLocalInput, viewerTimeZone } from './format.ts';
 
