@@ -99,17 +99,6 @@ export async function listPeople(
     .limit(pageArgs.limit) as Promise<PersonViewRow[]>;
 }
 
-export async function findPersonView(db: DbOrTx, orgId: string, id: string): Promise<PersonViewRow | undefined> {
-  const [row] = await db
-    .select(personView)
-    .from(person)
-    .leftJoin(department, and(eq(department.id, person.departmentId), eq(department.orgId, orgId)))
-    .leftJoin(manager, and(eq(manager.id, person.managerId), eq(manager.orgId, orgId)))
-    .where(and(eq(person.orgId, orgId), eq(person.id, id)))
-    .limit(1);
-  return row as PersonViewRow | undefined;
-}
-
 /** What an answer shows of a person (the view without its timestamps). */
 export type PersonShownRow = Omit<PersonViewRow, 'createdAt' | 'updatedAt'>;
 
