@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { rows, uuidArray } from '../../../platform/db/sql.ts';
 import {
   certificate,
@@ -19,6 +19,7 @@ import {
   type ReasonType,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { preparedSql } from '../../../platform/db/prepared.ts';
 import { chainBelowSql } from '../../org/index.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
@@ -312,34 +313,42 @@ export type LearningItemRow = {
 
 const isOpen = sql`e.status in ('not_started', 'in_progress', 'failed')`;
 
-/** The select list and joins of a learning item; every join is by primary or unique key. */
-function itemsSql(orgId: string, now: Date, where: SQL, tail: SQL = sql``): SQL {
+/**
+ * The select list of a learning item. Titles, assigner, certificate and parent program are scalar
+ * subqueries by primary or unique key rather than joins: eight joined tables took PostgreSQL about
+ * 4 ms to plan per request (an exhaustive join order search), ten times what it takes to run.
+ */
+function itemsSql(orgId: string | Placeholder, now: Date | Placeholder, where: SQL, tail: SQL = sql``): SQL {
   return sql`
-    select e.id, e.person_id as "personId", lp.first_name || ' ' || lp.last_name as "personName",
-      e.course_id as "courseId", e.program_id as "programId", coalesce(c.title, pr.title) as title, c.format,
+    select e.id, e.person_id as "personId",
+      (select lp.first_name || ' ' || lp.last_name from ${person} lp where lp.org_id = e.org_id and lp.id = e.person_id) as "personName",
+      e.course_id as "courseId", e.program_id as "programId",
+      coalesce(c.title, (select pr.title from ${program} pr where pr.org_id = e.org_id and pr.id = e.program_id)) as title, c.format,
       e.status, coalesce(${isOpen} and e.due_at < ${now}, false) as overdue, e.due_at as "dueAt", e.progress,
       e.reason_type as "reasonType", e.reason_record_type as "reasonRecordType", e.reason_record_id as "reasonRecordId",
       e.reason_note as "reasonNote", e.source, e.assigned_by as "assignedById",
-      ab.first_name || ' ' || ab.last_name as "assignedByName",
+      (select ab.first_name || ' ' || ab.last_name from ${person} ab where ab.org_id = e.org_id and ab.id = e.assigned_by) as "assignedByName",
       e.started_at as "startedAt", e.completed_at as "completedAt", e.expires_at as "expiresAt",
-      e.last_activity_at as "lastActivityAt", cert.id as "certificateId",
-      e.parent_enrollment_id as "parentEnrollmentId", pp.title as "parentTitle", e.created_at as "createdAt"
+      e.last_activity_at as "lastActivityAt",
+      (select cert.id from ${certificate} cert where cert.enrollment_id = e.id and cert.revoked_at is null) as "certificateId",
+      e.parent_enrollment_id as "parentEnrollmentId",
+      (select pp.title from ${enrollment} pe join ${program} pp on pp.org_id = pe.org_id and pp.id = pe.program_id
+        where pe.org_id = e.org_id and pe.id = e.parent_enrollment_id) as "parentTitle",
+      e.created_at as "createdAt"
     from ${enrollment} e
-    join ${person} lp on lp.org_id = e.org_id and lp.id = e.person_id
     left join ${course} c on c.org_id = e.org_id and c.id = e.course_id
-    left join ${program} pr on pr.org_id = e.org_id and pr.id = e.program_id
-    left join ${certificate} cert on cert.enrollment_id = e.id and cert.revoked_at is null
-    left join ${person} ab on ab.org_id = e.org_id and ab.id = e.assigned_by
-    left join ${enrollment} pe on pe.org_id = e.org_id and pe.id = e.parent_enrollment_id
-    left join ${program} pp on pp.org_id = e.org_id and pp.id = pe.program_id
     where e.org_id = ${orgId} and ${where}
     ${tail}`;
 }
 
-/** Every enrolment of one person, in one query (served by enrollment_person_idx). */
+/** Every enrolment of one person, in one prepared statement (served by enrollment_person_idx). */
+const ofPerson = preparedSql<LearningItemRow, { orgId: string; now: Date; personId: string }>(
+  'learning_of_person',
+  itemsSql(sql.placeholder('orgId'), sql.placeholder('now'), sql`e.person_id = ${sql.placeholder('personId')}`, sql`order by e.created_at desc limit 1000`),
+);
+
 export async function learningOfPerson(db: DbOrTx, orgId: string, personId: string, now: Date): Promise<LearningItemRow[]> {
-  const r = await db.execute(itemsSql(orgId, now, sql`e.person_id = ${personId}`, sql`order by e.created_at desc limit 1000`));
-  return rows<LearningItemRow>(r);
+  return ofPerson(db, { orgId, now, personId });
 }
 
 export async function learningItem(db: DbOrTx, orgId: string, id: string, now: Date): Promise<LearningItemRow | undefined> {
