@@ -114,7 +114,8 @@ export function createApp(ctx: AppContext) {
   app.use('*', async (c, next) => {
     await next();
     // Over plain HTTP the header means nothing to a browser, and behind a proxy only the proxy knows.
-    if (isHttps(c)) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    // Set on the answer's own headers, as secureHeaders does: c.header() after the handler copies the whole Response.
+    if (isHttps(c)) c.res.headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -125,18 +126,17 @@ export function createApp(ctx: AppContext) {
   );
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: ctx.config.maxUploadBytes,
-      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: ctx.config.maxUploadBytes,
+    onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large'), 413),
+  });
+  // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
+  api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   api.use('*', async (c, next) => {
     await next();
     // Answers hold one person's data: no browser or proxy keeps them, unless a route chose otherwise
     // (files are cached privately so that videos can seek).
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   api.use('*', inputGuard);
   api.use('*', authenticate);

@@ -85,9 +85,10 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const found: Found = { details: [] };
   const url = new URL(c.req.url);
 
-  const names = segmentNames(c);
+  let names: string[] | undefined;
   url.pathname.split('/').forEach((raw, i) => {
     if (!raw.includes('%')) return;
+    names ??= segmentNames(c);
     const name = names[i] || 'path';
     const value = decode(raw, name, found);
     if (value !== undefined) checkText(name, value, found);
@@ -108,7 +109,9 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (c.req.raw.body && JSON_TYPE.test(type)) {
+  // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !!c.req.raw.body;
+  if (hasBody && JSON_TYPE.test(type)) {
     // An empty body is no body: a route that takes none ignores it, one that takes one refuses it.
     const text = await c.req.text();
     if (text.trim()) {
@@ -122,7 +125,7 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
       // The route's validator reads this value rather than parsing the text again.
       c.req.bodyCache.json = Promise.resolve(body);
     }
-  } else if (c.req.raw.body && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
+  } else if (hasBody && (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded')) {
     let form: FormData;
     try {
       form = await c.req.formData();
