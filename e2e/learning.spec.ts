@@ -57,6 +57,16 @@ test('learning admins find courses, compliance and reports in Admin', async ({ p
   await snap(page, 'learning-admin-reports');
 });
 
+test('HR admins read compliance rules and the dashboard, but only learning admins change the rules', async ({ page }) => {
+  await signIn(page, 'hr');
+  await page.goto('/admin/compliance');
+  await expect(page.getByText('Annual security awareness').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /Download CSV/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New rule' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test('a manager reads a report’s transcript from their profile; a learning admin records external learning there', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000); // three people sign in
   const employee = await signedInAs(browser, baseURL, 'employee');

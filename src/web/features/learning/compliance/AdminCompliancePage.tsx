@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { hasRole, useMe } from '../../../lib/me.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { confirmDanger, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { ComplianceDashboard } from './ComplianceDashboard.tsx';
@@ -25,15 +26,19 @@ export default function AdminCompliancePage() {
     onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
   });
   const list = rules.data?.pages.flatMap((p) => p.data) ?? [];
+  // HR admins read the rules and the dashboard; learning admins change the rules.
+  const canManage = hasRole(useMe().data, 'learning_admin');
   return (
     <>
       <PageHeader
         title="Compliance"
         description="Required training with an expiry: who must complete what, how long it stays valid, and who is behind."
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
-            New rule
-          </Button>
+          canManage && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
+              New rule
+            </Button>
+          )
         }
       />
       <Stack gap="xs">
@@ -54,9 +59,11 @@ export default function AdminCompliancePage() {
                   <Table.Th>Audience</Table.Th>
                   <Table.Th>Valid for</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span className="sr-only">Actions</span>
-                  </Table.Th>
+                  {canManage && (
+                    <Table.Th>
+                      <span className="sr-only">Actions</span>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -80,29 +87,31 @@ export default function AdminCompliancePage() {
                         {r.active ? 'Active' : 'Paused'}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setOpen(r)} aria-label={`Edit ${r.name}`}>
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${r.name}`}
-                          onClick={() =>
-                            confirmDanger({
-                              title: `Delete “${r.name}”?`,
-                              body: 'Renewals stop. Enrolments and completions it made stay on people’s records.',
-                              confirm: 'Delete',
-                              onConfirm: () => remove.mutate(r),
-                            })
-                          }
-                        >
-                          Delete
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    {canManage && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="xs" variant="subtle" onClick={() => setOpen(r)} aria-label={`Edit ${r.name}`}>
+                            Edit
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Delete ${r.name}`}
+                            onClick={() =>
+                              confirmDanger({
+                                title: `Delete “${r.name}”?`,
+                                body: 'Renewals stop. Enrolments and completions it made stay on people’s records.',
+                                confirm: 'Delete',
+                                onConfirm: () => remove.mutate(r),
+                              })
+                            }
+                          >
+                            Delete
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
