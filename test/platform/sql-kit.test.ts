@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { escapeLike, iso } from '../../src/server/platform/db/sql.ts';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { afterKey, beforeKey, escapeLike, iso, rows } from '../../src/server/platform/db/sql.ts';
+import { decodeCursor, keysetPage } from '../../src/server/platform/http/openapi.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
 
 describe('escapeLike', () => {
   it('leaves plain text as it is', () => {
@@ -26,5 +31,61 @@ describe('iso', () => {
   });
   it('normalises a database timestamp string to the same ISO form', () => {
     expect(iso('2026-01-02 03:04:05+00')).toBe('2026-01-02T03:04:05.000Z');
+  });
+});
+
+describe('afterKey and beforeKey', () => {
+  const dialect = new PgDialect();
+  it('give no condition for the first page', () => {
+    expect(afterKey([sql`a`, sql`id`], undefined)).toBeUndefined();
+    expect(beforeKey([sql`a`, sql`id`], undefined)).toBeUndefined();
+  });
+  it('compare the whole key as one row, each value a parameter', () => {
+    expect(dialect.sqlToQuery(afterKey([sql`lower(name)`, sql`id`], ['ada', 'x'])!)).toMatchObject({ sql: '(lower(name), id) > ($1, $2)', params: ['ada', 'x'] });
+    expect(dialect.sqlToQuery(beforeKey([sql`at`, sql`id`], ['2026-01-01T00:00:00.000Z', 'y'])!).sql).toBe('(at, id) < ($1, $2)');
+  });
+});
+
+describe('keysetPage', () => {
+  it('cuts the extra row and gives the cursor of the last row shown', () => {
+    const page = keysetPage([{ k: 'a' }, { k: 'b' }, { k: 'c' }], 2, (r) => [r.k]);
+    expect(page.data).toEqual([{ k: 'a' }, { k: 'b' }]);
+    expect(decodeCursor(page.nextCursor!, z.tuple([z.string()]))).toEqual(['b']);
+  });
+  it('has no next cursor when nothing follows', () => {
+    expect(keysetPage([{ k: 'a' }, { k: 'b' }], 2, (r) => [r.k])).toEqual({ data: [{ k: 'a' }, { k: 'b' }], nextCursor: null });
+    expect(keysetPage([], 2, () => [])).toEqual({ data: [], nextCursor: null });
+  });
+});
+
+describe('keyset pages on the database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  // Ties on the name, so the id decides; the ids are uuids, compared as uuids.
+  const table = sql`(values ('b', '00000000-0000-7000-8000-000000000003'::uuid), ('a', '00000000-0000-7000-8000-000000000002'::uuid),
+    ('b', '00000000-0000-7000-8000-000000000001'::uuid), ('a', '00000000-0000-7000-8000-000000000009'::uuid),
+    ('c', '00000000-0000-7000-8000-000000000004'::uuid)) v(name, id)`;
+  type Row = { name: string; id: string };
+  async function walk(order: 'asc' | 'desc') {
+    const seen: Row[] = [];
+    let key: [string, string] | undefined;
+    for (let i = 0; i < 10; i++) {
+      const cond = (order === 'asc' ? afterKey : beforeKey)([sql`v.name`, sql`v.id`], key) ?? sql`true`;
+      const dir = sql.raw(order);
+      const found = rows<Row>(await t.ctx.db.execute(sql`select v.name, v.id::text as id from ${table} where ${cond} order by v.name ${dir}, v.id ${dir} limit 3`));
+      const page = keysetPage(found, 2, (r) => [r.name, r.id]);
+      seen.push(...page.data);
+      if (!page.nextCursor) return seen;
+      key = decodeCursor(page.nextCursor, z.tuple([z.string(), z.string()]));
+    }
+    throw new Error('did not end');
+  }
+  it('walks ascending in pages of two, every row once, ties broken by the id', async () => {
+    expect((await walk('asc')).map((r) => `${r.name}${r.id.slice(-1)}`)).toEqual(['a2', 'a9', 'b1', 'b3', 'c4']);
+  });
+  it('walks descending the same way', async () => {
+    expect((await walk('desc')).map((r) => `${r.name}${r.id.slice(-1)}`)).toEqual(['c4', 'b3', 'b1', 'a9', 'a2']);
   });
 });

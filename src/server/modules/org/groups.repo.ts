@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike, rows } from '../../platform/db/sql.ts';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { afterKey, escapeLike, rows } from '../../platform/db/sql.ts';
 import { department, group, groupMember, person } from '../../db/schema/index.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -23,10 +23,8 @@ export async function listGroups(
   const where: SQL[] = [eq(group.orgId, orgId)];
   if (f.kind) where.push(eq(group.kind, f.kind));
   if (f.q) where.push(sql`lower(${group.name}) like ${'%' + escapeLike(f.q.toLowerCase()) + '%'}`);
-  if (pageArgs.after) {
-    const [name, id] = pageArgs.after;
-    where.push(or(sql`lower(${group.name}) > ${name}`, and(sql`lower(${group.name}) = ${name}`, gt(group.id, id)))!);
-  }
+  const after = afterKey([sql`lower(${group.name})`, group.id], pageArgs.after);
+  if (after) where.push(after);
   return db
     .select({ ...groupColumns, memberCount })
     .from(group)

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
 import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -47,12 +47,11 @@ export async function listGroups(ctx: AppContext, actor: Actor, query: z.infer<t
     { q: query.q, kind: query.kind },
     { limit: limit + 1, after: decodeCursor(query.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.name.toLowerCase(), last.id]);
   const defs = await listCustomFields(ctx.db, actor.orgId);
   return {
     data: data.map((g) => dto(g, defs, actor)),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
+    nextCursor,
   };
 }
 

@@ -1,15 +1,8 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike } from '../../platform/db/sql.ts';
+import { beforeKey, escapeLike } from '../../platform/db/sql.ts';
 import { auditEvent, domainEvent, mailMessage, notification, person, storedFile } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
-
-/** Newest-first keyset: rows strictly older than (at, id). */
-function before(atCol: any, idCol: any, cursor?: [string, string]): SQL | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = cursor;
-  return or(lt(atCol, new Date(at)), and(eq(atCol, new Date(at)), lt(idCol, id)));
-}
 
 // ---- audit ------------------------------------------------------------------------------------
 
@@ -24,7 +17,7 @@ export type AuditFilter = {
 };
 
 export async function listAuditEvents(db: DbOrTx, orgId: string, f: AuditFilter, limit: number, cursor?: [string, string]) {
-  const where: (SQL | undefined)[] = [eq(auditEvent.orgId, orgId), before(auditEvent.at, auditEvent.id, cursor)];
+  const where: (SQL | undefined)[] = [eq(auditEvent.orgId, orgId), beforeKey([auditEvent.at, auditEvent.id], cursor)];
   if (f.actorId) where.push(eq(auditEvent.actorPersonId, f.actorId));
   if (f.action) where.push(eq(auditEvent.action, f.action));
   if (f.recordType) where.push(eq(auditEvent.recordType, f.recordType));
@@ -68,7 +61,7 @@ export async function insertMails(db: DbOrTx, values: Array<typeof mailMessage.$
 }
 
 export async function listMail(db: DbOrTx, orgId: string, q: string | undefined, limit: number, cursor?: [string, string]) {
-  const where: (SQL | undefined)[] = [eq(mailMessage.orgId, orgId), before(mailMessage.createdAt, mailMessage.id, cursor)];
+  const where: (SQL | undefined)[] = [eq(mailMessage.orgId, orgId), beforeKey([mailMessage.createdAt, mailMessage.id], cursor)];
   if (q) {
     const like = `%${escapeLike(q)}%`;
     where.push(or(ilike(mailMessage.to, like), ilike(mailMessage.subject, like)));
@@ -132,7 +125,7 @@ export async function listNotifications(
   const where: (SQL | undefined)[] = [
     eq(notification.orgId, orgId),
     eq(notification.personId, personId),
-    before(notification.createdAt, notification.id, cursor),
+    beforeKey([notification.createdAt, notification.id], cursor),
   ];
   if (unreadOnly) where.push(isNull(notification.readAt));
   return db

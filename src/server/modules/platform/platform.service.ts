@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { requirePermission } from '../org/index.ts';
@@ -11,13 +11,6 @@ import * as repo from './platform.repo.ts';
 
 const TimeCursor = z.tuple([z.string(), z.uuid()]);
 
-function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (r: T) => Date) {
-  const more = rows.length > limit;
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
-  return { data, nextCursor: more && last ? encodeCursor([at(last).toISOString(), last.id]) : null };
-}
-
 /** The audit log is for admins only (DESIGN.md §5); others get 404. */
 export async function listAuditEvents(
   ctx: AppContext,
@@ -27,11 +20,7 @@ export async function listAuditEvents(
   requirePermission(actor, canReadAuditLog);
   const limit = q.limit ?? 50;
   const rows = await repo.listAuditEvents(ctx.db, actor.orgId, q, limit + 1, decodeCursor(q.cursor, TimeCursor));
-  const page = pageOf(
-    rows.map((r) => ({ ...r, id: r.event.id })),
-    limit,
-    (r) => r.event.at,
-  );
+  const page = keysetPage(rows, limit, (r) => [r.event.at.toISOString(), r.event.id]);
   return {
     nextCursor: page.nextCursor,
     data: page.data.map(({ event: e, actorFirstName, actorLastName }) => ({
@@ -69,7 +58,7 @@ export async function listMail(ctx: AppContext, actor: Actor, q: { q?: string; l
   requirePermission(actor, canReadMailOutbox);
   const limit = q.limit ?? 50;
   const rows = await repo.listMail(ctx.db, actor.orgId, q.q, limit + 1, decodeCursor(q.cursor, TimeCursor));
-  const page = pageOf(rows, limit, (r) => r.createdAt);
+  const page = keysetPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
   return { data: page.data.map(mailSummary), nextCursor: page.nextCursor };
 }
 
@@ -97,7 +86,7 @@ export async function getMail(ctx: AppContext, actor: Actor, id: string, request
 export async function listNotifications(ctx: AppContext, actor: Actor, q: { unreadOnly?: boolean; limit?: number; cursor?: string }) {
   const limit = q.limit ?? 20;
   const rows = await repo.listNotifications(ctx.db, actor.orgId, actor.personId, !!q.unreadOnly, limit + 1, decodeCursor(q.cursor, TimeCursor));
-  const page = pageOf(rows, limit, (r) => r.createdAt);
+  const page = keysetPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
   return {
     nextCursor: page.nextCursor,
     data: page.data.map((n) => ({

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike } from '../../platform/db/sql.ts';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { afterKey, escapeLike } from '../../platform/db/sql.ts';
 import { courseSkill, skill } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 
@@ -15,10 +15,8 @@ export async function listSkills(
   const where: SQL[] = [eq(skill.orgId, orgId)];
   if (f.q) where.push(sql`lower(${skill.name}) like ${'%' + escapeLike(f.q.toLowerCase()) + '%'}`);
   if (f.category) where.push(sql`lower(${skill.category}) = lower(${f.category})`);
-  if (pageArgs.after) {
-    const [n, id] = pageArgs.after;
-    where.push(or(sql`lower(${skill.name}) > ${n}`, and(sql`lower(${skill.name}) = ${n}`, gt(skill.id, id)))!);
-  }
+  const after = afterKey([sql`lower(${skill.name})`, skill.id], pageArgs.after);
+  if (after) where.push(after);
   return db
     .select()
     .from(skill)

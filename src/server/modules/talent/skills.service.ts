@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { z as zo } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
 import { conflict, notFound, validationFailed } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
@@ -33,9 +33,8 @@ export async function listSkills(ctx: AppContext, actor: Actor, query: zo.infer<
     { q: query.q, category: query.category },
     { limit: limit + 1, after: decodeCursor(query.cursor, z.tuple([z.string(), z.uuid()])) },
   );
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
-  return { data: data.map(skillDto), nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.name.toLowerCase(), last.id]);
+  return { data: data.map(skillDto), nextCursor };
 }
 
 export async function getSkill(ctx: AppContext, actor: Actor, id: string): Promise<SkillDto> {

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 // The small SQL helpers every repository needs, kept here so they are written once.
 
@@ -19,3 +19,17 @@ export const iso = (v: Date | string | null | undefined): string | null => (v ==
  * one placeholder per id. Use as `col = any(${uuidArray(ids)})`.
  */
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+const keyset = (op: '>' | '<') => (cols: readonly SQLWrapper[], key: readonly unknown[] | undefined): SQL | undefined =>
+  key ? sql`(${sql.join([...cols], sql`, `)}) ${sql.raw(op)} (${sql.join(key.map((v) => sql`${v}`), sql`, `)})` : undefined;
+
+/**
+ * Keyset pagination in ascending order: the rows after `key` in the order of `cols` (the last
+ * one unique, usually the id), as ONE row comparison `(a, b, id) > (x, y, z)`, which an index on
+ * those columns serves. Undefined without a key (the first page). Pair with `keysetPage`
+ * (platform/http/openapi.ts), which cuts the page and writes the next cursor.
+ */
+export const afterKey = keyset('>');
+
+/** Keyset pagination in descending order (newest first): the rows before `key` in the order of `cols`. */
+export const beforeKey = keyset('<');

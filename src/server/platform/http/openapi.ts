@@ -75,6 +75,16 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
+/**
+ * One keyset page from a query that fetched `limit + 1` rows: the first `limit`, and the cursor
+ * of the last of them (`keyOf`, the values its `afterKey`/`beforeKey` compares) when more follow.
+ */
+export function keysetPage<T>(rows: readonly T[], limit: number, keyOf: (last: T) => unknown): { data: T[]; nextCursor: string | null } {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
 export function decodeCursor<T>(cursor: string | undefined, shape: z.ZodType<T>): T | undefined {
   if (!cursor) return undefined;
   try {

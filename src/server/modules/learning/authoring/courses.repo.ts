@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike, rows } from '../../../platform/db/sql.ts';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
 import { course, coursePrerequisite, courseSkill, courseVersion, enrollment, person, skill, type CourseContent } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
@@ -22,10 +22,8 @@ export async function listCourses(
   if (f.status) where.push(eq(course.status, f.status));
   if (f.format) where.push(eq(course.format, f.format));
   if (f.q) where.push(sql`${course.searchText} like ${'%' + escapeLike(f.q.toLowerCase()) + '%'}`);
-  if (pageArgs.after) {
-    const [t, id] = pageArgs.after;
-    where.push(or(sql`lower(${course.title}) > ${t}`, and(sql`lower(${course.title}) = ${t}`, gt(course.id, id)))!);
-  }
+  const after = afterKey([sql`lower(${course.title})`, course.id], pageArgs.after);
+  if (after) where.push(after);
   const found = await db
     .select({ c: course, publishedNumber, draftRevision })
     .from(course)

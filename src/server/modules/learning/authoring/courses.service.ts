@@ -3,7 +3,7 @@ import type { z as zo } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.ts';
 import type { CourseContent } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
@@ -73,11 +73,10 @@ export async function listCourses(ctx: AppContext, actor: Actor, query: zo.infer
     { q: query.q, status: query.status, format: query.format },
     { limit: limit + 1, after: decodeCursor(query.cursor, z.tuple([z.string(), z.uuid()])) },
   );
-  const data = found.slice(0, limit);
-  const last = data.at(-1);
+  const { data, nextCursor } = keysetPage(found, limit, (last) => [last.title.toLowerCase(), last.id]);
   return {
     data: await dtos(ctx.db, actor.orgId, data),
-    nextCursor: found.length > limit && last ? encodeCursor([last.title.toLowerCase(), last.id]) : null,
+    nextCursor,
   };
 }
 

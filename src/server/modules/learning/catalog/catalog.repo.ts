@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { escapeLike, rows } from '../../../platform/db/sql.ts';
+import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
 import { course, courseSkill, enrollment, program, programStep, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
@@ -52,7 +52,8 @@ export async function listCatalog(db: DbOrTx, orgId: string, f: CatalogFilters, 
   if (f.duration === 'short') outer.push(sql`x.estimated_minutes <= 30`);
   if (f.duration === 'medium') outer.push(sql`x.estimated_minutes > 30 and x.estimated_minutes <= 120`);
   if (f.duration === 'long') outer.push(sql`x.estimated_minutes > 120`);
-  if (p.after) outer.push(sql`(x.sort_title, x.id) > (${p.after[0]}, ${p.after[1]}::uuid)`);
+  const after = afterKey([sql`x.sort_title`, sql`x.id`], p.after);
+  if (after) outer.push(after);
   const courses = sql`select 'course' as kind, c.id, c.title, c.summary, c.cover_file_id, c.format, c.estimated_minutes, c.tags,
       c.self_enrollment, lower(c.title) as sort_title
     from ${course} c where ${sql.join(courseWhere, sql` and `)}`;

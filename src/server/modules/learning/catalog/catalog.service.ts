@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { z as zo } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef } from '../../platform/index.ts';
@@ -20,14 +20,13 @@ export async function listCatalog(ctx: AppContext, actor: Actor, query: zo.infer
     limit: limit + 1,
     after: decodeCursor(query.cursor, z.tuple([z.string(), z.uuid()])),
   });
-  const data = found.slice(0, limit);
+  const { data, nextCursor } = keysetPage(found, limit, (last) => [last.sortTitle, last.id]);
   const courseIds = data.filter((d) => d.kind === 'course').map((d) => d.id);
   const programIds = data.filter((d) => d.kind === 'program').map((d) => d.id);
   const [skills, mineList] = await Promise.all([
     repo.itemSkills(ctx.db, actor.orgId, courseIds, programIds),
     repo.myEnrollments(ctx.db, actor.orgId, actor.personId, courseIds, programIds),
   ]);
-  const last = data.at(-1);
   return {
     data: data.map((d) => ({
       kind: d.kind,
@@ -42,7 +41,7 @@ export async function listCatalog(ctx: AppContext, actor: Actor, query: zo.infer
       selfEnrollment: d.selfEnrollment,
       myEnrollment: mine(mineList.find((e) => (d.kind === 'course' ? e.courseId : e.programId) === d.id)),
     })),
-    nextCursor: found.length > limit && last ? encodeCursor([last.sortTitle, last.id]) : null,
+    nextCursor,
   };
 }
 

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
-import { rows } from '../../../platform/db/sql.ts';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { afterKey, rows } from '../../../platform/db/sql.ts';
 import { complianceRule, course, department, enrollment, group, groupMember, person, program } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { audienceSql, type Audience } from '../enrollment/index.ts';
@@ -30,10 +30,8 @@ export async function listRules(
   const where: SQL[] = [eq(complianceRule.orgId, orgId)];
   if (f.active !== undefined) where.push(eq(complianceRule.active, f.active));
   if (f.q) where.push(sql`strpos(lower(${complianceRule.name}), ${f.q.toLowerCase()}) > 0`);
-  if (pageArgs.after) {
-    const [n, id] = pageArgs.after;
-    where.push(or(sql`lower(${complianceRule.name}) > ${n}`, and(sql`lower(${complianceRule.name}) = ${n}`, gt(complianceRule.id, id)))!);
-  }
+  const after = afterKey([sql`lower(${complianceRule.name})`, complianceRule.id], pageArgs.after);
+  if (after) where.push(after);
   const found = await db
     .select({ rule: complianceRule, targetTitle, audienceName })
     .from(complianceRule)
@@ -249,10 +247,8 @@ export async function rulePeople(
   if (f.status) where.push(sql`s.status = ${f.status}`);
   if (f.departmentId === 'none') where.push(sql`p.department_id is null`);
   else if (f.departmentId) where.push(sql`p.department_id = ${f.departmentId}`);
-  if (pageArgs.after) {
-    const [last, first, id] = pageArgs.after;
-    where.push(sql`(p.last_name, p.first_name, p.id) > (${last}, ${first}, ${id}::uuid)`);
-  }
+  const after = afterKey([sql`p.last_name`, sql`p.first_name`, sql`p.id`], pageArgs.after);
+  if (after) where.push(after);
   const r = await db.execute(sql`
     select p.id as "personId", p.first_name as "firstName", p.last_name as "lastName", p.email, p.job_title as "jobTitle",
       p.department_id as "departmentId", d.name as "departmentName", s.status, s.valid_until as "validUntil",

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { conflict, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
@@ -114,9 +114,8 @@ export async function listRules(ctx: AppContext, actor: Actor, query: z.infer<ty
     { q: query.q, active: query.active === undefined ? undefined : query.active === 'true' },
     { limit: limit + 1, after: decodeCursor(query.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
-  const data = found.slice(0, limit);
-  const last = data.at(-1);
-  return { data: data.map(dto), nextCursor: found.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+  const { data, nextCursor } = keysetPage(found, limit, (last) => [last.name.toLowerCase(), last.id]);
+  return { data: data.map(dto), nextCursor };
 }
 
 export async function getRule(ctx: AppContext, actor: Actor, id: string) {
@@ -253,8 +252,7 @@ export async function rulePeople(ctx: AppContext, actor: Actor, id: string, quer
     { status: query.status, departmentId: query.departmentId },
     { limit: limit + 1, after: decodeCursor(query.cursor, zod.tuple([zod.string(), zod.string(), zod.uuid()])) },
   );
-  const data = found.slice(0, limit);
-  const last = data.at(-1);
+  const { data, nextCursor } = keysetPage(found, limit, (last) => [last.lastName, last.firstName, last.personId]);
   return {
     data: data.map((p) => ({
       personId: p.personId,
@@ -268,6 +266,6 @@ export async function rulePeople(ctx: AppContext, actor: Actor, id: string, quer
       enrollmentId: p.enrollmentId,
       dueAt: iso(p.dueAt),
     })),
-    nextCursor: found.length > limit && last ? encodeCursor([last.lastName, last.firstName, last.personId]) : null,
+    nextCursor,
   };
 }

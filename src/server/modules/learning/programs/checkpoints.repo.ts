@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { rows } from '../../../platform/db/sql.ts';
+import { afterKey, rows } from '../../../platform/db/sql.ts';
 import { checkpointSubmission, enrollment, person, program, programStep, storedFile } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { SubmissionRow } from './programs.repo.ts';
@@ -86,7 +86,7 @@ export async function listQueue(
       and cs.person_id <> ${f.approverId}
       ${f.everyone ? sql`` : sql`and ${approverIs(f.approverId)}`}
       ${f.status ? sql`and cs.status = ${f.status}` : sql``}
-      ${p.after ? sql`and (cs.submitted_at, cs.id) > (${p.after[0]}::timestamptz, ${p.after[1]}::uuid)` : sql``}
+      ${p.after ? sql`and ${afterKey([sql`cs.submitted_at`, sql`cs.id`], p.after)}` : sql``}
     order by cs.submitted_at, cs.id
     limit ${p.limit}`);
   return rows<QueueRow>(r).map((x) => ({

@@ -2,7 +2,7 @@ import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { conflict, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, notify, recordChange } from '../../platform/index.ts';
 import * as repo from './checkpoints.repo.ts';
@@ -119,10 +119,9 @@ export async function listQueue(ctx: AppContext, actor: Actor, q: { status?: Sub
     { approverId: actor.personId, everyone: canReviewAnyCheckpoint(actor), status: status === 'all' ? undefined : status },
     { limit: limit + 1, after: decodeCursor(q.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
-  const data = rows.slice(0, limit);
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.submittedAt.toISOString(), last.id]);
   const files = await programs.fileNames(ctx.db, actor.orgId, data.flatMap((r) => (r.evidenceFileId ? [r.evidenceFileId] : [])));
   const people = await programs.personNames(ctx.db, actor.orgId, data.flatMap((r) => (r.reviewerId ? [r.reviewerId] : [])));
-  const last = data.at(-1);
   return {
     data: data.map((r) => ({
       ...submissionDto({ ...r, orgId: actor.orgId }, { files, people }),
@@ -130,7 +129,7 @@ export async function listQueue(ctx: AppContext, actor: Actor, q: { status?: Sub
       program: { id: r.programId, title: r.programTitle },
       step: { id: r.stepId, title: r.stepTitle, instructions: r.stepInstructions, evidenceKinds: r.evidenceKinds },
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.submittedAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { escapeLike } from '../../../platform/db/sql.ts';
+import { afterKey, escapeLike } from '../../../platform/db/sql.ts';
 import { checkpointSubmission, course, enrollment, person, program, programStep, storedFile } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
@@ -22,7 +22,7 @@ export async function listPrograms(
         eq(program.orgId, orgId),
         f.status ? eq(program.status, f.status) : undefined,
         f.q ? sql`${program.searchText} like ${'%' + escapeLike(f.q.toLowerCase()) + '%'}` : undefined,
-        p.after ? sql`(lower(${program.title}), ${program.id}) > (${p.after[0]}, ${p.after[1]}::uuid)` : undefined,
+        afterKey([sql`lower(${program.title})`, program.id], p.after),
       ),
     )
     .orderBy(sql`lower(${program.title})`, program.id)

@@ -3,7 +3,7 @@ import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { enroll, refreshProgramProgress } from '../enrollment/index.ts';
@@ -64,11 +64,10 @@ export async function listPrograms(ctx: AppContext, actor: Actor, query: z.infer
     { q: query.q, status: query.status },
     { limit: limit + 1, after: decodeCursor(query.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.program.title.toLowerCase(), last.program.id]);
   return {
     data: data.map((r) => summaryDto(r.program, r.stepCount)),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.program.title.toLowerCase(), last.program.id]) : null,
+    nextCursor,
   };
 }
 

@@ -1,3 +1,4 @@
+import { beforeKey } from '../../../platform/db/sql.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { certificate, organisation } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
@@ -17,7 +18,7 @@ export async function listForPerson(
       and(
         eq(certificate.orgId, orgId),
         eq(certificate.personId, personId),
-        page.after ? sql`(${certificate.issuedAt}, ${certificate.id}) < (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)` : undefined,
+        beforeKey([certificate.issuedAt, certificate.id], page.after),
       ),
     )
     .orderBy(desc(certificate.issuedAt), desc(certificate.id))

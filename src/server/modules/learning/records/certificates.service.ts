@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { canReadLearningOf } from '../learning.policy.ts';
 import { certificatePdf } from './certificates.pdf.ts';
@@ -22,8 +22,7 @@ export async function listMine(ctx: AppContext, actor: Actor, q: { limit?: numbe
     limit: limit + 1,
     after: decodeCursor(q.cursor, z.tuple([z.string(), z.uuid()])),
   });
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.issuedAt.toISOString(), last.id]);
   return {
     data: data.map((c) => ({
       id: c.id,
@@ -37,7 +36,7 @@ export async function listMine(ctx: AppContext, actor: Actor, q: { limit?: numbe
       verificationCode: c.verificationCode,
       verifyUrl: verifyUrl(ctx, c.verificationCode),
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.issuedAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }
 

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { rows } from '../../../platform/db/sql.ts';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { afterKey, rows } from '../../../platform/db/sql.ts';
 import { course, courseReaction, courseVersion, department, enrollment, person, quizAttempt } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
@@ -19,10 +19,8 @@ export async function listCourses(
   const where: SQL[] = [eq(course.orgId, orgId)];
   if (f.status) where.push(eq(course.status, f.status));
   if (f.q) where.push(sql`strpos(${course.searchText}, ${f.q.toLowerCase()}) > 0`);
-  if (pageArgs.after) {
-    const [t, id] = pageArgs.after;
-    where.push(or(sql`lower(${course.title}) > ${t}`, and(sql`lower(${course.title}) = ${t}`, gt(course.id, id)))!);
-  }
+  const after = afterKey([sql`lower(${course.title})`, course.id], pageArgs.after);
+  if (after) where.push(after);
   return db
     .select(head)
     .from(course)

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { CourseContent, ReasonType } from '../../../db/schema/index.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { analyseItems } from './item-analysis.ts';
@@ -28,7 +28,7 @@ export async function listCourseReports(ctx: AppContext, actor: Actor, query: z.
     { q: query.q, status: query.status },
     { limit: limit + 1, after: decodeCursor(query.cursor, zod.tuple([zod.string(), zod.uuid()])) },
   );
-  const pageOf = courses.slice(0, limit);
+  const { data: pageOf, nextCursor } = keysetPage(courses, limit, (last) => [last.title.toLowerCase(), last.id]);
   const ids = pageOf.map((c) => c.id);
   const [stats, reactions] = await Promise.all([
     repo.enrollmentStats(ctx.db, actor.orgId, ids, ctx.clock.now()),
@@ -36,7 +36,6 @@ export async function listCourseReports(ctx: AppContext, actor: Actor, query: z.
   ]);
   const statsOf = new Map(stats.map((s) => [s.courseId, s]));
   const reactionsOf = new Map(reactions.map((r) => [r.courseId, r]));
-  const last = pageOf.at(-1);
   return {
     data: pageOf.map((c) => {
       const s = statsOf.get(c.id);
@@ -55,7 +54,7 @@ export async function listCourseReports(ctx: AppContext, actor: Actor, query: z.
         reactions: r?.count ?? 0,
       };
     }),
-    nextCursor: courses.length > limit && last ? encodeCursor([last.title.toLowerCase(), last.id]) : null,
+    nextCursor,
   };
 }
 
