@@ -358,14 +358,14 @@ describe('demo learning', () => {
     const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
     const mine = await employee.get('me/learning');
     const current = mine.body.inProgress[0];
-    const player = await employee.get(`enrollments/${current.id}/player`);
+    const player = await employee.get(`enrollments/${current!.id}/player`);
     expect(player.status).toBe(200);
     const lessons = player.body.outline.flatMap((s: { lessons: Array<{ id: string; completed: boolean }> }) => s.lessons);
     const done = lessons.filter((l: { completed: boolean }) => l.completed).length;
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(lessons.length);
     expect(player.body.enrollment.progress).toBe(Math.round((done / lessons.length) * 100));
-    expect(player.body.resumeLessonId).toBe(lessons[done].id);
+    expect(player.body.resumeLessonId).toBe(lessons[done]!.id);
 
     const learning = await signInAs(t, { email: email('learning') }, DEMO_PASSWORD);
     const [sec] = (await q.courses()).filter((c) => c.title.startsWith('Security awareness'));
@@ -387,7 +387,7 @@ describe('demo learning', () => {
     expect(new Set(assigned.map((i: { reason: { type: string } }) => i.reason.type)).size).toBeGreaterThanOrEqual(2);
     expect(assigned.filter((i: { overdue: boolean }) => i.overdue)).toHaveLength(1);
     expect(inProgress.length).toBeGreaterThanOrEqual(1);
-    expect(inProgress[0].progress).toBeGreaterThan(0);
+    expect(inProgress[0]!.progress).toBeGreaterThan(0);
     const done = completed.filter((i: { status: string }) => i.status === 'completed');
     expect(done.length).toBeGreaterThanOrEqual(2);
     for (const i of done) expect(i.certificateId).toBeTruthy();
@@ -396,7 +396,7 @@ describe('demo learning', () => {
     expect(certs.status).toBe(200);
     const valid = certs.body.data.filter((c: { status: string }) => c.status === 'valid');
     expect(valid.length).toBeGreaterThanOrEqual(2);
-    const verified = await client(t).get(`certificates/verify/${valid[0].verificationCode}`);
+    const verified = await client(t).get(`certificates/verify/${valid[0]!.verificationCode}`);
     expect(verified.status).toBe(200);
     expect(verified.body.status).toBe('valid');
 
@@ -410,14 +410,14 @@ describe('demo learning', () => {
     const queue = await manager.get('checkpoint-submissions');
     expect(queue.status).toBe(200);
     expect(queue.body.data.length).toBeGreaterThanOrEqual(1);
-    expect(queue.body.data[0].step.title).toBe('Meet your buddy');
+    expect(queue.body.data[0]!.step.title).toBe('Meet your buddy');
     // Approving moves the new joiner's onboarding on: the course step was done before.
-    const approved = await manager.post(`checkpoint-submissions/${queue.body.data[0].id}/approve`, { comment: 'Great notes.' });
+    const approved = await manager.post(`checkpoint-submissions/${queue.body.data[0]!.id}/approve`, { comment: 'Great notes.' });
     expect(approved.status).toBe(200);
     const [programEnrolment] = await t.ctx.db
       .select()
       .from(enrollment)
-      .where(and(eq(enrollment.orgId, seeded.orgId), eq(enrollment.personId, queue.body.data[0].learner.id), sql`program_id is not null`));
+      .where(and(eq(enrollment.orgId, seeded.orgId), eq(enrollment.personId, queue.body.data[0]!.learner.id), sql`program_id is not null`));
     expect(programEnrolment!.progress).toBeGreaterThanOrEqual(66);
 
     const me = (await manager.get('auth/me')).body;
@@ -452,7 +452,7 @@ describe('demo learning', () => {
     const listed = await employee.get(`courses/${full!.courseId}/sessions`);
     expect(listed.status).toBe(200);
     const shown = listed.body.data.find((x: { id: string }) => x.id === full!.id);
-    expect(shown.seatsLeft).toBe(0);
+    expect(shown!.seatsLeft).toBe(0);
     const joined = await employee.post(`sessions/${full!.id}/registrations`, {});
     expect(joined.status).toBe(201);
     expect(joined.body.status).toBe('waitlisted');

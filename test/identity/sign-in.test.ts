@@ -29,7 +29,7 @@ describe('sign-in', () => {
   });
 
   it('rejects unknown fields and names the missing one', async () => {
-    const res = await client(t).post('auth/sign-in', { email: 'a@b.c', extra: 1 });
+    const res = await client(t).raw.post('auth/sign-in', { email: 'a@b.c', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const paths = res.body.error.details.map((d: { path: string }) => d.path);

@@ -71,10 +71,10 @@ describe('people import', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ committed: true, summary: { create: 3, error: 0 } });
     const ivy = (await c.get('people?q=ivy')).body.data[0];
-    expect(ivy.manager.name).toBe('Mia Manager');
-    expect(ivy.department.name).toBe('Engineering');
+    expect(ivy!.manager!.name).toBe('Mia Manager');
+    expect(ivy!.department!.name).toBe('Engineering');
     const mia = (await c.get('people?q=mia')).body.data[0];
-    expect(mia.manager.name).toBe('Cleo Chief');
+    expect(mia!.manager!.name).toBe('Cleo Chief');
     const depts = (await c.get('departments')).body.data.map((d: { name: string }) => d.name).sort();
     expect(depts).toEqual(['Engineering', 'Leadership']);
     const again = await post(c, csv('E3,ivy@x.test,Ivy,Report,Engineer,Engineering,mia@x.test,London,2023-01-09'));
@@ -93,9 +93,9 @@ describe('people import', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.summary).toMatchObject({ create: 2, update: 1 });
     expect(res.body.rows[0].changes.manager).toEqual({ from: null, to: 'New Lead' });
-    expect((await c.get('people?q=old.report')).body.data[0].manager.name).toBe('New Lead');
-    expect((await c.get('people?q=new.lead')).body.data[0].manager.name).toBe('Old Boss');
-    expect((await c.get('people?q=new.report')).body.data[0].manager.name).toBe('Old Boss');
+    expect((await c.get('people?q=old.report')).body.data[0]!.manager!.name).toBe('New Lead');
+    expect((await c.get('people?q=new.lead')).body.data[0]!.manager!.name).toBe('Old Boss');
+    expect((await c.get('people?q=new.report')).body.data[0]!.manager!.name).toBe('Old Boss');
   });
 
   it('refuses reporting cycles, in the file and through people already there', async () => {
@@ -169,7 +169,7 @@ describe('people import', () => {
     expect(seen[0]).toEqual([0, 2500]);
     // During the transaction progress needs a second connection, which only PostgreSQL has.
     if (dbKind === 'postgres') expect(seen.slice(1)).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
-    expect((await c.get('people?q=p2499@x.test')).body.data[0].manager.name).toBe('Pat No0');
+    expect((await c.get('people?q=p2499@x.test')).body.data[0]!.manager!.name).toBe('Pat No0');
 
     const queued = await post(c, csv('E1,ok@x.test,Ok,Row,,,,,', 'E2,bad@x.test,Bad,Row,,,,,1999-13-01'), 'dryRun=false&async=true');
     await t.ctx.jobs.drain();

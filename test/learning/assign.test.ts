@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, course, enrollment, group, groupMember, program } from '../../src/server/db/schema/index.ts';
 import { dispatchEvents } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { signInAs, type Body } from '../support/client.ts';
 import { createDepartment, createOrg, createPerson, createUser } from '../support/factories.ts';
 import { createPublishedCourse } from '../support/learning.ts';
 
@@ -41,7 +41,7 @@ describe('assigning learning', () => {
   it('assigns a course to people with a reason linked to a record, and is idempotent when retried', async () => {
     const s = await setup();
     const goalId = '0190a4c2-1111-7000-8000-000000000001';
-    const body = {
+    const body: Body<'/enrollments/assign', 'post'> = {
       courseId: s.c.id,
       audience: { type: 'people', personIds: [s.report.id, s.deep.id] },
       reason: { type: 'goal', recordType: 'goal', recordId: goalId, note: 'For the Q3 feedback goal' },
@@ -197,7 +197,7 @@ describe('assigning learning', () => {
       [{ courseId: s.c.id, audience: { type: 'group', groupId: '0190a4c2-1111-7000-8000-000000000009' }, reason: { type: 'goal' } }, 'audience.groupId'],
     ];
     for (const [body, path] of cases) {
-      const res = await s.admin.post('enrollments/assign', body);
+      const res = await s.admin.raw.post('enrollments/assign', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
       expect(res.body.error.details.map((d: { path: string }) => d.path), JSON.stringify(body)).toContain(path);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enrollment, program, programStep } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import type { Body } from '../support/client.ts';
 import { authoringOrg, sampleContent } from '../support/learning.ts';
 
 let t: TestApp;
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 
 type Admin = Awaited<ReturnType<typeof authoringOrg>>['admin'];
-async function publish(admin: Admin, body: Record<string, unknown>) {
+async function publish(admin: Admin, body: Body<'/courses', 'post'>) {
   const c = await admin.post('courses', body);
   expect(c.status).toBe(201);
   await admin.put(`courses/${c.body.id}/draft`, { content: sampleContent(), revision: 1 });
@@ -35,7 +36,7 @@ describe('catalog', () => {
     expect(titles(all)).toEqual(['Data literacy', 'Leadership', 'Negotiation essentials', 'Sales onboarding']);
     const item = all.body.data.find((i: { id: string }) => i.id === nego);
     expect(item).toMatchObject({ kind: 'course', format: 'self_paced', estimatedMinutes: 20, tags: ['Sales'], selfEnrollment: true, myEnrollment: null });
-    expect(item.skills).toEqual([{ id: skill, name: 'Negotiation', level: 3 }]);
+    expect(item!.skills).toEqual([{ id: skill, name: 'Negotiation', level: 3 }]);
     expect(all.body.data[3]).toMatchObject({ kind: 'program', estimatedMinutes: 20, skills: [{ id: skill, name: 'Negotiation', level: 3 }] });
 
     expect(titles(await learner.get('catalog?q=yes'))).toEqual(['Negotiation essentials']);
@@ -88,7 +89,7 @@ describe('catalog', () => {
     expect(rows[0]).toMatchObject({ personId: learnerUser.person.id, reasonType: 'self', source: 'self', orgId: org.id });
     expect(rows[0]!.versionId).toBeTruthy();
     expect((await learner.get(`catalog/courses/${id}`)).body.myEnrollment).toEqual({ id: first.body.enrollment.id, status: 'not_started' });
-    expect((await learner.get('catalog')).body.data[0].myEnrollment.id).toBe(first.body.enrollment.id);
+    expect((await learner.get('catalog')).body.data[0]!.myEnrollment!.id).toBe(first.body.enrollment.id);
   });
 
   it('refuses drafts, closed courses and unmet prerequisites', async () => {

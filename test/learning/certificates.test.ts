@@ -26,7 +26,7 @@ describe('certificates', () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toHaveLength(1);
     expect(r.body.data[0]).toMatchObject({ id: certificateId, title: 'Security awareness', status: 'valid', expiresAt: null });
-    expect(r.body.data[0].verifyUrl).toBe(`${t.ctx.config.publicUrl}/verify/${r.body.data[0].verificationCode}`);
+    expect(r.body.data[0]!.verifyUrl).toBe(`${t.ctx.config.publicUrl}/verify/${r.body.data[0]!.verificationCode}`);
     const someoneElse = await signInAs(t, await createUser(t, org.id));
     expect((await someoneElse.get('certificates')).body.data).toEqual([]);
   });

@@ -37,8 +37,8 @@ async function setup() {
     org,
     programId: id,
     enrollmentId: p!.id,
-    talk: steps[0].id as string,
-    recording: steps[1].id as string,
+    talk: steps[0]!.id as string,
+    recording: steps[1]!.id as string,
     users: { adminUser, boss, coach, learnerUser, otherUser },
     admin,
     learner: await signInAs(t, learnerUser),
@@ -137,7 +137,7 @@ describe('checkpoints', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
     const after = await s.learner.get(`enrollments/${s.enrollmentId}/program`);
-    expect(after.body.steps[0].state).toBe('done');
+    expect(after.body.steps[0]!.state).toBe('done');
     expect(after.body.enrollment).toMatchObject({ status: 'in_progress', progress: 50 });
     expect((await s.learner.post(url, { text: 'Again' })).status).toBe(409);
 

@@ -5,7 +5,7 @@ import { runComplianceSweep } from '../../src/server/modules/learning/compliance
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents, systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { signInAs, type Body } from '../support/client.ts';
 import { createDepartment, createOrg, createPerson, createUser } from '../support/factories.ts';
 import { createPublishedCourse, enrollPeople } from '../support/learning.ts';
 
@@ -46,7 +46,7 @@ describe('compliance rules', () => {
 
     const zero = await admin.post('compliance-rules', { name: 'X', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 0 });
     expect(zero.status).toBe(400);
-    const unknownField = await admin.post('compliance-rules', { name: 'X', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12, colour: 'red' });
+    const unknownField = await admin.raw.post('compliance-rules', { name: 'X', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12, colour: 'red' });
     expect(unknownField.status).toBe(400);
     const unpublished = await admin.post('compliance-rules', { name: 'X', courseId: draft.course.id, audience: { type: 'everyone' }, validForMonths: 12 });
     expect(unpublished.status).toBe(400);
@@ -60,7 +60,7 @@ describe('compliance rules', () => {
     expect(noGroup.status).toBe(400);
     expect(noGroup.body.error.details[0].path).toBe('audience.groupId');
 
-    const body = { name: 'Annual security', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 };
+    const body: Body<'/compliance-rules', 'post'> = { name: 'Annual security', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 };
     expect((await admin.post('compliance-rules', body)).status).toBe(201);
     const dup = await admin.post('compliance-rules', { ...body, name: 'annual SECURITY' });
     expect(dup.status).toBe(409);
@@ -71,8 +71,8 @@ describe('compliance rules', () => {
     expect((await emp.get('compliance/dashboard')).status).toBe(404);
     expect((await emp.get('compliance/dashboard.csv')).status).toBe(404);
     const list = await admin.get('compliance-rules');
-    expect((await emp.get(`compliance/rules/${list.body.data[0].id}/people`)).status).toBe(404);
-    expect((await emp.patch(`compliance-rules/${list.body.data[0].id}`, { active: false })).status).toBe(404);
+    expect((await emp.get(`compliance/rules/${list.body.data[0]!.id}/people`)).status).toBe(404);
+    expect((await emp.patch(`compliance-rules/${list.body.data[0]!.id}`, { active: false })).status).toBe(404);
   });
 
   it('enrols the audience at once (sub-departments included), skipping valid completions', async () => {
@@ -138,7 +138,7 @@ describe('compliance rules', () => {
 
   it('lets HR admins read the rules and the dashboard, but only learning admins change rules', async () => {
     const { org, course, admin } = await setup();
-    const body = { name: 'Fire safety', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 };
+    const body: Body<'/compliance-rules', 'post'> = { name: 'Fire safety', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12 };
     const rule = await admin.post('compliance-rules', body);
     expect(rule.status).toBe(201);
     const hr = await signInAs(t, await createUser(t, org.id, { roles: ['hr_admin'] }));
@@ -308,9 +308,9 @@ describe('compliance dashboard', () => {
 
     const dash = await admin.get(`compliance/dashboard?ruleId=${rule.body.id}`);
     expect(dash.status).toBe(200);
-    const salesRow = dash.body.departments.find((d: { departmentId: string }) => d.departmentId === sales.id);
+    const salesRow = dash.body.departments.find((d) => d.departmentId === sales.id);
     expect(salesRow).toMatchObject({ departmentName: 'Sales', people: 3, compliant: 1, compliantPct: 33.3, expiring: 1, overdue: 2 });
-    const engRow = dash.body.departments.find((d: { departmentId: string }) => d.departmentId === eng.id);
+    const engRow = dash.body.departments.find((d) => d.departmentId === eng.id);
     expect(engRow).toMatchObject({ people: 1, compliant: 1, compliantPct: 100, expiring: 1, overdue: 0 });
     expect(dash.body.total).toMatchObject({ people: 6, compliant: 2, overdue: 4 });
 
@@ -337,7 +337,7 @@ describe('compliance dashboard', () => {
     expect(next.body.nextCursor).toBeNull();
     const expiring = await admin.get(`compliance/rules/${rule.body.id}/people?status=expiring`);
     expect(expiring.body.data.map((p: { personId: string }) => p.personId).sort()).toEqual([s1.id, e1.id].sort());
-    expect(expiring.body.data[0].validUntil).not.toBeNull();
+    expect(expiring.body.data[0]!.validUntil).not.toBeNull();
 
     // The two users have no department.
     const loose = await admin.get(`compliance/rules/${rule.body.id}/people?departmentId=none`);

@@ -46,7 +46,7 @@ describe('enrolments', () => {
       reason: { type: 'hurdle', note: 'Stuck on supplier talks' },
       dueDays: 5,
     });
-    const id = assigned.body.enrollmentIds[0];
+    const id = assigned.body.enrollmentIds[0]!;
     for (const who of [s.learner, s.mgr, s.admin, s.hr]) {
       const res = await who.get(`enrollments/${id}`);
       expect(res.status).toBe(200);
@@ -111,7 +111,7 @@ describe('enrolments', () => {
       reason: { type: 'review' },
       dueDays: 3,
     });
-    const id = assigned.body.enrollmentIds[0];
+    const id = assigned.body.enrollmentIds[0]!;
     const later = new Date(t.clock.now().getTime() + 20 * DAY).toISOString();
     const res = await s.mgr.patch(`enrollments/${id}`, { dueAt: later });
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import { enrollment } from '../../src/server/db/schema/index.ts';
 import { completeEnrollment } from '../../src/server/modules/learning/index.ts';
 import { systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { signInAs, type Body } from '../support/client.ts';
 import { createOrg, createPerson, createUser } from '../support/factories.ts';
 import { createPublishedCourse } from '../support/learning.ts';
 
@@ -41,16 +41,16 @@ describe('my learning', () => {
     const s = await setup();
     const me = s.learnerUser.person.id;
     const courses = await Promise.all(['Data literacy', 'Security awareness', 'Leadership', 'Onboarding'].map((title) => createPublishedCourse(t, s.org.id, { title })));
-    const assign = (i: number, reason: object, extra: object = {}) =>
+    const assign = (i: number, reason: Body<'/enrollments/assign', 'post'>['reason'], extra: object = {}) =>
       s.admin.post('enrollments/assign', { courseId: courses[i]!.course.id, audience: { type: 'people', personIds: [me] }, reason, ...extra });
     await assign(0, { type: 'skill_gap' }, { dueDays: 30 });
     const late = await assign(1, { type: 'compliance' }, { dueDays: 1 });
     const started = await assign(2, { type: 'aspiration', note: 'Team lead next year' });
     const done = await assign(3, { type: 'onboarding' });
 
-    await t.ctx.db.update(enrollment).set({ status: 'in_progress', progress: 40, startedAt: t.clock.now() }).where(eq(enrollment.id, started.body.enrollmentIds[0]));
+    await t.ctx.db.update(enrollment).set({ status: 'in_progress', progress: 40, startedAt: t.clock.now() }).where(eq(enrollment.id, started.body.enrollmentIds[0]!));
     await t.ctx.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(enrollment).where(eq(enrollment.id, done.body.enrollmentIds[0]));
+      const [row] = await tx.select().from(enrollment).where(eq(enrollment.id, done.body.enrollmentIds[0]!));
       await completeEnrollment(t.ctx, tx, systemRef(s.org.id), row!);
     });
     t.clock.advance(2 * DAY);
@@ -70,7 +70,7 @@ describe('my learning', () => {
     expect(res.body.inProgress[0]).toMatchObject({ title: 'Leadership', progress: 40, reason: { label: 'Towards your aspiration', note: 'Team lead next year' } });
     expect(res.body.completed).toHaveLength(1);
     expect(res.body.completed[0]).toMatchObject({ title: 'Onboarding', status: 'completed', progress: 100 });
-    expect(res.body.completed[0].certificateId).toBeTruthy();
+    expect(res.body.completed[0]!.certificateId).toBeTruthy();
 
     // Someone else's My learning is their own, and empty.
     const empty = await s.peer.get('me/learning');
@@ -127,7 +127,7 @@ describe('team learning', () => {
       person: { direct: true },
       counts: { notStarted: 2, inProgress: 0, completed: 0, overdue: 1 },
     });
-    expect(res.body.data[0].enrollments[0]).toMatchObject({ title: 'Negotiation', overdue: true, reason: { label: 'Supports a goal' } });
+    expect(res.body.data[0]!.enrollments[0]).toMatchObject({ title: 'Negotiation', overdue: true, reason: { label: 'Supports a goal' } });
 
     // The boss sees the whole chain (manager included); paging works.
     const boss1 = await s.boss.get('team/learning?limit=2');

@@ -27,11 +27,11 @@ async function program(formats: Array<'self_paced' | 'external' | 'live'>) {
     courses.push((await createPublishedCourse(t, org.id, { format, externalUrl: format === 'external' ? 'https://example.com/course' : null })).course);
   }
   const id = (await admin.post('programs', { title: 'Onboarding path', enforceOrder: true })).body.id;
-  await admin.put(`programs/${id}/steps`, { steps: courses.map((c) => ({ kind: 'course', courseId: c.id })) });
+  await admin.put(`programs/${id}/steps`, { steps: courses.map((c) => ({ kind: 'course' as const, courseId: c.id })) });
   await admin.post(`programs/${id}/publish`);
   const [p] = await enrollPeople(t, org.id, { programId: id }, [learnerUser.person.id]);
   const view = await (await signInAs(t, learnerUser)).get(`enrollments/${p!.id}/program`);
-  const stepEnrollment = (i: number) => view.body.steps[i].courseEnrollment.id as string;
+  const stepEnrollment = (i: number) => view.body.steps[i]!.courseEnrollment!.id as string;
   return { org, id, admin, adminUser, learnerUser, learner: await signInAs(t, learnerUser), courses, programEnrollmentId: p!.id, stepEnrollment };
 }
 
@@ -76,7 +76,7 @@ describe('locked program steps', () => {
     const first = (await createPublishedCourse(t, s.org.id, { format: 'external', externalUrl: 'https://example.com/new' })).course;
     const steps = (await s.admin.get(`programs/${s.id}`)).body.steps;
     const put = await s.admin.put(`programs/${s.id}/steps`, {
-      steps: [{ kind: 'course', courseId: first.id }, ...steps.map((x: any) => ({ id: x.id, kind: 'course', courseId: x.courseId }))],
+      steps: [{ kind: 'course', courseId: first.id }, ...steps.map((x: any) => ({ id: x.id, kind: 'course' as const, courseId: x.courseId }))],
     });
     expect(put.status).toBe(200);
 
@@ -113,13 +113,13 @@ describe('locked program steps', () => {
     const first = (await createPublishedCourse(t, s.org.id, { format: 'external', externalUrl: 'https://example.com/new' })).course;
     const steps = (await s.admin.get(`programs/${s.id}`)).body.steps;
     await s.admin.put(`programs/${s.id}/steps`, {
-      steps: [{ kind: 'course', courseId: first.id }, ...steps.map((x: any) => ({ id: x.id, kind: 'course', courseId: x.courseId }))],
+      steps: [{ kind: 'course', courseId: first.id }, ...steps.map((x: any) => ({ id: x.id, kind: 'course' as const, courseId: x.courseId }))],
     });
     t.clock.set(new Date('2027-02-01T11:05:00Z'));
     const admin = await signInAs(t, s.adminUser);
     const marked = await admin.put(`sessions/${sid}/attendance`, { entries: [{ registrationId: reg.body.id, attendance: 'present' }] });
     expect(marked.status).toBe(200);
-    expect(marked.body.data[0].attendance).toBe('present');
+    expect(marked.body.data[0]!.attendance).toBe('present');
     expect((await enrollmentRow(s.stepEnrollment(1))).status).toBe('not_started');
     const [row] = await t.ctx.db
       .select()

@@ -3,12 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { auditEvent, enrollment } from '../../src/server/db/schema/index.ts';
 import { drawQuestions, gradeAttempt, normalizeAnswer } from '../../src/server/modules/learning/player/quiz.grading.ts';
 import { createTestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { signInAs, type Output, type Res } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createPublishedCourse, enrollPeople, sampleAnswers, sampleContent, sampleQuiz, takeSampleCourse } from '../support/learning.ts';
 
 const ALL_RIGHT = { q1: 'q1a', q2: ['q2b', 'q2a'], q3: 'q3f', q4: '  Multi-Factor   AUTHENTICATION ' };
 const ALL_WRONG = { q1: 'q1b', q2: ['q2a'], q3: 'q3t', q4: 'password' };
+
+/** The quiz block of a lesson's first block (l3 of the sample course is its quiz). */
+function quizOf(lesson: Res<Output<'/enrollments/:id/lessons/:lessonId'>>) {
+  const block = lesson.body.blocks[0]!;
+  if (block.type !== 'quiz') throw new Error(`not a quiz block: ${block.type}`);
+  return block.quiz;
+}
 
 describe('quiz grading (pure)', () => {
   const quiz = sampleQuiz();
@@ -119,7 +126,7 @@ describe('quiz attempts', () => {
     expect(failed.body.keyShown).toBe(false);
     // Right or wrong per question, and the learner's own choices…
     expect(failed.body.questions.map((q: any) => q.correct)).toEqual([false, true, false, false]);
-    expect(failed.body.questions[0].options.find((o: any) => o.id === 'q1b')).toMatchObject({ selected: true, correct: null, feedback: null });
+    expect(failed.body.questions[0]!.options.find((o: any) => o.id === 'q1b')).toMatchObject({ selected: true, correct: null, feedback: null });
     // …but not which options were right, the accepted answers or feedback that names them.
     for (const q of failed.body.questions) {
       expect(q.options.every((o: any) => o.correct === null && o.feedback === null)).toBe(true);
@@ -136,11 +143,11 @@ describe('quiz attempts', () => {
     expect((await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: {} })).body.keyShown).toBe(false);
     const passed = await me.post(`quiz-attempts/${a2.body.attempt.id}/submit`, { answers: ALL_RIGHT });
     expect(passed.body).toMatchObject({ keyShown: true, attempt: { passed: true } });
-    expect(passed.body.questions[3].acceptedAnswers).toContain('multi-factor authentication');
+    expect(passed.body.questions[3]!.acceptedAnswers).toContain('multi-factor authentication');
     // Passed: the failed attempt's review now shows what was right, with the feedback.
     const first = (await me.post(`quiz-attempts/${a1.body.attempt.id}/submit`, { answers: {} })).body;
     expect(first.keyShown).toBe(true);
-    expect(first.questions[0].options.find((o: any) => o.id === 'q1a')).toMatchObject({ correct: true, selected: false, feedback: 'Yes: reporting lets security warn others.' });
+    expect(first.questions[0]!.options.find((o: any) => o.id === 'q1a')).toMatchObject({ correct: true, selected: false, feedback: 'Yes: reporting lets security warn others.' });
   });
 
   it('gives the key once the last attempt is used up without a pass', async () => {
@@ -151,7 +158,7 @@ describe('quiz attempts', () => {
       reviews.push((await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: ALL_WRONG })).body);
     }
     expect(reviews.map((r) => r.keyShown)).toEqual([false, true]);
-    expect(reviews[1].questions[0].options.find((o: any) => o.id === 'q1a').correct).toBe(true);
+    expect(reviews[1]!.questions[0]!.options.find((o: any) => o.id === 'q1a')!.correct).toBe(true);
   });
 
   it('fails the enrolment when the attempts are used up, and refuses another (409)', async () => {
@@ -166,9 +173,9 @@ describe('quiz attempts', () => {
     const [row] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, enrollmentId));
     expect(row!.status).toBe('failed');
     expect(row!.score).toBe(0);
-    const lesson = await me.get(`enrollments/${enrollmentId}/lessons/l3`);
-    expect(lesson.body.blocks[0].quiz).toMatchObject({ attemptsUsed: 2, passed: false });
-    expect(lesson.body.blocks[0].quiz.attempts.map((x: any) => x.score)).toEqual([0, 0]);
+    const quiz = quizOf(await me.get(`enrollments/${enrollmentId}/lessons/l3`));
+    expect(quiz).toMatchObject({ attemptsUsed: 2, passed: false });
+    expect(quiz.attempts.map((x) => x.score)).toEqual([0, 0]);
   });
 
   it('fails then passes; refuses a new attempt once passed', async () => {
@@ -204,8 +211,8 @@ describe('quiz attempts', () => {
     const b = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
     expect(b.status).toBe(201);
     expect(b.body.attempt.number).toBe(2);
-    const lesson = await me.get(`enrollments/${enrollmentId}/lessons/l3`);
-    expect(lesson.body.blocks[0].quiz.attempts[0]).toMatchObject({ id: a.body.attempt.id, timedOut: true, score: 0 });
+    const quiz = quizOf(await me.get(`enrollments/${enrollmentId}/lessons/l3`));
+    expect(quiz.attempts[0]).toMatchObject({ id: a.body.attempt.id, timedOut: true, score: 0 });
   });
 
   it('answers 404 for another learner’s attempt and 400 for malformed answers', async () => {
@@ -213,10 +220,10 @@ describe('quiz attempts', () => {
     const a = await me.post(`enrollments/${enrollmentId}/quizzes/quiz1/attempts`);
     const other = await signInAs(t, await createUser(t, org.id, { roles: ['admin'] }));
     expect((await other.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: ALL_RIGHT })).status).toBe(404);
-    const bad = await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: { q1: 3 } });
+    const bad = await me.raw.post(`quiz-attempts/${a.body.attempt.id}/submit`, { answers: { q1: 3 } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    expect((await me.post(`quiz-attempts/${a.body.attempt.id}/submit`, {})).status).toBe(400);
+    expect((await me.raw.post(`quiz-attempts/${a.body.attempt.id}/submit`, {})).status).toBe(400);
   });
 });
 

@@ -75,7 +75,7 @@ describe('learning notifications', () => {
     const s = await setup();
     const me = s.learnerUser.person.id;
     const res = await s.admin.post('enrollments/assign', { courseId: s.c.id, audience: { type: 'people', personIds: [me] }, reason: { type: 'skill_gap' }, dueDays: 10 });
-    const id = res.body.enrollmentIds[0];
+    const id = res.body.enrollmentIds[0]!;
     await dispatchEvents(t.ctx);
     await t.ctx.jobs.drain();
     const kinds = async (personId: string) => (await notes(s.org.id, personId)).map((n) => n.kind).sort();

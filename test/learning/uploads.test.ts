@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { checkpointSubmission, person, program, programStep } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { signInAs } from '../support/client.ts';
+import { signInAs, type Body } from '../support/client.ts';
 import { createUser } from '../support/factories.ts';
 import { authoringOrg, enrollPeople, tinyPng, uploadFile } from '../support/learning.ts';
 
@@ -53,7 +53,7 @@ describe('learning uploads', () => {
     const url = `learning/files/${handout}`;
     expect((await learner.get(url)).status).toBe(404);
     const id = (await admin.post('courses', { title: 'With a handout' })).body.id;
-    const content = { sections: [{ id: 's', title: 'S', lessons: [{ id: 'l', title: 'L', blocks: [{ id: 'f', type: 'file', fileId: handout }] }] }] };
+    const content: Body<'/courses/:id/draft', 'put'>['content'] = { sections: [{ id: 's', title: 'S', lessons: [{ id: 'l', title: 'L', blocks: [{ id: 'f', type: 'file', fileId: handout }] }] }] };
     expect((await admin.put(`courses/${id}/draft`, { content, revision: 1 })).status).toBe(200);
     // In a draft only: still not the learner's.
     await enrollPeople(t, org.id, { courseId: id }, [learnerUser.person.id]);

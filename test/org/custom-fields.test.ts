@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCustomFields } from '../../src/server/modules/org/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import type { Body } from '../support/client.ts';
 import { createPerson } from '../support/factories.ts';
 import { orgWithAdmin, personBody } from './helpers.ts';
 
@@ -13,12 +14,13 @@ const details = (res: { body: any }) =>
   Object.fromEntries((res.body.error?.details ?? []).map((d: { path: string; message: string }) => [d.path, d.message]));
 
 async function defineFields(hr: Awaited<ReturnType<typeof orgWithAdmin>>['hr']) {
-  for (const body of [
+  const fields: Array<Body<'/custom-fields', 'post'>> = [
     { key: 'cost_center', label: 'Cost center', type: 'text' },
     { key: 'fte', label: 'FTE', type: 'number' },
     { key: 'contract_end', label: 'Contract end', type: 'date' },
     { key: 'tshirt', label: 'T-shirt size', type: 'choice', options: ['S', 'M', 'L'] },
-  ]) {
+  ];
+  for (const body of fields) {
     const res = await hr.post('custom-fields', body);
     expect(res.status).toBe(201);
   }
@@ -35,13 +37,13 @@ describe('custom field definitions', () => {
     expect((await emp.get('custom-fields')).body.data).toEqual([]);
     const tshirt = list.body.data.find((f: { key: string }) => f.key === 'tshirt');
 
-    const relabel = await hr.patch(`custom-fields/${tshirt.id}`, { label: 'Shirt size', options: ['S', 'M', 'L', 'XL'] });
+    const relabel = await hr.patch(`custom-fields/${tshirt!.id}`, { label: 'Shirt size', options: ['S', 'M', 'L', 'XL'] });
     expect(relabel.body).toMatchObject({ label: 'Shirt size', options: ['S', 'M', 'L', 'XL'], type: 'choice' });
-    expect((await hr.patch(`custom-fields/${tshirt.id}`, { type: 'text' })).status).toBe(400);
-    expect((await hr.patch(`custom-fields/${tshirt.id}`, {})).body.label).toBe('Shirt size');
+    expect((await hr.raw.patch(`custom-fields/${tshirt!.id}`, { type: 'text' })).status).toBe(400);
+    expect((await hr.patch(`custom-fields/${tshirt!.id}`, {})).body.label).toBe('Shirt size');
 
     const p = await createPerson(t, org.id, { customFields: { tshirt: 'XL', fte: 1 } });
-    expect((await hr.delete(`custom-fields/${tshirt.id}`)).status).toBe(204);
+    expect((await hr.delete(`custom-fields/${tshirt!.id}`)).status).toBe(204);
     expect((await hr.get(`people/${p.id}`)).body.customFields).toEqual({ fte: 1 });
   });
 
@@ -116,7 +118,7 @@ describe('custom field values on people', () => {
     const patched = await hr.patch(`people/${created.body.id}`, { customFields: { tshirt: null, contract_end: '2027-06-30' } });
     expect(patched.status).toBe(200);
     expect(patched.body.customFields).toEqual({ cost_center: 'CC-7', fte: 0.8, contract_end: '2027-06-30' });
-    const bad = await hr.patch(`people/${created.body.id}`, { customFields: { fte: true } });
+    const bad = await hr.raw.patch(`people/${created.body.id}`, { customFields: { fte: true } });
     expect(bad.status).toBe(400);
   });
 

@@ -56,7 +56,7 @@ describe('creating and changing people', () => {
 
   it('validates emails, dates, time zones and locales, naming the fields', async () => {
     const { hr } = await orgWithAdmin(t);
-    const res = await hr.post('people', {
+    const res = await hr.raw.post('people', {
       email: 'not-an-email',
       firstName: '',
       lastName: 'X',

@@ -32,7 +32,7 @@ describe('audit log', () => {
     expect(log.status).toBe(200);
     expect(log.body.data).toHaveLength(1);
     expect(log.body.data[0]).toMatchObject({ action: 'person.created', actor: { id: admin.person.id, name: 'Ada Admin' } });
-    expect(log.body.data[0].after).toMatchObject({ email: 'new.hire@example.test' });
+    expect(log.body.data[0]!.after).toMatchObject({ email: 'new.hire@example.test' });
 
     const facets = await asAdmin.get('audit-events/facets');
     expect(facets.body.actions).toContain('person.created');
@@ -86,7 +86,7 @@ describe('notifications', () => {
     const list = await c.get('notifications');
     expect(list.body.data.map((n: { title: string }) => n.title).sort()).toEqual(['First', 'Second']);
     expect((await c.post(`notifications/${theirs.id}/read`)).status).toBe(404);
-    expect((await c.post(`notifications/${list.body.data[0].id}/read`)).status).toBe(204);
+    expect((await c.post(`notifications/${list.body.data[0]!.id}/read`)).status).toBe(204);
     expect((await c.get('notifications/unread-count')).body).toEqual({ count: 1 });
     expect((await c.post('notifications/read-all')).status).toBe(204);
     expect((await c.get('notifications?unreadOnly=true')).body.data).toEqual([]);
@@ -117,7 +117,7 @@ describe('mail', () => {
     const list = await c.get('mail-outbox?q=welcome');
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0]).toMatchObject({ status: 'outbox', to: 'someone@example.test' });
-    const one = await c.get(`mail-outbox/${list.body.data[0].id}`);
+    const one = await c.get(`mail-outbox/${list.body.data[0]!.id}`);
     expect(one.body).toMatchObject({ text: 'Hello <b>there</b>', hiddenLinks: 0 });
     expect((await (await signInAs(t, employee)).get('mail-outbox')).status).toBe(404);
   });
@@ -135,7 +135,7 @@ describe('mail', () => {
       expect(token, 'the recipient’s email holds a live link').toBeTruthy();
       const list = await c.get(`mail-outbox?q=${encodeURIComponent(to)}`);
       expect(list.body.data).toHaveLength(1);
-      const one = await c.get(`mail-outbox/${list.body.data[0].id}`);
+      const one = await c.get(`mail-outbox/${list.body.data[0]!.id}`);
       expect(one.status).toBe(200);
       expect(one.body.text).toMatch(/\/(accept-invitation|reset-password)\?token=\[link hidden\]/);
       expect(one.body.hiddenLinks).toBe(1);
@@ -185,7 +185,7 @@ describe('mail', () => {
       const admin = await createUser(smtp, org.id, { roles: ['admin'] });
       const list = await (await signInAs(smtp, admin)).get('mail-outbox');
       expect(list.body.data[0]).toMatchObject({ status: 'sent' });
-      expect(list.body.data[0].sentAt).not.toBeNull();
+      expect(list.body.data[0]!.sentAt).not.toBeNull();
     } finally {
       await sink.close();
       rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ async function recordedAddress(t: TestApp, forwardedFor: string) {
   const asAdmin = client(t, { cookie: res.headers.get('set-cookie')!.split(';')[0]! });
   const audit = await asAdmin.get('audit-events?action=session.created');
   expect(audit.body.data).toHaveLength(1);
-  return audit.body.data[0].after.ip as string | null;
+  return audit.body.data[0]!.after.ip as string | null;
 }
 
 describe('the client address behind proxies', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/platform/config.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { client, ORIGIN, signInAs } from '../support/client.ts';
+import { client, ORIGIN, signInAs, type Body } from '../support/client.ts';
 import { createOrg, createUser, PASSWORD } from '../support/factories.ts';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ describe('API token scopes, as the API tokens page explains them', () => {
     const org = await createOrg(t);
     const owner = await createUser(t, org.id, { roles: ['admin'] });
     const asOwner = await signInAs(t, owner);
-    const token = async (scopes: string[]) => (await asOwner.post('api-tokens', { name: scopes.join('+'), scopes })).body.token as string;
+    const token = async (scopes: Body<'/api-tokens', 'post'>['scopes']) => (await asOwner.post('api-tokens', { name: scopes.join('+'), scopes })).body.token as string;
     const course = { title: 'Scoped' };
 
     const readAdmin = client(t, { token: await token(['read', 'admin']) });
