@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * mutations must come from our own origin (CSRF); bearer requests carry no ambient authority.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const header = c.req.header('authorization');
   let actor: Actor | null = null;
   if (header) {

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { recordChange, systemRef } from '../platform/index.ts';
 import * as repo from './identity.repo.ts';
-import { hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { hashSecret, memoryKeyOf, newSecret, verifyPassword } from './secrets.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -140,9 +140,8 @@ export async function signOut(ctx: AppContext, actor: Actor): Promise<void> {
  */
 export async function actorFromSession(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const tokenHash = hashSecret(token, ctx.config.sessionSecret);
-  return actorCache(ctx).resolve('s:' + tokenHash, now, async () => {
-    const row = await repo.findLiveSession(ctx.db, tokenHash, now);
+  return actorCache(ctx).resolve('s:' + memoryKeyOf(token), now, async () => {
+    const row = await repo.findLiveSession(ctx.db, hashSecret(token, ctx.config.sessionSecret), now);
     if (!row || row.person.status !== 'active') return null;
     let expiresAt = row.session.expiresAt;
     if (now.getTime() - row.session.lastSeenAt.getTime() > 3600_000) {
@@ -157,9 +156,8 @@ export async function actorFromSession(ctx: AppContext, token: string): Promise<
 export async function actorFromToken(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const now = ctx.clock.now();
-  const tokenHash = hashSecret(token, ctx.config.sessionSecret);
-  return actorCache(ctx).resolve('t:' + tokenHash, now, async () => {
-    const row = await repo.findLiveToken(ctx.db, tokenHash, now);
+  return actorCache(ctx).resolve('t:' + memoryKeyOf(token), now, async () => {
+    const row = await repo.findLiveToken(ctx.db, hashSecret(token, ctx.config.sessionSecret), now);
     if (!row || row.person.status !== 'active') return null;
     if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
       await repo.markTokenUsed(ctx.db, row.token.id, now);

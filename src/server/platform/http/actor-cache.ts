@@ -15,7 +15,7 @@ const MAX_ENTRIES = 10_000;
 type Entry = { actor: Actor; from: number; until: number };
 type Loaded = { actor: Actor; expiresAt?: Date | null } | null;
 
-/** Resolved actors by credential (a token's or session's hash, never the secret), per process. */
+/** Resolved actors by credential (a digest of the token or session secret, never the secret), per process. */
 export class ActorCache {
   readonly #entries = new Map<string, Entry>();
   /** Look-ups under way: the requests that arrive meanwhile wait for the same answer. */

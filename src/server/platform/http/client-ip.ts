@@ -31,7 +31,8 @@ export function clientIp(c: Context<AppEnv>): string {
 
 /** Whether the request reached Tandem (or the outermost trusted proxy) over HTTPS. */
 export function isHttps(c: Context<AppEnv>): boolean {
-  const proto = vouched(c.req.header('x-forwarded-proto'), c.var.ctx.config.trustProxy);
+  const proto = vouched(c.req.header('x-forwarded-proto'), c.get('ctx').config.trustProxy);
   if (proto) return proto.toLowerCase() === 'https';
-  return new URL(c.req.url).protocol === 'https:';
+  // The request's URL is absolute: its scheme is what it was received over.
+  return /^https:/i.test(c.req.url);
 }

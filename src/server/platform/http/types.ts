@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { AppContext } from '../../context.ts';
 
@@ -23,6 +22,5 @@ export type AppEnv = {
     ctx: AppContext;
     actor: Actor | null;
     requestId: string;
-    log: Logger;
   };
 };
