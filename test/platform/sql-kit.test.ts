@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { enrollmentStatuses, isOpenEnrollment, openEnrollment } from '../../src/server/db/schema/index.ts';
 import { afterKey, beforeKey, escapeLike, iso, rows } from '../../src/server/platform/db/sql.ts';
 import { decodeCursor, keysetPage } from '../../src/server/platform/http/openapi.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -87,5 +89,20 @@ describe('keyset pages on the database', () => {
   });
   it('walks descending the same way', async () => {
     expect((await walk('desc')).map((r) => `${r.name}${r.id.slice(-1)}`)).toEqual(['c4', 'b3', 'b1', 'a9', 'a2']);
+  });
+});
+
+describe('open enrolments', () => {
+  it('are the statuses still to do', () => {
+    expect(enrollmentStatuses.filter(isOpenEnrollment)).toEqual(['not_started', 'in_progress', 'failed']);
+  });
+  it('mean in the queries what the partial unique indexes of the migrations say', () => {
+    const dir = 'src/server/db/migrations';
+    const text = readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => readFileSync(`${dir}/${f}`, 'utf8')).join('\n');
+    const predicate = new PgDialect().sqlToQuery(openEnrollment).sql;
+    for (const index of ['enrollment_open_course_uq', 'enrollment_open_program_uq']) {
+      const created = text.split('\n').filter((l) => l.includes(`INDEX "${index}"`)).at(-1);
+      expect(created).toContain(`WHERE ${index.includes('course') ? 'course_id' : 'program_id'} is not null and ${predicate};`);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -193,8 +193,17 @@ export type ReasonType = (typeof reasonTypes)[number];
 export const enrollmentSources = ['assigned', 'self', 'rule', 'recommendation'] as const;
 export const enrollmentStatuses = ['not_started', 'in_progress', 'completed', 'failed', 'expired'] as const;
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
+/**
+ * Open: the learner still has it to do (a failed quiz leaves the course open to retry); overdue
+ * is open and past due. Every query and check of "open" uses these, never its own list.
+ */
+export const openEnrollmentStatuses = ['not_started', 'in_progress', 'failed'] as const satisfies readonly EnrollmentStatus[];
+const openStatusList = sql.raw(`(${openEnrollmentStatuses.map((s) => `'${s}'`).join(', ')})`);
+/** `<status> in ('not_started', 'in_progress', 'failed')`, for any status column or alias (`sql\`e.status\``). */
+export const isOpenStatus = (status: SQLWrapper): SQL => sql`${status} in ${openStatusList}`;
+export const isOpenEnrollment = (status: EnrollmentStatus): boolean => (openEnrollmentStatuses as readonly string[]).includes(status);
 /** At most one open enrolment per person and course (or program): assigning again is a no-op. */
-export const openEnrollment = sql`status in ('not_started', 'in_progress', 'failed')`;
+export const openEnrollment = isOpenStatus(sql`status`);
 
 export const enrollment = pgTable(
   'enrollment',

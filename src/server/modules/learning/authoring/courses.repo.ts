@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
-import { course, coursePrerequisite, courseSkill, courseVersion, enrollment, person, skill, type CourseContent } from '../../../db/schema/index.ts';
+import { course, type CourseContent, coursePrerequisite, courseSkill, courseVersion, enrollment, isOpenStatus, person, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 export type CourseRow = typeof course.$inferSelect;
@@ -185,7 +185,7 @@ export async function pushOpenEnrollments(db: DbOrTx, orgId: string, courseId: s
       and(
         eq(enrollment.orgId, orgId),
         eq(enrollment.courseId, courseId),
-        sql`${enrollment.status} in ('not_started', 'in_progress', 'failed')`,
+        isOpenStatus(enrollment.status),
         sql`${enrollment.versionId} is distinct from ${versionId}::uuid`,
       ),
     )

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
-import { course, courseSkill, enrollment, program, programStep, skill } from '../../../db/schema/index.ts';
+import { course, courseSkill, enrollment, isOpenStatus, program, programStep, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 
@@ -116,7 +116,7 @@ export async function myEnrollments(db: DbOrTx, orgId: string, personId: string,
     .select({ id: enrollment.id, status: enrollment.status, courseId: enrollment.courseId, programId: enrollment.programId })
     .from(enrollment)
     .where(and(eq(enrollment.orgId, orgId), eq(enrollment.personId, personId), sql`(${sql.join(target, sql` or `)})`))
-    .orderBy(sql`case when ${enrollment.status} in ('not_started', 'in_progress', 'failed') then 0 else 1 end`, desc(enrollment.createdAt));
+    .orderBy(sql`case when ${isOpenStatus(enrollment.status)} then 0 else 1 end`, desc(enrollment.createdAt));
   const seen = new Set<string>();
   return found.filter((e) => {
     const key = (e.courseId ?? e.programId)!;

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterKey, rows } from '../../../platform/db/sql.ts';
-import { complianceRule, course, department, enrollment, group, groupMember, person, program } from '../../../db/schema/index.ts';
+import { complianceRule, course, department, enrollment, group, groupMember, isOpenStatus, person, program } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { audienceSql, type Audience } from '../enrollment/index.ts';
 
@@ -8,7 +8,7 @@ export type RuleRow = typeof complianceRule.$inferSelect;
 export type RuleWithNames = RuleRow & { targetTitle: string | null; audienceName: string | null };
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-const openStatuses = sql`('not_started', 'in_progress', 'failed')`;
+const isOpen = isOpenStatus(sql`e.status`);
 
 export const ruleAudience = (r: Pick<RuleRow, 'audienceType' | 'audienceId'>): Audience =>
   r.audienceType === 'everyone' ? { type: 'everyone' } : { type: r.audienceType, id: r.audienceId! };
@@ -123,9 +123,9 @@ function ruleFactsSql(orgId: string, rule: RuleRow): SQL {
       select e.person_id,
         max(coalesce(e.expires_at, e.completed_at + make_interval(months => ${rule.validForMonths}::int)))
           filter (where e.status = 'completed') as valid_until,
-        (array_agg(e.id) filter (where e.status in ${openStatuses}))[1] as open_id,
-        min(e.status) filter (where e.status in ${openStatuses}) as open_status,
-        min(e.due_at) filter (where e.status in ${openStatuses}) as open_due
+        (array_agg(e.id) filter (where ${isOpen}))[1] as open_id,
+        min(e.status) filter (where ${isOpen}) as open_status,
+        min(e.due_at) filter (where ${isOpen}) as open_due
       from ${enrollment} e where e.org_id = ${orgId} and ${target}
       group by e.person_id
     ) x on x.person_id = a.id`;
@@ -185,7 +185,7 @@ function standingSql(orgId: string, rule: RuleRow, now: Date): SQL {
       select e.person_id,
         max(coalesce(e.expires_at, e.completed_at + make_interval(months => ${rule.validForMonths}::int)))
           filter (where e.status = 'completed') as valid_until,
-        min(e.due_at) filter (where e.status in ${openStatuses}) as open_due,
+        min(e.due_at) filter (where ${isOpen}) as open_due,
         bool_or(e.status in ('in_progress', 'failed')) as started
       from ${enrollment} e where e.org_id = ${orgId} and ${target}
       group by e.person_id
@@ -283,7 +283,7 @@ export async function setRuleDueDates(db: DbOrTx, orgId: string, rule: RuleRow, 
     update ${enrollment} e set due_at = case when f.valid_until > ${ts(now)} then f.valid_until
         else ${ts(now)} + make_interval(days => ${rule.dueDays}::int) end
     from (${ruleFactsSql(orgId, rule)}) f
-    where e.org_id = ${orgId} and e.compliance_rule_id = ${rule.id} and e.status in ${openStatuses}
+    where e.org_id = ${orgId} and e.compliance_rule_id = ${rule.id} and ${isOpen}
       and e.due_at is null and f.person_id = e.person_id
     returning e.id`);
   return rows(r).length;

@@ -17,6 +17,7 @@ import {
   lessonProgress,
   quizAttempt,
   type ReasonType,
+  isOpenStatus,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { preparedSql } from '../../../platform/db/prepared.ts';
@@ -150,7 +151,7 @@ export async function findOpenEnrollment(
         eq(enrollment.orgId, orgId),
         eq(enrollment.personId, personId),
         target.courseId ? eq(enrollment.courseId, target.courseId) : eq(enrollment.programId, target.programId!),
-        sql`${enrollment.status} in ('not_started', 'in_progress', 'failed')`,
+        isOpenStatus(enrollment.status),
       ),
     )
     .limit(1);
@@ -244,7 +245,7 @@ export async function openProgramEnrollmentsWithCourse(db: DbOrTx, orgId: string
         eq(enrollment.orgId, orgId),
         eq(enrollment.personId, personId),
         sql`${enrollment.programId} in (select program_id from ${programStep} where org_id = ${orgId} and course_id = ${courseId})`,
-        sql`${enrollment.status} in ('not_started', 'in_progress', 'failed')`,
+        isOpenStatus(enrollment.status),
       ),
     );
 }
@@ -279,8 +280,6 @@ export async function approvedCheckpointStepIds(db: DbOrTx, orgId: string, enrol
 
 // ---- views: My learning, a person's learning, lists, the team ---------------------------------
 
-export const OPEN_STATUSES = ['not_started', 'in_progress', 'failed'] as const;
-
 /** One enrolment as learners and managers see it: titles, reason, assigner, certificate. */
 export type LearningItemRow = {
   id: string;
@@ -311,7 +310,7 @@ export type LearningItemRow = {
   createdAt: Date | string;
 };
 
-const isOpen = sql`e.status in ('not_started', 'in_progress', 'failed')`;
+const isOpen = isOpenStatus(sql`e.status`);
 
 /**
  * The select list of a learning item. Titles, assigner, certificate and parent program are scalar
@@ -531,7 +530,7 @@ export async function clearReminders(db: DbOrTx, orgId: string, id: string): Pro
 export async function deleteOpenChildren(db: DbOrTx, orgId: string, parentId: string): Promise<string[]> {
   const r = await db
     .delete(enrollment)
-    .where(and(eq(enrollment.orgId, orgId), eq(enrollment.parentEnrollmentId, parentId), sql`${enrollment.status} in ('not_started', 'in_progress', 'failed')`))
+    .where(and(eq(enrollment.orgId, orgId), eq(enrollment.parentEnrollmentId, parentId), isOpenStatus(enrollment.status)))
     .returning({ id: enrollment.id });
   return r.map((x) => x.id);
 }
@@ -541,7 +540,7 @@ export async function otherOpenEnrollment(db: DbOrTx, e: EnrollmentRow): Promise
   const r = await db.execute(sql`
     select 1 from ${enrollment} where org_id = ${e.orgId} and person_id = ${e.personId} and id <> ${e.id}
       and ${e.courseId ? sql`course_id = ${e.courseId}` : sql`program_id = ${e.programId}`}
-      and status in ('not_started', 'in_progress', 'failed') limit 1`);
+      and ${isOpenStatus(sql`status`)} limit 1`);
   return rows(r).length > 0;
 }
 

@@ -1,3 +1,4 @@
+import { isOpenEnrollment } from '../../../db/schema/index.ts';
 import type { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
@@ -58,7 +59,7 @@ export async function getEnrollment(ctx: AppContext, actor: Actor, id: string) {
   return toEnrollmentDto((await repo.learningItem(ctx.db, actor.orgId, id, ctx.clock.now()))!);
 }
 
-const isOpen = (e: repo.EnrollmentRow) => (repo.OPEN_STATUSES as readonly string[]).includes(e.status);
+const isOpen = (e: repo.EnrollmentRow) => isOpenEnrollment(e.status);
 
 /** Admins, or the manager who assigned it while the learner still reports to them. */
 export async function changeDueDate(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof DuePatch>, requestId?: string) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterKey, escapeLike } from '../../../platform/db/sql.ts';
-import { checkpointSubmission, course, enrollment, person, program, programStep, storedFile } from '../../../db/schema/index.ts';
+import { checkpointSubmission, course, enrollment, isOpenStatus, person, program, programStep, storedFile } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 export type ProgramRow = typeof program.$inferSelect;
@@ -118,7 +118,7 @@ export async function openProgramEnrollments(db: DbOrTx, orgId: string, programI
   return db
     .select()
     .from(enrollment)
-    .where(and(eq(enrollment.orgId, orgId), eq(enrollment.programId, programId), sql`${enrollment.status} in ('not_started', 'in_progress', 'failed')`));
+    .where(and(eq(enrollment.orgId, orgId), eq(enrollment.programId, programId), isOpenStatus(enrollment.status)));
 }
 
 export async function myProgramEnrollment(db: DbOrTx, orgId: string, personId: string, programId: string) {
@@ -126,7 +126,7 @@ export async function myProgramEnrollment(db: DbOrTx, orgId: string, personId: s
     .select({ id: enrollment.id, status: enrollment.status, progress: enrollment.progress })
     .from(enrollment)
     .where(and(eq(enrollment.orgId, orgId), eq(enrollment.personId, personId), eq(enrollment.programId, programId)))
-    .orderBy(sql`case when ${enrollment.status} in ('not_started', 'in_progress', 'failed') then 0 else 1 end`, desc(enrollment.createdAt))
+    .orderBy(sql`case when ${isOpenStatus(enrollment.status)} then 0 else 1 end`, desc(enrollment.createdAt))
     .limit(1);
   return row;
 }
@@ -143,7 +143,7 @@ export async function courseEnrollmentsFor(db: DbOrTx, orgId: string, personId: 
     .where(and(eq(enrollment.orgId, orgId), eq(enrollment.personId, personId), inArray(enrollment.courseId, courseIds)))
     .orderBy(
       sql`case when ${enrollment.parentEnrollmentId} = ${parentId} then 0 else 1 end`,
-      sql`case when ${enrollment.status} in ('not_started', 'in_progress', 'failed') then 0 else 1 end`,
+      sql`case when ${isOpenStatus(enrollment.status)} then 0 else 1 end`,
       desc(enrollment.createdAt),
     );
   const out = new Map<string, typeof enrollment.$inferSelect>();

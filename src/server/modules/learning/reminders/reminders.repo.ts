@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows } from '../../../platform/db/sql.ts';
-import { complianceRule, course, enrollment, learningReminder, organisation, person, program } from '../../../db/schema/index.ts';
+import { complianceRule, course, enrollment, isOpenStatus, learningReminder, organisation, person, program } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 
@@ -48,7 +48,7 @@ export async function claimReminders(db: DbOrTx, orgId: string, kind: ReminderKi
       select e.id from ${enrollment} e
       join ${person} p on p.org_id = e.org_id and p.id = e.person_id and p.status = 'active'
       left join ${complianceRule} r on r.org_id = e.org_id and r.id = e.compliance_rule_id
-      where e.org_id = ${orgId} and e.status in ('not_started', 'in_progress', 'failed')
+      where e.org_id = ${orgId} and ${isOpenStatus(sql`e.status`)}
         and e.parent_enrollment_id is null and e.due_at is not null and ${window(kind, now, soon)}
         and not exists (select 1 from ${learningReminder} lr where lr.enrollment_id = e.id and lr.kind = ${kind})
       order by e.due_at, e.id

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { afterKey, rows } from '../../../platform/db/sql.ts';
-import { course, courseReaction, courseVersion, department, enrollment, person, quizAttempt } from '../../../db/schema/index.ts';
+import { course, courseReaction, courseVersion, department, enrollment, isOpenStatus, person, quizAttempt } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -46,7 +46,7 @@ export async function enrollmentStats(db: DbOrTx, orgId: string, courseIds: stri
   const r = await db.execute(sql`
     select course_id as "courseId", count(*)::int as enrolled,
       (count(*) filter (where completed_at is not null))::int as completed,
-      (count(*) filter (where status in ('not_started', 'in_progress', 'failed') and due_at < ${ts(now)}))::int as overdue,
+      (count(*) filter (where ${isOpenStatus(sql`status`)} and due_at < ${ts(now)}))::int as overdue,
       avg(time_spent_seconds) filter (where time_spent_seconds > 0) as "meanSeconds"
     from ${enrollment}
     where org_id = ${orgId} and course_id in (${sql.join(courseIds.map((id) => sql`${id}::uuid`), sql`, `)})

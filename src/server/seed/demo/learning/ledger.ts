@@ -14,6 +14,7 @@ import type {
   quizAttempt,
   ReasonType,
 } from '../../../db/schema/index.ts';
+import { isOpenEnrollment } from '../../../db/schema/index.ts';
 import { gradeAttempt, type Answers } from '../../../modules/learning/index.ts';
 import type { Random } from '../random.ts';
 
@@ -84,7 +85,6 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
   const at = (from: Date, to: Date, f: number) => new Date(from.getTime() + (to.getTime() - from.getTime()) * f);
   const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
-  const isOpen = (s: State['status']) => s === 'not_started' || s === 'in_progress' || s === 'failed';
   const has = (personId: string, targetId: string) => seen.has(`${personId}:${targetId}`);
 
   function certify(e: Insert<typeof enrollment>, who: Who, title: string, issuedAt: Date, expiresAt: Date | null) {
@@ -154,8 +154,8 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
   /** A course enrolment with everything its state implies; null when the person already has an open one. */
   function course(c: CourseInfo, who: Who, why: Why, state: State, parentEnrollmentId: string | null = null) {
     const key = `${who.id}:${c.id}`;
-    if (isOpen(state.status) && open.has(key)) return null;
-    if (isOpen(state.status)) open.add(key);
+    if (isOpenEnrollment(state.status) && open.has(key)) return null;
+    if (isOpenEnrollment(state.status)) open.add(key);
     seen.add(key);
     const startedAt = 'startedAt' in state ? (state.startedAt ?? null) : null;
     const completedAt = state.status === 'completed' || state.status === 'expired' ? state.completedAt : null;
@@ -374,7 +374,7 @@ export function createLedger(orgId: string, today: Date, rnd: Random) {
   /** The reminders the reminder job would already have sent for open enrolments past due. */
   function remindersSent() {
     for (const e of rows.enrollments) {
-      if (!isOpen(e.status!) || !e.dueAt || e.dueAt >= today) continue;
+      if (!isOpenEnrollment(e.status!) || !e.dueAt || e.dueAt >= today) continue;
       const due = e.dueAt.getTime();
       const after = (d: number) => new Date(Math.max(due + d * DAY, e.createdAt!.getTime()));
       if (due - 3 * DAY > e.createdAt!.getTime()) rows.reminders.push({ orgId, enrollmentId: e.id!, kind: 'due_soon', sentAt: new Date(due - 3 * DAY) });
