@@ -4,6 +4,7 @@
 // primary-key select on the same database, the limit for a read that must touch it), then Tandem
 // itself (`tandem serve` as in production) on an API-token read and a session-cookie read.
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, log, root, runScript, startServer, type Server, type Target } from './child.ts';
@@ -13,14 +14,17 @@ const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 type Request = { path: string; headers?: Record<string, string> };
-type Measured = { requestsPerS: number; total: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number> };
+type Measured = { requestsPerS: number; total: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number>; load: string };
 
 /** The load generator (bench/load.ts) against one server; any error or non-2xx answer fails the run. */
 async function load(label: string, server: Server, requests: Request[]): Promise<Measured> {
   log(`  ${label}: ${CONNECTIONS} clients, ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
+  // Other work on the machine moves every figure: the 1-minute load average is reported with them.
+  const before = loadavg()[0]!;
   const r: Measured = await runScript('bench/load.ts', [], {
     BENCH_LOAD: JSON.stringify({ url: server.url, requests, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS }),
   });
+  r.load = `${before.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
   if (r.errors || r.timeouts || r.non2xx || !r.total) {
     throw new Error(`${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.total} (status codes ${JSON.stringify(r.statusCodes)})`);
   }
@@ -107,5 +111,6 @@ export async function measureThroughput(target: Target, task: (name: string, env
     '4. Tandem GET /api/v1/me/learning, session cookie: req/s · p50 / p99': latency(learning),
     '4. … share of 1 (bare) / of 2 (one query)': `${share(learning, bare)} of bare, ${share(learning, query)} of one-query`,
     'throughput: errors / timeouts / non-2xx, all four': `${all.reduce((n, r) => n + r.errors, 0)} / ${all.reduce((n, r) => n + r.timeouts, 0)} / ${all.reduce((n, r) => n + r.non2xx, 0)}`,
+    'throughput: machine load (1-min average) before → after, rows 1 / 2 / 3 / 4': all.map((r) => r.load).join(' / '),
   };
 }
