@@ -6,7 +6,7 @@ import { Fragment, useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../ui/common.tsx';
 import { PersonPicker } from '../people/PersonPicker.tsx';
-import { adminQueries, type AuditEvent } from './api.ts';
+import { adminQueries } from './api.ts';
 import { JsonDiff } from './components/JsonDiff.tsx';
 
 export default function AdminAuditLogPage() {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../ui/common.tsx';
 
-import { adminQueries, type Mail } from './api.ts';
+import { adminQueries } from './api.ts';
 
 const colors = { queued: 'blue', sending: 'cyan', sent: 'green', failed: 'red', outbox: 'gray' } as const;
 

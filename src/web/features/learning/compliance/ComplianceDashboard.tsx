@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PersonLine } from '../../../ui/PersonAvatar.tsx';
 import { drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
-import { complianceQueries, type ComplianceRule, type ComplianceStatus, type DashboardCounts, type RulePerson } from './api.ts';
+import { complianceQueries, type ComplianceRule, type ComplianceStatus, type DashboardCounts } from './api.ts';
 import { formatDate, statusColors, statusLabels } from './format.ts';
 
 const pctColor = (pct: number) => (pct >= 90 ? 'green' : pct >= 70 ? 'yellow' : 'red');

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fieldErrors } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, FormActions, LoadMore, Loading } from '../../../ui/common.tsx';
-import { programApi, programQueries, type Program } from './api.ts';
+import { programApi, programQueries } from './api.ts';
 
 export const programStatusColor = { draft: 'gray', published: 'green', archived: 'orange' } as const;
 

@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 import { reasonLabel } from '../enrollment/reasons.ts';
-import { reportQueries, type CourseReport, type QuizItem } from './api.ts';
+import { reportQueries, type QuizItem } from './api.ts';
 import { dash, flagHelp, flagLabels } from './format.ts';
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
