@@ -33,6 +33,6 @@ export { createRule as createComplianceRule, enrollDue as enrollComplianceDue, r
 /** Authoring: content validation, course use cases (the demo seed can build courses through them), file URLs. */
 export {
   CourseContentSchema, QuizSchema, RichTextDocSchema, richTextIssues, safeLink, referencedFiles, assertContentFiles,
-  createCourse, updateCourse, saveDraft, publishCourse, archiveCourse, fileUrl, uploadLearningFile,
+  createCourse, updateCourse, saveDraft, publishCourse, archiveCourse, learningFileUrl, uploadLearningFile,
   checkUpload, filePurposes as learningFilePurposes, type FilePurpose,
 } from './authoring/index.ts';

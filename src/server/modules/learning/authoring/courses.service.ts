@@ -13,10 +13,10 @@ import { filePurposes } from './content.repo.ts';
 import { lessonCount, type ValidContent } from './content.schemas.ts';
 import type { CourseCreate, CoursesQuery, CourseUpdate, DraftSave } from './courses.schemas.ts';
 import * as repo from './courses.repo.ts';
+import { learningFileUrl } from './uploads.service.ts';
 import { requirePermission } from '../../org/index.ts';
 import { canManageCourses } from '../learning.policy.ts';
 
-export const fileUrl = (id: string | null) => (id ? `/api/v1/learning/files/${id}` : null);
 
 async function dtos(db: DbOrTx, orgId: string, courses: repo.CourseListRow[]) {
   const ids = courses.map((c) => c.id);
@@ -26,7 +26,7 @@ async function dtos(db: DbOrTx, orgId: string, courses: repo.CourseListRow[]) {
     title: c.title,
     summary: c.summary,
     coverFileId: c.coverFileId,
-    coverUrl: fileUrl(c.coverFileId),
+    coverUrl: learningFileUrl(c.coverFileId),
     estimatedMinutes: c.estimatedMinutes,
     tags: c.tags,
     format: c.format,

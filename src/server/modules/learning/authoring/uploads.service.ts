@@ -3,10 +3,16 @@ import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { canReadPersonalOf, isManagerOf, requirePermission } from '../../org/index.ts';
 import { actorRef, recordChange, storeFile } from '../../platform/index.ts';
-import { fileUrl } from './courses.service.ts';
 import { canManageCourses, canManageEnrollments } from '../learning.policy.ts';
 import { checkUpload, cleanName, filePurposes, type FilePurpose } from './uploads.check.ts';
 import * as repo from './uploads.repo.ts';
+
+/** Where the API serves a learning file (`GET /learning/files/{id}`, readLearningFile); no file, no URL. */
+export function learningFileUrl(id: string): string;
+export function learningFileUrl(id: string | null): string | null;
+export function learningFileUrl(id: string | null): string | null {
+  return id ? `/api/v1/learning/files/${id}` : null;
+}
 
 export async function uploadLearningFile(
   ctx: AppContext,
@@ -33,7 +39,7 @@ export async function uploadLearningFile(
     });
     return f;
   });
-  return { id: row.id, name: row.name, contentType: row.contentType, size: Number(row.size), purpose: input.purpose, url: fileUrl(row.id)! };
+  return { id: row.id, name: row.name, contentType: row.contentType, size: Number(row.size), purpose: input.purpose, url: learningFileUrl(row.id) };
 }
 
 /** Evidence is personal: the uploader, their manager chain, HR and learning admins, and whoever approves it. */

@@ -8,7 +8,7 @@ import { actorRef } from '../../platform/index.ts';
 import type { CatalogQuery } from './catalog.schemas.ts';
 import * as repo from './catalog.repo.ts';
 import { coursesRepo as courses } from '../authoring/index.ts';
-import { fileUrl } from '../authoring/index.ts';
+import { learningFileUrl } from '../authoring/index.ts';
 import { enroll } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
 
@@ -33,7 +33,7 @@ export async function listCatalog(ctx: AppContext, actor: Actor, query: zo.infer
       id: d.id,
       title: d.title,
       summary: d.summary,
-      coverUrl: fileUrl(d.coverFileId),
+      coverUrl: learningFileUrl(d.coverFileId),
       format: d.format,
       estimatedMinutes: d.estimatedMinutes,
       tags: d.tags ?? [],
@@ -76,7 +76,7 @@ export async function getCatalogCourse(ctx: AppContext, actor: Actor, id: string
     id: c.id,
     title: c.title,
     summary: c.summary,
-    coverUrl: fileUrl(c.coverFileId),
+    coverUrl: learningFileUrl(c.coverFileId),
     format: c.format,
     externalUrl: c.externalUrl,
     estimatedMinutes: c.estimatedMinutes,

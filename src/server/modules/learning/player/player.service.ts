@@ -7,14 +7,13 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { completeEnrollment, type EnrollmentRow } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
+import { learningFileUrl } from '../authoring/index.ts';
 import { countableSeconds } from './lesson-time.ts';
 import { flatLessons, opened, ownEnrollment, pinned, quizBlocks, settle, type Pinned } from './player.core.ts';
 import * as repo from './player.repo.ts';
 import * as quizRepo from './quiz.repo.ts';
 import { findReaction } from './reactions.repo.ts';
 
-
-const fileUrl = (id: string) => `/api/v1/learning/files/${id}`;
 
 export async function enrollmentState(db: DbOrTx, e: EnrollmentRow) {
   return {
@@ -103,10 +102,10 @@ function blockView(b: ContentBlock, attempts: quizRepo.AttemptRow[]) {
       return { id: b.id, type: b.type, doc: b.doc };
     case 'video':
       return b.source === 'file'
-        ? { id: b.id, type: b.type, source: b.source, url: fileUrl(b.fileId), captionsUrl: b.captionsFileId ? fileUrl(b.captionsFileId) : null, title: b.title ?? null }
+        ? { id: b.id, type: b.type, source: b.source, url: learningFileUrl(b.fileId), captionsUrl: b.captionsFileId ? learningFileUrl(b.captionsFileId) : null, title: b.title ?? null }
         : { id: b.id, type: b.type, source: b.source, url: b.url, captionsUrl: null, title: b.title ?? null };
     case 'file':
-      return { id: b.id, type: b.type, url: fileUrl(b.fileId), label: b.label ?? null };
+      return { id: b.id, type: b.type, url: learningFileUrl(b.fileId), label: b.label ?? null };
     case 'embed':
       return { id: b.id, type: b.type, url: b.url, title: b.title, height: b.height ?? null };
     case 'quiz': {

@@ -12,7 +12,7 @@ import { canReviewAnyCheckpoint } from '../learning.policy.ts';
 import type { SubmissionRow } from './programs.repo.ts';
 import * as programs from './programs.repo.ts';
 import { requireStepUnlocked } from './programs.steps.ts';
-import { evidenceFileUrl, submissionDto } from './programs.view.ts';
+import { submissionDto } from './programs.view.ts';
 
 type Evidence = { text?: string; url?: string; fileId?: string };
 type Step = NonNullable<Awaited<ReturnType<typeof repo.findStep>>>;
@@ -187,4 +187,3 @@ export async function isEvidenceApprover(db: DbOrTx, actor: Actor, fileId: strin
   return repo.approvesSubmissionWithFile(db, actor.orgId, actor.personId, fileId);
 }
 
-export { evidenceFileUrl };

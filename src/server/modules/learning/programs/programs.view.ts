@@ -1,13 +1,13 @@
 import type { AppContext } from '../../../context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
+import { learningFileUrl } from '../authoring/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
 import { canReadLearningOf } from '../learning.policy.ts';
 import * as repo from './programs.repo.ts';
 import { stepDto } from './programs.service.ts';
 import { stepStates } from './programs.steps.ts';
 
-export const evidenceFileUrl = (id: string) => `/api/v1/learning/files/${id}`;
 
 export function submissionDto(s: repo.SubmissionRow, names: { files: Map<string, string>; people: Map<string, string> }) {
   return {
@@ -17,7 +17,7 @@ export function submissionDto(s: repo.SubmissionRow, names: { files: Map<string,
     status: s.status,
     evidenceText: s.evidenceText,
     evidenceUrl: s.evidenceUrl,
-    evidenceFile: s.evidenceFileId ? { id: s.evidenceFileId, name: names.files.get(s.evidenceFileId) ?? 'Evidence', url: evidenceFileUrl(s.evidenceFileId) } : null,
+    evidenceFile: s.evidenceFileId ? { id: s.evidenceFileId, name: names.files.get(s.evidenceFileId) ?? 'Evidence', url: learningFileUrl(s.evidenceFileId) } : null,
     reviewer: s.reviewerId ? { id: s.reviewerId, name: names.people.get(s.reviewerId) ?? 'Unknown' } : null,
     reviewComment: s.reviewComment,
     submittedAt: s.submittedAt.toISOString(),

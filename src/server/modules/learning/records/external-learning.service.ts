@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import { forbidden, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
+import { learningFileUrl } from '../authoring/index.ts';
 import { canReadLearningOf, canRecordLearningOf, visibleLearner } from '../learning.policy.ts';
 import * as repo from './transcript.repo.ts';
 
@@ -26,7 +27,7 @@ export const externalDto = (x: repo.ExternalRow) => ({
   durationMinutes: x.durationMinutes,
   evidenceUrl: x.evidenceUrl,
   evidenceFileId: x.evidenceFileId,
-  evidenceFileUrl: x.evidenceFileId ? `/api/v1/learning/files/${x.evidenceFileId}` : null,
+  evidenceFileUrl: learningFileUrl(x.evidenceFileId),
   notes: x.notes,
   recordedBy: x.recordedBy,
   createdAt: x.createdAt.toISOString(),
