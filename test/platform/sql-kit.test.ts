@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentStatuses, isOpenEnrollment, openEnrollment } from '../../src/server/db/schema/index.ts';
-import { afterKey, beforeKey, escapeLike, iso, rows } from '../../src/server/platform/db/sql.ts';
+import { afterKey, beforeKey, escapeLike, iso, rows, withDates } from '../../src/server/platform/db/sql.ts';
 import { decodeCursor, keysetPage } from '../../src/server/platform/http/openapi.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -33,6 +33,17 @@ describe('iso', () => {
   });
   it('normalises a database timestamp string to the same ISO form', () => {
     expect(iso('2026-01-02 03:04:05+00')).toBe('2026-01-02T03:04:05.000Z');
+  });
+});
+
+describe('withDates', () => {
+  it('turns the named timestamp strings into dates, keeping null and the other fields', () => {
+    const row = withDates({ id: 'x', at: '2026-01-02 03:04:05+00' as string | Date, done: null as string | Date | null, n: 1 }, ['at', 'done']);
+    expect(row).toEqual({ id: 'x', at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), done: null, n: 1 });
+  });
+  it('leaves a Date a Date', () => {
+    const at = new Date(Date.UTC(2026, 0, 2));
+    expect(withDates({ at }, ['at']).at.getTime()).toBe(at.getTime());
   });
 });
 

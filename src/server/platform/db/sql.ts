@@ -15,6 +15,16 @@ export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => '\\
 export const iso = (v: Date | string | null | undefined): string | null => (v == null ? null : new Date(v).toISOString());
 
 /**
+ * Raw `db.execute` rows can carry timestamps as strings (drivers differ); the named fields as
+ * Date, null kept as null, the rest of the row as it is.
+ */
+export function withDates<T extends object>(row: T, keys: readonly (keyof T)[]): T {
+  const out: Record<keyof T, unknown> = { ...row };
+  for (const k of keys) if (out[k] != null) out[k] = new Date(out[k] as string | Date);
+  return out as T;
+}
+
+/**
  * A uuid[] passed as ONE parameter (a Postgres array literal), so a long id list does not become
  * one placeholder per id. Use as `col = any(${uuidArray(ids)})`.
  */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterKey, rows } from '../../../platform/db/sql.ts';
+import { afterKey, rows, withDates } from '../../../platform/db/sql.ts';
 import { checkpointSubmission, enrollment, person, program, programStep, storedFile } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { SubmissionRow } from './programs.repo.ts';
@@ -89,11 +89,7 @@ export async function listQueue(
       ${p.after ? sql`and ${afterKey([sql`cs.submitted_at`, sql`cs.id`], p.after)}` : sql``}
     order by cs.submitted_at, cs.id
     limit ${p.limit}`);
-  return rows<QueueRow>(r).map((x) => ({
-    ...x,
-    submittedAt: new Date(x.submittedAt),
-    reviewedAt: x.reviewedAt ? new Date(x.reviewedAt) : null,
-  }));
+  return rows<QueueRow>(r).map((x) => withDates(x, ['submittedAt', 'reviewedAt']));
 }
 export type QueueRow = Omit<SubmissionRow, 'orgId'> & {
   learnerName: string;

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { rows } from '../../../platform/db/sql.ts';
+import { rows, withDates } from '../../../platform/db/sql.ts';
 import { course, liveSession, organisation, person, sessionRegistration } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
@@ -61,13 +61,7 @@ export async function listSessions(
       ${f.when === 'upcoming' ? sql`and s.ends_at > ${f.now}` : f.when === 'past' ? sql`and s.ends_at <= ${f.now}` : sql``}
     order by s.starts_at ${f.when === 'past' ? sql`desc` : sql`asc`}, s.id
     limit 500`);
-  return rows<SessionWithCounts>(r).map((x) => ({
-    ...x,
-    startsAt: new Date(x.startsAt),
-    endsAt: new Date(x.endsAt),
-    createdAt: new Date(x.createdAt),
-    updatedAt: new Date(x.updatedAt),
-  }));
+  return rows<SessionWithCounts>(r).map((x) => withDates(x, ['startsAt', 'endsAt', 'createdAt', 'updatedAt']));
 }
 
 export async function findSession(db: DbOrTx, orgId: string, id: string, lock = false): Promise<SessionRow | undefined> {
