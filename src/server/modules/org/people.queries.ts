@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/openapi.ts';
+import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
 import { listCustomFields } from './custom-fields.repo.ts';
@@ -69,12 +69,8 @@ export async function pagePeople(
 ): Promise<{ data: PersonDto[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const rows = await repo.listPeople(db, viewer.orgId, filter, { limit: limit + 1, after: decodeCursor(query.cursor, NameCursor) });
-  const data = rows.slice(0, limit);
-  const last = data.at(-1);
-  return {
-    data: await showPeople(db, viewer, data),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.lastName, last.firstName, last.id]) : null,
-  };
+  const { data, nextCursor } = keysetPage(rows, limit, (last) => [last.lastName, last.firstName, last.id]);
+  return { data: await showPeople(db, viewer, data), nextCursor };
 }
 
 /** People by id, in the order given (any status). */

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { escapeLike } from '../../platform/db/sql.ts';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { afterKey, escapeLike } from '../../platform/db/sql.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import { customField, department, groupMember, organisation, person, type CustomFieldVisibility } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -79,16 +79,8 @@ export async function listPeople(
   pageArgs: { limit: number; after?: NameCursor },
 ): Promise<PersonViewRow[]> {
   const where = filterConditions(orgId, filter);
-  if (pageArgs.after) {
-    const [l, f, id] = pageArgs.after;
-    where.push(
-      or(
-        gt(person.lastName, l),
-        and(eq(person.lastName, l), gt(person.firstName, f)),
-        and(eq(person.lastName, l), eq(person.firstName, f), gt(person.id, id)),
-      )!,
-    );
-  }
+  const after = afterKey([person.lastName, person.firstName, person.id], pageArgs.after);
+  if (after) where.push(after);
   return db
     .select(personView)
     .from(person)
