@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { describe, expect, it } from 'vitest';
+import { rows } from '../../src/server/platform/db/sql.ts';
+import { createTestApp } from '../support/app.ts';
+import { client, signInAs } from '../support/client.ts';
+import { createOrg, createPerson, createUser } from '../support/factories.ts';
+import { createPublishedCourse, enrollPeople, takeSampleCourse, tinyPng, uploadFile } from '../support/learning.ts';
+
+/*
+ * A GET reads: it writes no row and locks none, so a prefetch, a crawler or a retried request
+ * changes nothing. Every GET of the OpenAPI document is called by an admin of an organisation
+ * with something of everything (a course not started, so the player has something it could
+ * start), and every row of the organisation is compared before and after, with its xmin (a
+ * write) and xmax (a write or a row lock). The admin outbox's `mail.read` audit is the one
+ * documented exception: it adds that audit row and nothing else.
+ */
+
+const t = await createTestApp();
+const doc = (await client(t).get('openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+
+async function must<T = any>(what: string, res: Promise<{ status: number; body: T }>): Promise<T> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`fixture ${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+const org = await createOrg(t);
+const adminUser = await createUser(t, org.id, { roles: ['admin'] });
+const admin = (await signInAs(t, adminUser)).raw;
+const learner = await createUser(t, org.id, { managerId: adminUser.person.id });
+const { course } = await createPublishedCourse(t, org.id);
+const { course: done } = await createPublishedCourse(t, org.id);
+const { course: live } = await createPublishedCourse(t, org.id, { format: 'live' });
+const [notStarted] = await enrollPeople(t, org.id, { courseId: course.id }, [adminUser.person.id]);
+const [completed] = await enrollPeople(t, org.id, { courseId: done.id }, [adminUser.person.id]);
+await enrollPeople(t, org.id, { courseId: course.id }, [learner.person.id]);
+await takeSampleCourse(admin, completed!.id);
+const startsAt = t.clock.now().getTime() + 86_400_000;
+const session = await must<any>('session', admin.post(`courses/${live.id}/sessions`, {
+  startsAt: new Date(startsAt).toISOString(),
+  endsAt: new Date(startsAt + 3_600_000).toISOString(),
+  timeZone: 'Europe/Berlin',
+  location: 'Room 1',
+  capacity: 10,
+}));
+const group = await must<any>('group', admin.post('groups', { name: 'Everyone here', kind: 'static' }));
+const skill = await must<any>('skill', admin.post('skills', { name: 'Writing' }));
+const program = await must<any>('program', admin.post('programs', { title: 'Onboarding' }));
+await must('steps', admin.put(`programs/${program.id}/steps`, { steps: [{ kind: 'course', courseId: course.id }] }));
+await must('publish', admin.post(`programs/${program.id}/publish`));
+const [inProgram] = await enrollPeople(t, org.id, { programId: program.id }, [adminUser.person.id]);
+const rule = await must<any>('rule', admin.post('compliance-rules', { name: 'Yearly', courseId: done.id, audience: { type: 'everyone' }, validForMonths: 12 }));
+const file = await must<any>('file', uploadFile(admin, tinyPng, 'cover.png', 'cover'));
+const newcomer = await createPerson(t, org.id, { managerId: learner.person.id });
+await must('invitation', admin.post(`people/${newcomer.id}/invitation`));
+const mail = (await must<any>('mail', admin.get('mail-outbox'))).data[0];
+const certificate = (await must<any>('certificates', admin.get('certificates'))).data[0];
+
+/** A real id for each path parameter, so reads get past their 404s; a fresh uuid where none fits. */
+function fill(path: string): string {
+  const byPrefix: Array<[RegExp, string]> = [
+    [/^\/enrollments\/\{id\}\/program/, inProgram!.id],
+    [/^\/enrollments\//, notStarted!.id],
+    [/^\/people\//, learner.person.id],
+    [/^\/org-chart\//, learner.person.id],
+    [/^\/courses\/\{id\}\/sessions/, live.id],
+    [/^\/(courses|catalog\/courses|reports\/courses)\//, course.id],
+    [/^\/sessions\//, session.id],
+    [/^\/groups\//, group.id],
+    [/^\/skills\//, skill.id],
+    [/^\/programs\//, program.id],
+    [/^\/compliance/, rule.id],
+    [/^\/certificates\/verify/, certificate.verificationCode],
+    [/^\/certificates\//, certificate.id],
+    [/^\/mail-outbox\//, mail.id],
+    [/^\/learning\/files\//, file.id],
+  ];
+  const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? uuidv7();
+  return path.replace('{lessonId}', 'l1').replace(/\{[^}]+\}/g, id);
+}
+
+/** Every row of the organisation with the transaction that last wrote or locked it. */
+async function snapshot(): Promise<Map<string, string>> {
+  const tables = rows<{ table_name: string }>(
+    await t.ctx.db.execute(sql`select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'org_id' order by table_name`),
+  ).map((r) => r.table_name);
+  const out = new Map<string, string>();
+  for (const table of tables) {
+    const r = await t.ctx.db.execute(sql`select x.xmin::text || '/' || x.xmax::text || ' ' || x::text as row
+      from ${sql.identifier(table)} x where x.org_id = ${org.id} order by 1`);
+    out.set(table, rows<{ row: string }>(r).map((x) => x.row).join('\n'));
+  }
+  return out;
+}
+
+/** A sign-in link's token and a people import are not made here: those reads answer 404. */
+const withoutFixture = ['/auth/links/{token}', '/people/imports/{id}'];
+
+const changed = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((k) => a.get(k) !== b.get(k));
+
+const gets = Object.entries(doc.paths)
+  .filter(([, ops]) => 'get' in ops)
+  .map(([path]) => path);
+
+describe('safe GETs', () => {
+  it('covers the player and a lesson of a course not started', () => {
+    expect(gets).toEqual(expect.arrayContaining(['/enrollments/{id}/player', '/enrollments/{id}/lessons/{lessonId}', '/mail-outbox/{id}']));
+  });
+
+  it.each(gets)('GET %s writes and locks nothing', async (path) => {
+    const before = await snapshot();
+    const res = await admin.get(fill(path).slice(1));
+    // Each read gets past its checks (and so reaches what it reads), but for two without a fixture.
+    expect(res.status).toBe(withoutFixture.includes(path) ? 404 : 200);
+    const after = await snapshot();
+    if (path === '/mail-outbox/{id}') {
+      // Who read whose mail is what an audit must answer: one audit row, nothing else.
+      expect(res.status).toBe(200);
+      expect(changed(before, after)).toEqual(['audit_event']);
+      const added = after.get('audit_event')!.split('\n').filter((r) => !before.get('audit_event')!.includes(r));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toContain('mail.read');
+    } else {
+      expect(changed(before, after)).toEqual([]);
+    }
+  });
+});
