@@ -2,7 +2,7 @@ import type { ReasonType } from '../../../db/schema/index.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import type { LearningItemRow } from './enrollments.repo.ts';
 
-/** Reasons in words, as learners read them (the web app has the same list in features/learning/reasons.ts). */
+/** Reasons in words, as learners read them (the web app has the same list in features/learning/enrollment/reasons.ts). */
 export const reasonLabels: Record<ReasonType, string> = {
   skill_gap: 'Closes a skill gap',
   goal: 'Supports a goal',
