@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { frameOrigins } from '../shared/embeds.ts';
 import type { AppContext } from './context.ts';
 import { isReady } from './platform/db/index.ts';
 import { isHttps } from './platform/http/client-ip.ts';
 import { AppError, databaseCode, errorBody, errorResponse, refusedValueCodes, toAppError } from './platform/http/errors.ts';
+import { headersOf, withHeaders } from './platform/http/answer-headers.ts';
 import { inputGuard } from './platform/http/input-guard.ts';
 import { createRouter } from './platform/http/router.ts';
 import type { AppEnv } from './platform/http/types.ts';
@@ -56,19 +56,8 @@ export type ApiType = ReturnType<typeof apiRoutes>;
 export function createApp(ctx: AppContext) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use('*', requestId());
-  app.use('*', async (c, next) => {
-    c.set('ctx', ctx);
-    c.set('actor', null);
-    const start = performance.now();
-    await next();
-    // Nothing is built for a line the level leaves out (production logs at warn).
-    if (!ctx.log.isLevelEnabled('info') || c.req.path === '/healthz') return;
-    const ms = Math.round(performance.now() - start);
-    ctx.log.info({ requestId: c.get('requestId'), method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms }, 'request');
-  });
-  app.use(
-    '*',
+  // Every answer's security headers, as Hono's secureHeaders writes them, worked out once.
+  const security = headersOf(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -111,10 +100,19 @@ export function createApp(ctx: AppContext) {
     }),
   );
   app.use('*', async (c, next) => {
-    await next();
+    const id = requestIdOf(c);
+    c.set('requestId', id);
+    c.set('ctx', ctx);
+    c.set('actor', null);
+    const headers = [...(await security), ['X-Request-Id', id] as const];
     // Over plain HTTP the header means nothing to a browser, and behind a proxy only the proxy knows.
-    // Set on the answer's own headers, as secureHeaders does: c.header() after the handler copies the whole Response.
-    if (isHttps(c)) c.res.headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    if (isHttps(c)) headers.push(['Strict-Transport-Security', 'max-age=15552000; includeSubDomains']);
+    const start = performance.now();
+    await withHeaders(c, headers, next);
+    // Nothing is built for a line the level leaves out (production logs at warn).
+    if (!ctx.log.isLevelEnabled('info') || c.req.path === '/healthz') return;
+    const ms = Math.round(performance.now() - start);
+    ctx.log.info({ requestId: id, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms }, 'request');
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -131,12 +129,9 @@ export function createApp(ctx: AppContext) {
   });
   // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
   api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  api.use('*', async (c, next) => {
-    await next();
-    // Answers hold one person's data: no browser or proxy keeps them, unless a route chose otherwise
-    // (files are cached privately so that videos can seek).
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
-  });
+  // Answers hold one person's data: no browser or proxy keeps them, unless a route chose otherwise
+  // (files are cached privately so that videos can seek).
+  api.use('*', (c, next) => withHeaders(c, noStore, next));
   api.use('*', inputGuard);
   api.use('*', authenticate);
   api.route('/', apiRoutes());
@@ -185,6 +180,14 @@ export function createApp(ctx: AppContext) {
   });
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Not found')));
   return app;
+}
+
+const noStore = [['Cache-Control', 'no-store']] as const;
+
+/** The caller's X-Request-Id when it is a sane one (as Hono's requestId accepts), else a new one. */
+function requestIdOf(c: { req: { header(name: string): string | undefined } }): string {
+  const given = c.req.header('x-request-id');
+  return given && given.length <= 255 && !/[^\w\-=]/.test(given) ? given : crypto.randomUUID();
 }
 
 /** Sign-in links carry their secret in the path; the request log shows the route, not the token. */

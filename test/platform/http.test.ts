@@ -1,7 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
-import { createOrg, createUser } from '../support/factories.ts';
+import { createOrg, createUser, PASSWORD } from '../support/factories.ts';
 import { tinyPng, uploadFile } from '../support/learning.ts';
 
 let t: TestApp;
@@ -81,6 +83,47 @@ describe('platform HTTP', () => {
     const html = await client(t).get('/api/docs');
     expect(html.status).toBe(200);
     expect(String(html.body)).toContain('swagger-ui');
+  });
+});
+
+describe('answers served by Node', () => {
+  // Served by @hono/node-server, the headers go on the Node response before the handler runs
+  // (answer-headers.ts); under app.request() they are set on the answer. Both must say the same.
+  it('carry the same headers as in-process answers: security, request id, HSTS, no-store, and a file’s own Cache-Control', async () => {
+    const uploads = await createTestApp();
+    const user = await createUser(uploads, (await createOrg(uploads)).id, { roles: ['learning_admin'] });
+    const cookie = (await client(uploads).post('auth/sign-in', { email: user.email, password: PASSWORD })).headers.get('set-cookie')!.split(';')[0]!;
+    const file = await uploadFile(client(uploads, { cookie }), tinyPng, 'cover.png', 'cover');
+    const server = serve({ fetch: uploads.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const varying = new Set(['date', 'content-length', 'x-request-id', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
+      const cases: Array<[string, Record<string, string>]> = [
+        ['/healthz', {}],
+        ['/healthz', { 'x-forwarded-proto': 'https' }],
+        ['/api/v1/auth/me', {}],
+        ['/api/v1/auth/me', { cookie }],
+        ['/api/v1/nope', {}],
+        [`/api/v1/learning/files/${file.body.id}`, { cookie }],
+        ['/some/page/of/the/app', {}],
+      ];
+      for (const [path, headers] of cases) {
+        const served = await fetch(base + path, { headers: { ...headers, 'x-request-id': 'given-id-1' } });
+        await served.arrayBuffer();
+        const inProcess = await uploads.app.request(path, { headers });
+        expect(served.status, path).toBe(inProcess.status);
+        const names = [...inProcess.headers.keys()].filter((n) => !varying.has(n));
+        expect(names.length, path).toBeGreaterThan(10);
+        for (const name of names) expect(served.headers.get(name), `${path} ${name}`).toBe(inProcess.headers.get(name));
+        expect(served.headers.get('x-request-id')).toBe('given-id-1');
+      }
+      expect((await fetch(`${base}/api/v1/auth/me`)).headers.get('cache-control')).toBe('no-store');
+      expect((await fetch(`${base}/api/v1/learning/files/${file.body.id}`, { headers: { cookie } })).headers.get('cache-control')).toBe('private, max-age=3600');
+      expect((await fetch(`${base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      server.close();
+    }
   });
 });
 
