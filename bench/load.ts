@@ -18,9 +18,12 @@ type Result = {
   non2xx: number;
   statusCodeStats: Record<string, { count: number }>;
 };
-const autocannon: (opts: object) => Promise<Result> = createRequire(import.meta.url)('autocannon');
+type Instance = Promise<Result> & { on(event: 'reqError', listener: (err: Error & { code?: string }) => void): void };
+const autocannon: (opts: object) => Instance = createRequire(import.meta.url)('autocannon');
 
 const load = JSON.parse(process.env.BENCH_LOAD!) as Load;
+/** What the failed requests of the measured run met, by error code, so a failed run says why. */
+const errorKinds: Record<string, number> = {};
 const run = (seconds: number) =>
   autocannon({
     url: load.url,
@@ -32,7 +35,12 @@ const run = (seconds: number) =>
   });
 
 await run(load.warmupSeconds);
-const r = await run(load.seconds);
+const measured = run(load.seconds);
+measured.on('reqError', (err) => {
+  const kind = err.code ?? err.message;
+  errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+});
+const r = await measured;
 const result = {
   requestsPerS: r.requests.average,
   total: r.requests.total,
@@ -42,6 +50,7 @@ const result = {
   timeouts: r.timeouts,
   non2xx: r.non2xx,
   statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count])),
+  errorKinds,
 };
 console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
 process.exit(0);

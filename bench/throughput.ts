@@ -14,7 +14,7 @@ const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 type Request = { path: string; headers?: Record<string, string> };
-type Measured = { requestsPerS: number; total: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number>; load: string };
+type Measured = { requestsPerS: number; total: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number>; errorKinds: Record<string, number>; load: string };
 
 /** The load generator (bench/load.ts) against one server; any error or non-2xx answer fails the run. */
 async function load(label: string, server: Server, requests: Request[]): Promise<Measured> {
@@ -26,7 +26,7 @@ async function load(label: string, server: Server, requests: Request[]): Promise
   });
   r.load = `${before.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
   if (r.errors || r.timeouts || r.non2xx || !r.total) {
-    throw new Error(`${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.total} (status codes ${JSON.stringify(r.statusCodes)})`);
+    throw new Error(`${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.total} (status codes ${JSON.stringify(r.statusCodes)}, errors ${JSON.stringify(r.errorKinds)})`);
   }
   log(`    ${latency(r)}`);
   return r;
