@@ -98,6 +98,14 @@ async function snapshot(): Promise<Map<string, string>> {
 /** A sign-in link's token and a people import are not made here: those reads answer 404. */
 const withoutFixture = ['/auth/links/{token}', '/people/imports/{id}'];
 
+/** The change was person rows' xmax alone, with the same content and xmin. */
+function onlyKeyShareOnPeople(a: Map<string, string>, b: Map<string, string>): boolean {
+  const diff = changed(a, b);
+  if (diff.length !== 1 || diff[0] !== 'person') return false;
+  const strip = (v: string | undefined) => (v ?? '').split('\n').map((r) => r.replace(/^(\d+)\/\d+ /, '$1 ')).sort().join('\n');
+  return strip(a.get('person')) === strip(b.get('person'));
+}
+
 const changed = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((k) => a.get(k) !== b.get(k));
 
 const gets = Object.entries(doc.paths)
@@ -110,11 +118,22 @@ describe('safe GETs', () => {
   });
 
   it.each(gets)('GET %s writes and locks nothing', async (path) => {
-    const before = await snapshot();
-    const res = await admin.get(fill(path).slice(1));
+    // On PostgreSQL every test file shares the database, and another file's event dispatch may
+    // run this organisation's subscribers meanwhile: their inserts take a key-share lock on the
+    // person rows they reference, which moves xmax as a lock would. Only that (person rows whose
+    // xmax alone moved) is tried again: a write moves xmin and fails at once, and a GET that locks
+    // does so each time it is called, while such a visitor does not come back three times running.
+    let before = new Map<string, string>();
+    let after = new Map<string, string>();
+    let res = { status: 0 };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      before = await snapshot();
+      res = await admin.get(fill(path).slice(1));
+      after = await snapshot();
+      if (!onlyKeyShareOnPeople(before, after)) break;
+    }
     // Each read gets past its checks (and so reaches what it reads), but for two without a fixture.
     expect(res.status).toBe(withoutFixture.includes(path) ? 404 : 200);
-    const after = await snapshot();
     if (path === '/mail-outbox/{id}') {
       // Who read whose mail is what an audit must answer: one audit row, nothing else.
       expect(res.status).toBe(200);
