@@ -110,9 +110,10 @@ const [orgIdArg, idArg, viewerArg, chainMattersArg] = [sql.placeholder('orgId'),
  * profile read is one round trip. `chainMatters` is false for the viewer themself and for those
  * reading every field; even then the walk runs only if a `chain` field and a value exist.
  */
-const personDetail = preparedSql<PersonDetailRow, { orgId: string; id: string; viewerId: string; chainMatters: boolean }>(
+const personDetail = preparedSql<{ row: PersonDetailRow }, { orgId: string; id: string; viewerId: string; chainMatters: boolean }>(
   'org_person_detail',
-  sql`select p.id, p.email, p.first_name as "firstName", p.last_name as "lastName", p.employee_number as "employeeNumber",
+  // One json column: the driver parses one value instead of twenty columns (a third of its work per read).
+  sql`select row_to_json(x) as row from (select p.id, p.email, p.first_name as "firstName", p.last_name as "lastName", p.employee_number as "employeeNumber",
     p.job_title as "jobTitle", p.department_id as "departmentId", d.name as "departmentName", p.manager_id as "managerId",
     m.first_name as "managerFirstName", m.last_name as "managerLastName", p.location, p.time_zone as "timeZone", p.locale,
     p.hire_date::text as "hireDate", p.status, p.custom_fields as "customFields",
@@ -126,7 +127,7 @@ const personDetail = preparedSql<PersonDetailRow, { orgId: string; id: string; v
   from ${person} p
   left join ${department} d on d.org_id = ${orgIdArg} and d.id = p.department_id
   left join ${person} m on m.org_id = ${orgIdArg} and m.id = p.manager_id
-  where p.org_id = ${orgIdArg} and p.id = ${idArg}`,
+  where p.org_id = ${orgIdArg} and p.id = ${idArg}) x`,
 );
 
 export async function findPersonDetail(
@@ -135,7 +136,7 @@ export async function findPersonDetail(
   id: string,
   viewer: { personId: string; chainMatters: boolean },
 ): Promise<PersonDetailRow | undefined> {
-  return (await personDetail(db, { orgId, id, viewerId: viewer.personId, chainMatters: viewer.chainMatters }))[0];
+  return (await personDetail(db, { orgId, id, viewerId: viewer.personId, chainMatters: viewer.chainMatters }))[0]?.row;
 }
 
 export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<PersonRow | undefined> {

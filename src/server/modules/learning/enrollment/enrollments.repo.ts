@@ -340,14 +340,22 @@ function itemsSql(orgId: string | Placeholder, now: Date | Placeholder, where: S
     ${tail}`;
 }
 
-/** Every enrolment of one person, in one prepared statement (served by enrollment_person_idx). */
-const ofPerson = preparedSql<LearningItemRow, { orgId: string; now: Date; personId: string }>(
+/**
+ * Every enrolment of one person, in one prepared statement (served by enrollment_person_idx), as
+ * one json value: the driver parses it once instead of twenty-five columns of every row.
+ */
+const ofPerson = preparedSql<{ items: LearningItemRow[] }, { orgId: string; now: Date; personId: string }>(
   'learning_of_person',
-  itemsSql(sql.placeholder('orgId'), sql.placeholder('now'), sql`e.person_id = ${sql.placeholder('personId')}`, sql`order by e.created_at desc limit 1000`),
+  sql`select coalesce(json_agg(x order by x."createdAt" desc), '[]'::json) as items from (${itemsSql(
+    sql.placeholder('orgId'),
+    sql.placeholder('now'),
+    sql`e.person_id = ${sql.placeholder('personId')}`,
+    sql`order by e.created_at desc limit 1000`,
+  )}) x`,
 );
 
 export async function learningOfPerson(db: DbOrTx, orgId: string, personId: string, now: Date): Promise<LearningItemRow[]> {
-  return ofPerson(db, { orgId, now, personId });
+  return (await ofPerson(db, { orgId, now, personId }))[0]?.items ?? [];
 }
 
 export async function learningItem(db: DbOrTx, orgId: string, id: string, now: Date): Promise<LearningItemRow | undefined> {
