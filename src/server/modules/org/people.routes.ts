@@ -100,7 +100,7 @@ const chain = createRoute({
 export const peopleRoutes = createRouter()
   .openapi(list, async (c) => c.json(await listPeople(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
   .openapi(filters, async (c) => c.json(await peopleFilters(c.var.ctx, requireActor(c)), 200))
-  .openapi(get, async (c) => c.json(await getPerson(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
+  .openapi(get, async (c) => c.json(await getPerson(c.get('ctx'), requireActor(c), c.req.valid('param').id), 200))
   .openapi(create, async (c) =>
     c.json(await createPerson(c.var.ctx, requireActor(c), c.req.valid('json'), c.var.requestId), 201),
   )

@@ -107,7 +107,7 @@ export const enrollmentRoutes = createRouter()
   .openapi(assign, async (c) =>
     c.json(await assignments.assign(c.var.ctx, requireActor(c), c.req.valid('json'), c.var.requestId), 200),
   )
-  .openapi(mine, async (c) => c.json(await service.myLearning(c.var.ctx, requireActor(c)), 200))
+  .openapi(mine, async (c) => c.json(await service.myLearning(c.get('ctx'), requireActor(c)), 200))
   .openapi(ofPerson, async (c) => c.json(await service.personLearning(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(team, async (c) => c.json(await service.teamLearning(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
   .openapi(list, async (c) => c.json(await service.listEnrollments(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
