@@ -99,14 +99,18 @@ export function createApp(ctx: AppContext) {
       },
     }),
   );
+  let securityList: Awaited<typeof security> | undefined;
   app.use('*', async (c, next) => {
     const id = requestIdOf(c);
     c.set('requestId', id);
     c.set('ctx', ctx);
     c.set('actor', null);
-    const headers = [...(await security), ['X-Request-Id', id] as const];
+    const headers = [...(securityList ??= await security), ['X-Request-Id', id] as const];
     // Over plain HTTP the header means nothing to a browser, and behind a proxy only the proxy knows.
     if (isHttps(c)) headers.push(['Strict-Transport-Security', 'max-age=15552000; includeSubDomains']);
+    // API answers hold one person's data: no browser or proxy keeps them, unless a route chose
+    // otherwise (files are cached privately so that videos can seek).
+    if (c.req.path.startsWith('/api/v1/') || c.req.path === '/api/v1') headers.push(['Cache-Control', 'no-store']);
     const start = performance.now();
     await withHeaders(c, headers, next);
     // Nothing is built for a line the level leaves out (production logs at warn).
@@ -129,9 +133,6 @@ export function createApp(ctx: AppContext) {
   });
   // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
   api.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  // Answers hold one person's data: no browser or proxy keeps them, unless a route chose otherwise
-  // (files are cached privately so that videos can seek).
-  api.use('*', (c, next) => withHeaders(c, noStore, next));
   api.use('*', inputGuard);
   api.use('*', authenticate);
   api.route('/', apiRoutes());
@@ -181,8 +182,6 @@ export function createApp(ctx: AppContext) {
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'Not found')));
   return app;
 }
-
-const noStore = [['Cache-Control', 'no-store']] as const;
 
 /** The caller's X-Request-Id when it is a sane one (as Hono's requestId accepts), else a new one. */
 function requestIdOf(c: { req: { header(name: string): string | undefined } }): string {

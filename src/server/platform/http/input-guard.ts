@@ -75,6 +75,8 @@ function segmentNames(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string[] {
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+/** A URL of printable ASCII without `%` or `?`: no segment to decode and no query to check. */
+const PLAIN_URL = /^[!-$&->@-~]*$/;
 
 /**
  * Refuses control characters and lone surrogates in every string a request brings: path
@@ -83,6 +85,10 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  */
 export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const found: Found = { details: [] };
+  // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !!c.req.raw.body;
+  // Plain printable ASCII with no escapes and no query has nothing to check (most reads).
+  if (!hasBody && PLAIN_URL.test(c.req.url)) return next();
   const url = new URL(c.req.url);
 
   let names: string[] | undefined;
@@ -109,8 +115,6 @@ export const inputGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  // A GET or HEAD has no body in the Fetch API; asking for one would build a whole Request object.
-  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !!c.req.raw.body;
   if (hasBody && JSON_TYPE.test(type)) {
     // An empty body is no body: a route that takes none ignores it, one that takes one refuses it.
     const text = await c.req.text();
