@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { rows } from '../../platform/db/sql.ts';
 import { department, person } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -77,6 +77,20 @@ export async function departmentUsage(db: DbOrTx, orgId: string, id: string): Pr
     })
     .from(sql`(select 1) as one`);
   return row ?? { people: 0, children: 0 };
+}
+
+/**
+ * Ids of the departments named and every department below them, as `select id` (compose as
+ * `p.department_id in (${departmentsBelowSql(orgId, ids)})`). `union` drops a row already
+ * found, so a cycle in bad data ends the walk instead of looping.
+ */
+export function departmentsBelowSql(orgId: string, ids: string[]): SQL {
+  if (!ids.length) return sql`select null::uuid as id where false`;
+  return sql`with recursive below(id) as (
+      select d.id from ${department} d where d.org_id = ${orgId} and d.id in (${sql.join(ids.map((v) => sql`${v}::uuid`), sql`, `)})
+      union
+      select d.id from ${department} d join below b on d.parent_id = b.id where d.org_id = ${orgId}
+    ) select id from below`;
 }
 
 /** True when `ancestorId` is `id` itself or above it in the department tree. */

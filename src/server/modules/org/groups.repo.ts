@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { afterKey, escapeLike, rows } from '../../platform/db/sql.ts';
 import { department, group, groupMember, person } from '../../db/schema/index.ts';
+import { departmentsBelowSql } from './departments.repo.ts';
 import type { SmartGroupRule } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { chainBelowSql } from './reporting-chain.repo.ts';
@@ -131,12 +132,7 @@ export function ruleCondition(orgId: string, rule: SmartGroupRule): SQL {
     switch (c.field) {
       case 'department':
         // The departments named and everything below them in the tree.
-        return sql`${person.departmentId} in (
-          with recursive sub(id) as (
-            select d.id from ${department} d where d.org_id = ${orgId} and d.id in (${sql.join(c.value.map((v) => sql`${v}::uuid`), sql`, `)})
-            union
-            select d.id from ${department} d join sub on d.parent_id = sub.id where d.org_id = ${orgId}
-          ) select id from sub)`;
+        return sql`${person.departmentId} in (${departmentsBelowSql(orgId, c.value)})`;
       case 'jobTitle':
         return sql`${person.jobTitle} ilike ${'%' + escapeLike(c.value) + '%'}`;
       case 'location':

@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { afterKey, rows } from '../../../platform/db/sql.ts';
 import { complianceRule, course, department, enrollment, group, groupMember, isOpenStatus, person, program } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { departmentsBelowSql } from '../../org/index.ts';
 import { audienceSql, type Audience } from '../enrollment/index.ts';
 
 export type RuleRow = typeof complianceRule.$inferSelect;
@@ -162,12 +163,7 @@ function audienceWithDepartmentSql(orgId: string, rule: RuleRow): SQL {
       return sql`${base} and p.id in (select gm.person_id from ${group} g join ${groupMember} gm on gm.group_id = g.id
         where g.org_id = ${orgId} and g.id = ${rule.audienceId})`;
     case 'department':
-      return sql`with recursive below(id, depth) as (
-          select id, 0 from ${department} where org_id = ${orgId} and id = ${rule.audienceId}
-          union all
-          select d.id, below.depth + 1 from ${department} d join below on d.parent_id = below.id
-          where d.org_id = ${orgId} and below.depth < 100
-        ) ${base} and p.department_id in (select id from below)`;
+      return sql`${base} and p.department_id in (${departmentsBelowSql(orgId, [rule.audienceId!])})`;
   }
 }
 

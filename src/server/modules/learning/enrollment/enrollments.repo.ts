@@ -21,7 +21,7 @@ import {
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { preparedSql } from '../../../platform/db/prepared.ts';
-import { chainBelowSql } from '../../org/index.ts';
+import { chainBelowSql, departmentsBelowSql } from '../../org/index.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
 
@@ -47,13 +47,8 @@ export function audienceSql(orgId: string, a: Audience): SQL {
       return sql`select p.id from ${groupMember} gm join ${person} p on p.id = gm.person_id
         where gm.org_id = ${orgId} and gm.group_id = ${a.id} and p.org_id = ${orgId} and p.status = 'active'`;
     case 'department':
-      return sql`with recursive below(id, depth) as (
-          select id, 0 from ${department} where org_id = ${orgId} and id = ${a.id}
-          union all
-          select d.id, below.depth + 1 from ${department} d join below on d.parent_id = below.id
-          where d.org_id = ${orgId} and below.depth < 100
-        )
-        select p.id from ${person} p where p.org_id = ${orgId} and p.status = 'active' and p.department_id in (select id from below)`;
+      return sql`select p.id from ${person} p where p.org_id = ${orgId} and p.status = 'active'
+        and p.department_id in (${departmentsBelowSql(orgId, [a.id])})`;
     case 'everyone':
       return sql`select p.id from ${person} p where p.org_id = ${orgId} and p.status = 'active'`;
   }

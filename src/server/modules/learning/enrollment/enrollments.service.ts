@@ -2,7 +2,7 @@ import { isOpenEnrollment } from '../../../db/schema/index.ts';
 import type { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import type { AppContext } from '../../../context.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/openapi.ts';
+import { decodeCursor, encodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
@@ -43,8 +43,8 @@ export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.in
     },
     limit + 1,
   );
-  const data = rows.slice(0, limit);
-  return { data: data.map(toEnrollmentDto), nextCursor: rows.length > limit ? encodeCursor(data.at(-1)!.id) : null };
+  const page = keysetPage(rows, limit, (last) => last.id);
+  return { data: page.data.map(toEnrollmentDto), nextCursor: page.nextCursor };
 }
 
 /** The enrolment if the actor may see it (learner, manager chain, admins); 404 otherwise. */
