@@ -18,7 +18,8 @@ import type { AppEnv } from './platform/http/types.ts';
 import { accountRoutes, authenticate, authRoutes, tokenRoutes } from './modules/identity/index.ts';
 import { learningRoutes } from './modules/learning/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
-import { skillRoutes } from './modules/talent/index.ts';
+import { talentRoutes } from './modules/talent/index.ts';
+import { insightRoutes } from './modules/insight/index.ts';
 import { testingRoutes } from './testing.routes.ts';
 import {
   customFieldRoutes,
@@ -45,7 +46,8 @@ function apiRoutes() {
     .route('/', customFieldRoutes)
     .route('/', groupRoutes)
     .route('/', orgChartRoutes)
-    .route('/', skillRoutes)
+    .route('/', talentRoutes)
+    .route('/', insightRoutes)
     .route('/', learningRoutes)
     .route('/', platformRoutes);
 }

@@ -90,7 +90,8 @@ const goalsRoute = child('/goals', () => import('./features/sections/GoalsPage.t
 const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/OneOnOnesPage.tsx'));
 const feedbackRoute = child('/feedback', () => import('./features/sections/FeedbackPage.tsx'));
 const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
-const skillsRoute = child('/skills', () => import('./features/sections/SkillsPage.tsx'));
+const skillsRoute = child('/skills', () => import('./features/talent/growth/MyGrowthPage.tsx'));
+const careersRoute = child('/careers', () => import('./features/talent/job-profiles/CareerMapPage.tsx'));
 const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
 const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
 const teamLearningRoute = child('/team/learning', () => import('./features/learning/enrollment/TeamLearningPage.tsx'));
@@ -125,6 +126,7 @@ const adminRoutes = [
   adminChild('/courses', () => import('./features/learning/authoring/AdminCoursesPage.tsx')),
   adminChild('/courses/$id', () => import('./features/learning/authoring/CourseEditorPage.tsx')),
   adminChild('/skills', () => import('./features/talent/skills/AdminSkillsPage.tsx')),
+  adminChild('/job-profiles', () => import('./features/talent/job-profiles/AdminJobProfilesPage.tsx')),
   adminChild('/programs', () => import('./features/learning/programs/AdminProgramsPage.tsx')),
   adminChild('/programs/$id', () => import('./features/learning/programs/ProgramEditorPage.tsx')),
   adminChild('/live-sessions', () => import('./features/learning/sessions/AdminSessionsPage.tsx')),
@@ -154,6 +156,7 @@ const routeTree = rootRoute.addChildren([
     feedbackRoute,
     reviewsRoute,
     skillsRoute,
+    careersRoute,
     analyticsRoute,
     teamRoute,
     teamLearningRoute,

@@ -8,6 +8,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { demoCustomFields } from './demo/custom-fields.ts';
 import { buildDemoGroups } from './demo/groups.ts';
 import { seedDemoLearning, type DemoLearningSummary } from './demo/learning/index.ts';
+import { seedDemoTalent } from './demo/talent/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
 import type { DemoRole } from './demo/structure.ts';
 import * as repo from './seed.repo.ts';
@@ -95,6 +96,7 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     const by = systemRef(orgId, 'demo seed');
     await refreshSmartGroups(tx, orgId, by, { now: today });
     const learning = await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
+    await seedDemoTalent(tx, { orgId, org }, today);
     const result: SeedResult = {
       orgId,
       people: org.people.length,

@@ -26,7 +26,7 @@ export const navItems: NavItem[] = [
   { label: '1:1s', to: '/one-on-ones', icon: IconMessages, visible: always },
   { label: 'Feedback', to: '/feedback', icon: IconMessageStar, visible: always },
   { label: 'Reviews', to: '/reviews', icon: IconClipboardCheck, visible: always },
-  { label: 'Skills & careers', to: '/skills', icon: IconStairsUp, visible: always },
+  { label: 'My growth', to: '/skills', icon: IconStairsUp, visible: always },
   { label: 'People', to: '/people', icon: IconUsers, visible: always },
   { label: 'Org chart', to: '/org-chart', icon: IconSitemap, visible: always },
   { label: 'My team', to: '/team', icon: IconUsersGroup, visible: (me) => me.isManager },

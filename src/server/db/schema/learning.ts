@@ -224,6 +224,11 @@ export const enrollment = pgTable(
     reasonRecordType: text('reason_record_type'),
     reasonRecordId: uuid('reason_record_id'),
     reasonNote: text('reason_note'),
+    /**
+     * The current level of each skill the reason concerns, at assignment (skill id → level, null
+     * when not yet assessed): what the loop compares the level after completion against.
+     */
+    baselineLevels: jsonb('baseline_levels').$type<Record<string, number | null>>(),
     source: text('source', { enum: enrollmentSources }).notNull(),
     assignedBy: uuid('assigned_by'),
     assignmentId: uuid('assignment_id'),

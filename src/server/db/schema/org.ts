@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId, updatedAt } from './columns.ts';
+import { jobProfile } from './talent.ts';
 
 export const organisation = pgTable('organisation', {
   id: id(),
@@ -48,6 +49,8 @@ export const person = pgTable(
     lastName: text('last_name').notNull(),
     employeeNumber: text('employee_number'),
     jobTitle: text('job_title'),
+    /** The job profile the person holds (talent): what their skills are compared against. */
+    jobProfileId: uuid('job_profile_id').references((): AnyPgColumn => jobProfile.id, { onDelete: 'set null' }),
     departmentId: uuid('department_id').references(() => department.id, { onDelete: 'set null' }),
     managerId: uuid('manager_id').references((): AnyPgColumn => person.id, { onDelete: 'set null' }),
     location: text('location'),
@@ -68,6 +71,7 @@ export const person = pgTable(
     uniqueIndex('person_org_employee_number_uq').on(t.orgId, t.employeeNumber),
     index('person_org_manager_idx').on(t.orgId, t.managerId),
     index('person_org_department_idx').on(t.orgId, t.departmentId),
+    index('person_org_job_profile_idx').on(t.orgId, t.jobProfileId),
     index('person_org_name_idx').on(t.orgId, t.lastName, t.firstName, t.id),
     index('person_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],

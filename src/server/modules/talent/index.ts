@@ -1,3 +1,24 @@
-export { skillRoutes } from './skills.routes.ts';
-export { findSkills, type SkillRow } from './skills.repo.ts';
-export { skillDto, type SkillDto } from './skills.service.ts';
+import { createRouter } from '../../platform/http/router.ts';
+import { skillRoutes } from './skills/index.ts';
+import { jobProfileRoutes } from './job-profiles/index.ts';
+import { assessmentRoutes } from './assessments/index.ts';
+import { aspirationRoutes } from './aspirations/index.ts';
+import { developmentPlanRoutes } from './development-plans/index.ts';
+import { jobProfileJobs, jobProfileSubscribers } from './job-profiles/index.ts';
+import { assessmentJobs, assessmentSubscribers } from './assessments/index.ts';
+import { aspirationJobs, aspirationSubscribers } from './aspirations/index.ts';
+import { developmentPlanJobs, developmentPlanSubscribers } from './development-plans/index.ts';
+
+/** Skills and careers: the skills library, job profiles and career paths, assessments, aspirations, development plans. */
+export const talentRoutes = createRouter()
+  .route('/', skillRoutes)
+  .route('/', jobProfileRoutes)
+  .route('/', assessmentRoutes)
+  .route('/', aspirationRoutes)
+  .route('/', developmentPlanRoutes);
+
+export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs];
+export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers];
+
+export { canReadTalentOf } from './talent.policy.ts';
+export { findSkills, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';

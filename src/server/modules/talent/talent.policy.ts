@@ -1,5 +1,43 @@
+import type { DbOrTx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/http/types.ts';
-import { hasRole } from '../org/index.ts';
+import { canReadPersonalOf, hasRole, isManagerOf } from '../org/index.ts';
 
-/** The skills framework is shaped by HR and learning admins; everyone signed in reads it. */
+/**
+ * Who may do what in talent, one function per action. The framework (skills, job profiles,
+ * career paths) is shaped by admins and read by everyone signed in; a person's assessments,
+ * aspirations, development plan and hurdles are theirs, their manager chain's and HR admins'
+ * (DESIGN.md §5), and everyone else gets 404.
+ */
+
+/** The skills library: skills, their scales and descriptors, merging, the skills import. */
 export const canManageSkills = (actor: Actor) => hasRole(actor, 'hr_admin', 'learning_admin');
+/** Job profiles with their expected levels, career paths, the profiles import. */
+export const canManageJobProfiles = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** Which profile a person holds (a person attribute, as their job title is). */
+export const canAssignJobProfiles = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** How the current level is derived (source weights, recency). */
+export const canManageTalentSettings = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** Assessments imported in bulk (source `import`). */
+export const canImportAssessments = (actor: Actor) => hasRole(actor, 'hr_admin');
+
+/** A person's assessments, current levels, aspirations, development plan and recommendations. */
+export async function canReadTalentOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return canReadPersonalOf(db, actor, personId);
+}
+
+/** A self-assessment is the person's own; a manager rating comes from someone above them. */
+export const canSelfAssess = (actor: Actor, personId: string) => actor.personId === personId;
+export async function canRateAsManager(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return isManagerOf(db, actor, personId);
+}
+
+/**
+ * Changing a person's aspirations or development plan: the person, their manager chain and HR
+ * admins (who see it); approving a plan item is the chain's or HR's, never the person's own.
+ */
+export async function canEditDevelopmentOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return canReadPersonalOf(db, actor, personId);
+}
+export async function canApproveDevelopmentOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return hasRole(actor, 'hr_admin') || isManagerOf(db, actor, personId);
+}

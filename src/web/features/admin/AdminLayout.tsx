@@ -18,6 +18,7 @@ export const adminPages: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/admin/programs', label: 'Programs', roles: ['learning_admin'] },
   { to: '/admin/live-sessions', label: 'Live sessions', roles: ['learning_admin'] },
   { to: '/admin/skills', label: 'Skills', roles: ['hr_admin', 'learning_admin'] },
+  { to: '/admin/job-profiles', label: 'Job profiles', roles: ['hr_admin'] },
   { to: '/admin/compliance', label: 'Compliance', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/learning-reports', label: 'Learning reports', roles: ['hr_admin', 'learning_admin'] },
 ];

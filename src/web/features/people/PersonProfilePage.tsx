@@ -5,6 +5,9 @@ import type { ReactNode } from 'react';
 import { useTitle } from '../../lib/title.ts';
 import { PersonLearningSection } from '../learning/enrollment/PersonLearningSection.tsx';
 import { PersonAvatar, PersonLine } from '../../ui/PersonAvatar.tsx';
+import { SectionCard } from '../../ui/SectionCard.tsx';
+import { useMe } from '../../lib/me.ts';
+import { PersonGrowthSections } from '../talent/growth/PersonGrowthSections.tsx';
 import { peopleQueries } from './api.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -20,21 +23,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+const Section = SectionCard;
 
 const formatDate = (d: string | null) => (d ? new Date(`${d}T00:00:00`).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' }) : null);
 
 export default function PersonProfilePage() {
   const { id } = useParams({ strict: false }) as { id: string };
+  const me = useMe().data;
   const person = useQuery(peopleQueries.one(id));
   const chain = useQuery(peopleQueries.chain(id));
   const reports = useQuery({
@@ -124,19 +119,16 @@ export default function PersonProfilePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {[
-              ['Aspirations', 'Where they want to go next will show here once skills & careers is enabled.'],
-              ['Goals', 'Goals and their progress will show here once goals are enabled.'],
-              ['Skills', 'Assessed skills and gaps will show here once skills are enabled.'],
-            ].map(([title, text]) => (
-              <Section key={title} title={title!}>
-                <Text size="sm" c="dimmed">
-                  {text}
-                </Text>
-              </Section>
-            ))}
+            <Section title="Goals">
+              <Text size="sm" c="dimmed">
+                Goals and their progress will show here once goals are enabled.
+              </Text>
+            </Section>
             <PersonLearningSection personId={id} wrap={(children) => <Section title="Learning">{children}</Section>} />
           </SimpleGrid>
+          <Stack mt="md">
+            <PersonGrowthSections personId={id} mine={id === me?.personId} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { afterKey, escapeLike } from '../../platform/db/sql.ts';
-import { courseSkill, skill } from '../../db/schema/index.ts';
-import type { DbOrTx } from '../../platform/db/index.ts';
+import { afterKey, escapeLike } from '../../../platform/db/sql.ts';
+import { courseSkill, skill } from '../../../db/schema/index.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
 
 export type SkillRow = typeof skill.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery } from '../../platform/http/openapi.ts';
+import { PageQuery } from '../../../platform/http/openapi.ts';
 
 export const SkillSchema = z
   .object({

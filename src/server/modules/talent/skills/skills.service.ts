@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { z as zo } from '@hono/zod-openapi';
-import type { AppContext } from '../../context.ts';
-import type { DbOrTx } from '../../platform/db/index.ts';
-import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
-import { conflict, notFound, validationFailed } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/types.ts';
-import { actorRef, recordChange } from '../platform/index.ts';
+import type { AppContext } from '../../../context.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
+import { conflict, notFound, validationFailed } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/types.ts';
+import { actorRef, recordChange } from '../../platform/index.ts';
 import type { SkillCreate, SkillsQuery, SkillUpdate } from './skills.schemas.ts';
-import { requirePermission } from '../org/index.ts';
-import { canManageSkills } from './talent.policy.ts';
+import { requirePermission } from '../../org/index.ts';
+import { canManageSkills } from '../talent.policy.ts';
 import * as repo from './skills.repo.ts';
 
 export const skillDto = (s: repo.SkillRow) => ({

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { requireActor } from '../../platform/http/actor.ts';
-import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../platform/http/openapi.ts';
-import { createRouter } from '../../platform/http/router.ts';
+import { requireActor } from '../../../platform/http/actor.ts';
+import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../../platform/http/openapi.ts';
+import { createRouter } from '../../../platform/http/router.ts';
 import { SkillCreate, SkillSchema, SkillsQuery, SkillUpdate } from './skills.schemas.ts';
 import * as service from './skills.service.ts';
 

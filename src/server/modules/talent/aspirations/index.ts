@@ -1,0 +1,5 @@
+export { aspirationRoutes } from './aspirations.routes.ts';
+
+/** This capability's jobs and outbox subscribers, listed by talent/index.ts. */
+export const aspirationJobs = [];
+export const aspirationSubscribers = [];
