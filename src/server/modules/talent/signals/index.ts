@@ -1,0 +1,68 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../../platform/db/sql.ts';
+
+/**
+ * Talent's signals as SQL fragments other modules read set-based (insight's recommendations):
+ * talent owns what a gap is, so the joins over its tables are written here once.
+ */
+
+/** One row of `skillGapsSql`: a skill a person is expected to hold at a level above their current one. */
+export type SkillGapRow = {
+  person_id: string;
+  skill_id: string;
+  kind: 'profile_gap' | 'aspiration_gap';
+  expected: number;
+  /** Null: never assessed. */
+  current: number | null;
+  basis_assessment_id: string | null;
+  profile_id: string;
+};
+
+/**
+ * Every gap of the given people (or the whole organisation's active people when `personIds` is
+ * 'all'): the skills of their current profile (profile_gap) and of the profiles they aspire to
+ * (aspiration_gap), live profiles and skills only, where the current level (none counts as 0) is
+ * below the expected one. One statement for a whole batch: persons → job_profile_skill → person_skill.
+ */
+export function skillGapsSql(orgId: string, personIds: readonly string[] | 'all'): SQL {
+  const who = personIds === 'all' ? sql`true` : sql`p.id = any(${uuidArray(personIds)})`;
+  return sql`
+    select g.person_id, g.skill_id, g.kind, g.expected::int as expected, ps.level as current,
+           ps.basis_assessment_id, g.profile_id
+    from (
+      select p.id as person_id, jps.skill_id, 'profile_gap'::text as kind, jps.level as expected, p.job_profile_id as profile_id
+      from person p
+      join job_profile jp on jp.id = p.job_profile_id and jp.archived_at is null
+      join job_profile_skill jps on jps.profile_id = p.job_profile_id
+      where p.org_id = ${orgId} and p.status = 'active' and ${who}
+      union all
+      select p.id, jps.skill_id, 'aspiration_gap', jps.level, a.target_profile_id
+      from aspiration a
+      join person p on p.id = a.person_id
+      join job_profile jp on jp.id = a.target_profile_id and jp.archived_at is null
+      join job_profile_skill jps on jps.profile_id = a.target_profile_id
+      where a.org_id = ${orgId} and p.status = 'active' and ${who}
+    ) g
+    join skill s on s.id = g.skill_id and s.archived_at is null and s.merged_into_id is null
+    left join person_skill ps on ps.person_id = g.person_id and ps.skill_id = g.skill_id
+    where coalesce(ps.level, 0) < g.expected`;
+}
+
+/** The people a profile concerns: those holding it and those aspiring to it (active ones). */
+export function peopleOfProfileSql(orgId: string, profileId: string): SQL {
+  return sql`
+    select p.id from person p where p.org_id = ${orgId} and p.job_profile_id = ${profileId} and p.status = 'active'
+    union
+    select a.person_id from aspiration a join person p on p.id = a.person_id
+    where a.org_id = ${orgId} and a.target_profile_id = ${profileId} and p.status = 'active'`;
+}
+
+/** The assessments an explanation names, with who gave them: id, source, level, assessed_at, assessor_name. */
+export function assessmentFactsSql(orgId: string, assessmentIds: readonly string[]): SQL {
+  return sql`
+    select sa.id, sa.source, sa.level, sa.assessed_at, sa.skill_id,
+           case when ap.id is null then null else ap.first_name || ' ' || ap.last_name end as assessor_name
+    from skill_assessment sa
+    left join person ap on ap.id = sa.assessor_id
+    where sa.org_id = ${orgId} and sa.id = any(${uuidArray(assessmentIds)})`;
+}
