@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
+
+/**
+ * The pure decisions of recommendations: which courses answer a person's gaps, how well, in
+ * what order, and the sentence that says why. No database here: the repo loads the inputs for
+ * a batch of people, this ranks them.
+ */
+
+export type GapKind = 'profile_gap' | 'aspiration_gap';
+export const gapWeights: Record<GapKind, number> = { profile_gap: 1.0, aspiration_gap: 0.6 };
+
+export type Gap = {
+  kind: GapKind;
+  skillId: string;
+  /** Target level T. */
+  expected: number;
+  /** Current level C; null when never assessed (counts as 0). */
+  current: number | null;
+  assessmentId: string | null;
+  profileId: string;
+};
+
+export type CandidateCourse = {
+  id: string;
+  title: string;
+  estimatedMinutes: number | null;
+  /** Skill id → the level the course brings a learner to. */
+  teaches: ReadonlyMap<string, number>;
+};
+
+export type Ranked = {
+  itemType: 'course';
+  itemId: string;
+  rank: number;
+  score: number;
+  /** Strongest first. */
+  evidence: RecommendationEvidence[];
+  fingerprint: string;
+  /** Dismissed with the same evidence: stored (so it can be restored) but not shown and not counted in the top N. */
+  dismissed: boolean;
+};
+
+export const TOP_N = 10;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** How much a course teaching `level` answers a gap: min(L, T) − C when L > C, else nothing. */
+export function answered(gap: Pick<Gap, 'expected' | 'current'>, level: number): number {
+  const c = gap.current ?? 0;
+  if (level <= c || c >= gap.expected) return 0;
+  return Math.min(level, gap.expected) - c;
+}
+
+/**
+ * A stable short hash of the evidence (skill, expected, current rounded, assessment): a dismissal
+ * holds while it is the same, and a new level or assessment shows the item again.
+ */
+export function fingerprint(evidence: readonly Pick<RecommendationEvidence, 'skillId' | 'expected' | 'current' | 'assessmentId'>[]): string {
+  const parts = evidence
+    .map((e) => [e.skillId, e.expected, e.current == null ? null : round1(e.current), e.assessmentId ?? null] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+}
+
+type Scored = { course: CandidateCourse; score: number; evidence: RecommendationEvidence[]; weights: number[] };
+
+/**
+ * Ranks the candidate courses for one person's gaps. A course's score is Σ weight × answered
+ * over the gaps it answers, each skill counted once per course with its strongest gap (highest
+ * weight × answered; a profile gap before an aspiration gap on a tie). Order: score desc, then
+ * fewer minutes (unknown last), then title, then id. Courses in `excluded` (an open or completed
+ * enrolment) never appear; `dismissed` (item id → fingerprint) hides a course while its
+ * fingerprint is unchanged. The top `limit` shown ones are kept, plus the dismissed ones.
+ */
+export function rankCourses(
+  gaps: readonly Gap[],
+  courses: readonly CandidateCourse[],
+  opts: { excluded?: ReadonlySet<string>; dismissed?: ReadonlyMap<string, string>; limit?: number } = {},
+): Ranked[] {
+  const limit = opts.limit ?? TOP_N;
+  const scored: Scored[] = [];
+  for (const course of courses) {
+    if (opts.excluded?.has(course.id)) continue;
+    const bySkill = new Map<string, { gap: Gap; weighted: number; teaches: number }>();
+    for (const gap of gaps) {
+      const level = course.teaches.get(gap.skillId);
+      if (level === undefined) continue;
+      const a = answered(gap, level);
+      if (a <= 0) continue;
+      const weighted = gapWeights[gap.kind] * a;
+      const prev = bySkill.get(gap.skillId);
+      if (!prev || weighted > prev.weighted || (weighted === prev.weighted && gap.kind === 'profile_gap' && prev.gap.kind !== 'profile_gap')) {
+        bySkill.set(gap.skillId, { gap, weighted, teaches: level });
+      }
+    }
+    if (bySkill.size === 0) continue;
+    const picked = [...bySkill.values()].sort((a, b) => b.weighted - a.weighted || gapWeights[b.gap.kind] - gapWeights[a.gap.kind] || (a.gap.skillId < b.gap.skillId ? -1 : 1));
+    scored.push({
+      course,
+      score: round4(picked.reduce((s, p) => s + p.weighted, 0)),
+      weights: picked.map((p) => p.weighted),
+      evidence: picked.map(({ gap, teaches }) => ({
+        kind: gap.kind,
+        skillId: gap.skillId,
+        expected: gap.expected,
+        current: gap.current,
+        teaches,
+        assessmentId: gap.assessmentId,
+        recordType: 'job_profile',
+        recordId: gap.profileId,
+      })),
+    });
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.course.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) - (b.course.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) ||
+      a.course.title.localeCompare(b.course.title) ||
+      (a.course.id < b.course.id ? -1 : 1),
+  );
+  const out: Ranked[] = [];
+  let shown = 0;
+  let rank = 0;
+  for (const s of scored) {
+    const fp = fingerprint(s.evidence);
+    const dismissed = opts.dismissed?.get(s.course.id) === fp;
+    if (!dismissed && shown >= limit) continue;
+    rank += 1;
+    if (!dismissed) shown += 1;
+    out.push({ itemType: 'course', itemId: s.course.id, rank, score: s.score, evidence: s.evidence, fingerprint: fp, dismissed });
+  }
+  return out;
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+// ---- explanations -----------------------------------------------------------------------------
+
+/** What a sentence needs beyond the evidence: names and the named assessment. */
+export type ExplanationFacts = {
+  skillName: (skillId: string) => string;
+  profileName: (profileId: string | null) => string | null;
+  assessment: (assessmentId: string | null) => { source: string; assessedAt: Date } | null;
+};
+
+/** Who reads it: "your" for the person themselves, their first name otherwise; null: the neutral stored form. */
+export type Viewer = { self: true } | { self: false; firstName: string } | null;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "3 March" (UTC), with the year when it is not the year of `now`. */
+export function dayMonth(d: Date, now?: Date): string {
+  const base = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return now && now.getUTCFullYear() !== d.getUTCFullYear() ? `${base} ${d.getUTCFullYear()}` : base;
+}
+
+const level = (n: number) => String(round1(n));
+
+function possessive(viewer: Viewer): string {
+  if (viewer === null) return 'the person’s';
+  return viewer.self ? 'your' : `${viewer.firstName}’s`;
+}
+
+function sourcePhrase(source: string, viewer: Viewer): string {
+  const their = possessive(viewer);
+  switch (source) {
+    case 'self':
+      return `${their} self-assessment`;
+    case 'manager':
+      return `${their} manager’s rating`;
+    case 'peer':
+      return 'a peer’s rating';
+    case 'review':
+      return 'a performance review';
+    case 'quiz':
+      return 'a quiz';
+    case 'checkpoint':
+      return 'a checkpoint';
+    default:
+      return 'an imported record';
+  }
+}
+
+function listAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * One plain sentence naming the strongest evidence, e.g. "Negotiation is expected at 4 for
+ * Account Manager; your current level is 2, from your manager’s rating on 3 March.", then
+ * "It also builds Discovery (gap 1)." when the course answers more gaps.
+ */
+export function explain(evidence: readonly RecommendationEvidence[], facts: ExplanationFacts, viewer: Viewer, now?: Date): string {
+  const [top, ...rest] = evidence;
+  if (!top) return '';
+  const skill = facts.skillName(top.skillId);
+  const profile = facts.profileName(top.recordId);
+  const forWhat = profile
+    ? top.kind === 'aspiration_gap'
+      ? ` for ${profile}, the role ${viewer === null ? 'the person aspires' : viewer.self ? 'you aspire' : `${viewer.firstName} aspires`} to`
+      : ` for ${profile}`
+    : '';
+  let sentence = `${skill} is expected at ${top.expected}${forWhat}; `;
+  if (top.current == null) {
+    const who = viewer === null ? 'the person has' : viewer.self ? 'you have' : `${viewer.firstName} has`;
+    sentence += `${who} not been assessed on ${skill} yet.`;
+  } else {
+    const whose = viewer === null ? 'the current level' : viewer.self ? 'your current level' : `${viewer.firstName}’s current level`;
+    const a = facts.assessment(top.assessmentId);
+    sentence += `${whose} is ${level(top.current)}${a ? `, from ${sourcePhrase(a.source, viewer)} on ${dayMonth(a.assessedAt, now)}` : ''}.`;
+  }
+  if (rest.length > 0) {
+    sentence += ` It also builds ${listAnd(rest.map((e) => `${facts.skillName(e.skillId)} (gap ${level(e.expected - (e.current ?? 0))})`))}.`;
+  }
+  return sentence;
+}
