@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { AppContext } from '../../../context.ts';
+import { ENROLLED_EVENT } from '../../learning/index.ts';
+import { defineJob, defineSubscriber } from '../../platform/index.ts';
+import { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from '../../talent/index.ts';
+import * as repo from './recommendations.repo.ts';
+import { BATCH, recomputeForPeople } from './recommendations.service.ts';
+
+/**
+ * Recomputes the named people, a batch per transaction. Idempotent: a recompute replaces the
+ * people's rows with what the current inputs give (ids derived from person and item), so a
+ * repeated or late run leaves the same rows as one run.
+ */
+export const RECOMPUTE_PERSON = defineJob({
+  name: 'recommendations.recompute_person',
+  schema: z.object({ orgId: z.uuid(), personIds: z.array(z.uuid()).min(1) }),
+  async handler(ctx, { orgId, personIds }) {
+    const unique = [...new Set(personIds)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const ids = unique.slice(i, i + BATCH);
+      await ctx.db.transaction((tx) => recomputeForPeople(tx, orgId, ids, ctx.clock.now()));
+    }
+  },
+});
+
+/** Recomputes every active person of the organisation, a batch per transaction. Idempotent: a replace, as above. */
+export const RECOMPUTE_ORG = defineJob({
+  name: 'recommendations.recompute_org',
+  schema: z.object({ orgId: z.uuid() }),
+  async handler(ctx, { orgId }) {
+    let after: string | null = null;
+    for (;;) {
+      const ids = await repo.personIdsAfter(ctx.db, orgId, after, BATCH);
+      if (ids.length === 0) return;
+      await ctx.db.transaction((tx) => recomputeForPeople(tx, orgId, ids, ctx.clock.now()));
+      after = ids[ids.length - 1]!;
+    }
+  },
+});
+
+async function recomputePeople(ctx: AppContext, orgId: string, personIds: readonly string[]) {
+  for (let i = 0; i < personIds.length; i += BATCH) {
+    await ctx.jobs.send(RECOMPUTE_PERSON, { orgId, personIds: personIds.slice(i, i + BATCH) });
+  }
+}
+
+// The subscribers only enqueue recomputes; each is idempotent because a recompute is a replace
+// of the people's rows from the inputs as they are when it runs (a duplicate delivery recomputes again, to the same rows).
+
+export const ON_SKILL_ASSESSED = defineSubscriber({
+  event: SKILL_ASSESSED,
+  name: 'insight.recommendations-on-skill-assessed',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+export const ON_PERSON_PROFILE_CHANGED = defineSubscriber({
+  event: PERSON_PROFILE_CHANGED,
+  name: 'insight.recommendations-on-person-profile-changed',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+export const ON_ASPIRATION_CHANGED = defineSubscriber({
+  event: ASPIRATION_CHANGED,
+  name: 'insight.recommendations-on-aspiration-changed',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+/** Everyone holding or aspiring to the profile. */
+export const ON_JOB_PROFILE_CHANGED = defineSubscriber({
+  event: JOB_PROFILE_CHANGED,
+  name: 'insight.recommendations-on-job-profile-changed',
+  handler: async (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, await repo.peopleOfProfile(ctx.db, orgId, payload.profileId)),
+});
+
+/** Merged, archived or rescaled skills may move anyone's gaps: the whole organisation. */
+export const ON_SKILLS_CHANGED = defineSubscriber({
+  event: SKILLS_CHANGED,
+  name: 'insight.recommendations-on-skills-changed',
+  handler: (ctx, { orgId }) => ctx.jobs.send(RECOMPUTE_ORG, { orgId }),
+});
+
+/** An enrolment made takes that course out of the learner's recommendations. */
+export const ON_ENROLLED = defineSubscriber({
+  event: ENROLLED_EVENT,
+  name: 'insight.recommendations-on-enrolled',
+  handler: async (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, await repo.peopleOfEnrollments(ctx.db, orgId, payload.enrollmentIds)),
+});
+
+export const recommendationJobList = [RECOMPUTE_PERSON, RECOMPUTE_ORG];
+export const recommendationSubscriberList = [
+  ON_SKILL_ASSESSED,
+  ON_PERSON_PROFILE_CHANGED,
+  ON_ASPIRATION_CHANGED,
+  ON_JOB_PROFILE_CHANGED,
+  ON_SKILLS_CHANGED,
+  ON_ENROLLED,
+];

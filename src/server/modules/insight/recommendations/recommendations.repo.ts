@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
+import { isOpenStatus } from '../../../db/schema/learning.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { rows, uuidArray } from '../../../platform/db/sql.ts';
+import { assessmentFactsSql, peopleOfProfileSql, skillGapsSql, type SkillGapRow } from '../../talent/index.ts';
+
+// The only SQL of recommendations. Reads are set-based over a batch of people (one statement per
+// input, never one per person); writes replace a batch's rows with one delete and chunked inserts.
+
+export type CourseSkillRow = { course_id: string; skill_id: string; level: number; title: string; estimated_minutes: number | null };
+
+/**
+ * A recommendation's id is derived from (person, item), so it stays the same across recomputes
+ * (a replace): an "undo" sent after a background recompute still names the row.
+ */
+export function recommendationId(personId: string, itemType: string, itemId: string): string {
+  const h = createHash('sha256').update(`${personId}:${itemType}:${itemId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Active people of the organisation, in id order after `after`: the batches of a whole-organisation recompute. */
+export async function personIdsAfter(db: DbOrTx, orgId: string, after: string | null, limit: number): Promise<string[]> {
+  const r = await db.execute(sql`
+    select id from person where org_id = ${orgId} and status = 'active' ${after ? sql`and id > ${after}` : sql``}
+    order by id limit ${limit}`);
+  return rows<{ id: string }>(r).map((x) => x.id);
+}
+
+export async function peopleOfProfile(db: DbOrTx, orgId: string, profileId: string): Promise<string[]> {
+  return rows<{ id: string }>(await db.execute(peopleOfProfileSql(orgId, profileId))).map((x) => x.id);
+}
+
+export async function peopleOfEnrollments(db: DbOrTx, orgId: string, enrollmentIds: readonly string[]): Promise<string[]> {
+  const r = await db.execute(sql`
+    select distinct person_id from enrollment where org_id = ${orgId} and id = any(${uuidArray(enrollmentIds)})`);
+  return rows<{ person_id: string }>(r).map((x) => x.person_id);
+}
+
+export async function gapsOf(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<SkillGapRow[]> {
+  return rows<SkillGapRow>(await db.execute(skillGapsSql(orgId, personIds))).map((g) => ({
+    ...g,
+    expected: Number(g.expected),
+    current: g.current == null ? null : Number(g.current),
+  }));
+}
+
+/** Published courses teaching any of the skills, with the level each teaches. */
+export async function coursesTeaching(db: DbOrTx, orgId: string, skillIds: readonly string[]): Promise<CourseSkillRow[]> {
+  if (skillIds.length === 0) return [];
+  const r = await db.execute(sql`
+    select cs.course_id, cs.skill_id, cs.level::int as level, c.title, c.estimated_minutes
+    from course_skill cs join course c on c.id = cs.course_id
+    where cs.org_id = ${orgId} and c.org_id = ${orgId} and c.status = 'published' and cs.skill_id = any(${uuidArray(skillIds)})`);
+  return rows<CourseSkillRow>(r).map((x) => ({ ...x, level: Number(x.level) }));
+}
+
+/** Courses each person holds an open or completed enrolment in: never recommended. */
+export async function enrolledCourses(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<Array<{ person_id: string; course_id: string }>> {
+  const r = await db.execute(sql`
+    select distinct person_id, course_id from enrollment
+    where org_id = ${orgId} and person_id = any(${uuidArray(personIds)}) and course_id is not null
+      and (${isOpenStatus(sql`status`)} or status = 'completed')`);
+  return rows(r);
+}
+
+export async function dismissalsOf(db: DbOrTx, orgId: string, personIds: readonly string[]) {
+  const r = await db.execute(sql`
+    select person_id, item_type, item_id, fingerprint from recommendation_dismissal
+    where org_id = ${orgId} and person_id = any(${uuidArray(personIds)})`);
+  return rows<{ person_id: string; item_type: string; item_id: string; fingerprint: string }>(r);
+}
+
+export type NewRecommendation = {
+  personId: string;
+  itemType: 'course' | 'program';
+  itemId: string;
+  rank: number;
+  score: number;
+  skillId: string | null;
+  explanation: string;
+  evidence: RecommendationEvidence[];
+  fingerprint: string;
+};
+
+const INSERT_CHUNK = 1000;
+
+/** Replaces the people's rows: one delete for the batch, then multi-row inserts of the new ones. */
+export async function replaceFor(db: DbOrTx, orgId: string, personIds: readonly string[], recs: readonly NewRecommendation[], now: Date) {
+  await db.execute(sql`delete from recommendation where org_id = ${orgId} and person_id = any(${uuidArray(personIds)})`);
+  for (let i = 0; i < recs.length; i += INSERT_CHUNK) {
+    const chunk = recs.slice(i, i + INSERT_CHUNK);
+    // The whole chunk as ONE jsonb parameter, not one placeholder per value: big batches stay cheap to send and plan.
+    await db.execute(sql`
+      insert into recommendation (id, org_id, person_id, item_type, item_id, rank, score, skill_id, explanation, evidence, fingerprint, computed_at)
+      select x.id, ${orgId}, x.person_id, x.item_type, x.item_id, x.rank, x.score, x.skill_id, x.explanation, x.evidence, x.fingerprint, ${now}
+      from jsonb_to_recordset(${jsonRecords(chunk)}::jsonb) as x(
+        id uuid, person_id uuid, item_type text, item_id uuid, rank int, score real, skill_id uuid, explanation text, evidence jsonb, fingerprint text)`);
+  }
+}
+
+function jsonRecords(chunk: readonly NewRecommendation[]): string {
+  return JSON.stringify(
+    chunk.map((r) => ({
+      id: recommendationId(r.personId, r.itemType, r.itemId),
+      person_id: r.personId,
+      item_type: r.itemType,
+      item_id: r.itemId,
+      rank: r.rank,
+      score: r.score,
+      skill_id: r.skillId,
+      explanation: r.explanation,
+      evidence: r.evidence,
+      fingerprint: r.fingerprint,
+    })),
+  );
+}
+
+// ---- reads ----------------------------------------------------------------------------------
+
+export type RecommendationRow = {
+  id: string;
+  person_id: string;
+  item_type: 'course' | 'program';
+  item_id: string;
+  rank: number;
+  score: number;
+  explanation: string;
+  evidence: RecommendationEvidence[];
+  fingerprint: string;
+  computed_at: Date | string;
+  title: string;
+  summary: string | null;
+  estimated_minutes: number | null;
+};
+
+/** The person's shown recommendations (not dismissed with the same evidence), best first. */
+export async function listFor(db: DbOrTx, orgId: string, personId: string, limit: number): Promise<RecommendationRow[]> {
+  const r = await db.execute(sql`
+    select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at,
+           c.title, c.summary, c.estimated_minutes
+    from recommendation r
+    join course c on c.id = r.item_id and r.item_type = 'course'
+    where r.org_id = ${orgId} and r.person_id = ${personId}
+      and not exists (
+        select 1 from recommendation_dismissal d
+        where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
+    order by r.rank limit ${limit}`);
+  return rows<RecommendationRow>(r);
+}
+
+export async function findRecommendation(db: DbOrTx, orgId: string, id: string) {
+  const r = await db.execute(sql`
+    select id, person_id, item_type, item_id, fingerprint from recommendation where org_id = ${orgId} and id = ${id}`);
+  return rows<{ id: string; person_id: string; item_type: 'course' | 'program'; item_id: string; fingerprint: string }>(r)[0];
+}
+
+export async function upsertDismissal(db: DbOrTx, orgId: string, d: { personId: string; itemType: string; itemId: string; fingerprint: string }, now: Date) {
+  await db.execute(sql`
+    insert into recommendation_dismissal (org_id, person_id, item_type, item_id, fingerprint, dismissed_at)
+    values (${orgId}, ${d.personId}, ${d.itemType}, ${d.itemId}, ${d.fingerprint}, ${now})
+    on conflict (person_id, item_type, item_id) do update set fingerprint = excluded.fingerprint, dismissed_at = excluded.dismissed_at`);
+}
+
+export async function deleteDismissal(db: DbOrTx, orgId: string, d: { personId: string; itemType: string; itemId: string }): Promise<boolean> {
+  const r = await db.execute(sql`
+    delete from recommendation_dismissal
+    where org_id = ${orgId} and person_id = ${d.personId} and item_type = ${d.itemType} and item_id = ${d.itemId} returning item_id`);
+  return rows(r).length > 0;
+}
+
+export async function namesOf(db: DbOrTx, orgId: string, skillIds: readonly string[], profileIds: readonly string[]) {
+  const skills = skillIds.length
+    ? rows<{ id: string; name: string }>(await db.execute(sql`select id, name from skill where org_id = ${orgId} and id = any(${uuidArray(skillIds)})`))
+    : [];
+  const profiles = profileIds.length
+    ? rows<{ id: string; name: string }>(
+        await db.execute(sql`select id, name from job_profile where org_id = ${orgId} and id = any(${uuidArray(profileIds)})`),
+      )
+    : [];
+  return { skills: new Map(skills.map((s) => [s.id, s.name])), profiles: new Map(profiles.map((p) => [p.id, p.name])) };
+}
+
+export type AssessmentFact = { id: string; source: string; level: number; assessed_at: Date | string; skill_id: string; assessor_name: string | null };
+export async function assessmentFacts(db: DbOrTx, orgId: string, ids: readonly string[]): Promise<AssessmentFact[]> {
+  if (ids.length === 0) return [];
+  return rows<AssessmentFact>(await db.execute(assessmentFactsSql(orgId, ids)));
+}
+
+export async function personInOrg(db: DbOrTx, orgId: string, personId: string) {
+  const r = await db.execute(sql`select id, first_name from person where org_id = ${orgId} and id = ${personId}`);
+  return rows<{ id: string; first_name: string }>(r)[0];
+}

@@ -1,0 +1,222 @@
+import type { AppContext } from '../../../context.ts';
+import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/types.ts';
+import { iso } from '../../../platform/db/sql.ts';
+import { actorRef, recordChange } from '../../platform/index.ts';
+import { canReadTalentOf } from '../../talent/index.ts';
+import { explain, rankCourses, TOP_N, type CandidateCourse, type ExplanationFacts, type Gap, type Viewer } from './ranking.ts';
+import * as repo from './recommendations.repo.ts';
+
+/** People per batch of a recompute: every input is one statement per batch. */
+export const BATCH = 2000;
+
+/**
+ * Recomputes the recommendations of the people (or of every active person of the organisation)
+ * at `now`, in the caller's transaction: for each batch of people, the gaps, the candidate
+ * courses on the gap skills, the excluded enrolments and the dismissals are read with one
+ * statement each, ranked in memory, and the batch's rows replaced. A recompute is a replace, so
+ * running it again gives the same rows (ids are derived from person and item).
+ */
+export async function recomputeForPeople(tx: DbOrTx, orgId: string, personIds: readonly string[] | 'all', now: Date): Promise<void> {
+  if (personIds === 'all') {
+    let after: string | null = null;
+    for (;;) {
+      const ids = await repo.personIdsAfter(tx, orgId, after, BATCH);
+      if (ids.length === 0) return;
+      await recomputeBatch(tx, orgId, ids, now);
+      after = ids[ids.length - 1]!;
+    }
+  }
+  const unique = [...new Set(personIds)];
+  for (let i = 0; i < unique.length; i += BATCH) await recomputeBatch(tx, orgId, unique.slice(i, i + BATCH), now);
+}
+
+async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly string[], now: Date): Promise<void> {
+  const gapRows = await repo.gapsOf(tx, orgId, personIds);
+  const skillIds = [...new Set(gapRows.map((g) => g.skill_id))];
+  const [courseRows, enrolled, dismissals] = [
+    await repo.coursesTeaching(tx, orgId, skillIds),
+    await repo.enrolledCourses(tx, orgId, personIds),
+    await repo.dismissalsOf(tx, orgId, personIds),
+  ];
+
+  // Courses once, and an index skill → courses so each person only looks at the courses of their gap skills.
+  const courses = new Map<string, CandidateCourse & { teaches: Map<string, number> }>();
+  const bySkill = new Map<string, Set<string>>();
+  for (const r of courseRows) {
+    let c = courses.get(r.course_id);
+    if (!c) courses.set(r.course_id, (c = { id: r.course_id, title: r.title, estimatedMinutes: r.estimated_minutes, teaches: new Map() }));
+    c.teaches.set(r.skill_id, r.level);
+    let s = bySkill.get(r.skill_id);
+    if (!s) bySkill.set(r.skill_id, (s = new Set()));
+    s.add(r.course_id);
+  }
+  const gapsByPerson = group(gapRows, (g) => g.person_id);
+  const excludedByPerson = new Map<string, Set<string>>();
+  for (const e of enrolled) (excludedByPerson.get(e.person_id) ?? excludedByPerson.set(e.person_id, new Set()).get(e.person_id)!).add(e.course_id);
+  const dismissedByPerson = new Map<string, Map<string, string>>();
+  for (const d of dismissals) {
+    if (d.item_type !== 'course') continue;
+    (dismissedByPerson.get(d.person_id) ?? dismissedByPerson.set(d.person_id, new Map()).get(d.person_id)!).set(d.item_id, d.fingerprint);
+  }
+
+  const ranked: Array<{ personId: string; r: ReturnType<typeof rankCourses>[number] }> = [];
+  for (const [personId, rowsOfPerson] of gapsByPerson) {
+    const gaps: Gap[] = rowsOfPerson.map((g) => ({
+      kind: g.kind,
+      skillId: g.skill_id,
+      expected: g.expected,
+      current: g.current,
+      assessmentId: g.basis_assessment_id,
+      profileId: g.profile_id,
+    }));
+    const candidateIds = new Set<string>();
+    for (const g of gaps) for (const id of bySkill.get(g.skillId) ?? []) candidateIds.add(id);
+    const candidates = [...candidateIds].map((id) => courses.get(id)!);
+    for (const r of rankCourses(gaps, candidates, { excluded: excludedByPerson.get(personId), dismissed: dismissedByPerson.get(personId) })) {
+      ranked.push({ personId, r });
+    }
+  }
+
+  // The stored explanation is the neutral form; answers phrase it for the viewer (`your` / a first name).
+  const facts = await factsFor(tx, orgId, ranked.map((x) => x.r.evidence));
+  await repo.replaceFor(
+    tx,
+    orgId,
+    personIds,
+    ranked.map(({ personId, r }) => ({
+      personId,
+      itemType: r.itemType,
+      itemId: r.itemId,
+      rank: r.rank,
+      score: r.score,
+      skillId: r.evidence[0]?.skillId ?? null,
+      explanation: explain(r.evidence, facts.explanation, null, now),
+      evidence: r.evidence,
+      fingerprint: r.fingerprint,
+    })),
+    now,
+  );
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+/** Names of the skills and profiles, and the assessments, the evidence refers to: three statements for any number. */
+async function factsFor(db: DbOrTx, orgId: string, evidence: ReadonlyArray<readonly RecommendationEvidence[]>) {
+  const skillIds = new Set<string>();
+  const profileIds = new Set<string>();
+  const assessmentIds = new Set<string>();
+  for (const list of evidence)
+    for (const e of list) {
+      skillIds.add(e.skillId);
+      if (e.recordId) profileIds.add(e.recordId);
+      if (e.assessmentId) assessmentIds.add(e.assessmentId);
+    }
+  const names = await repo.namesOf(db, orgId, [...skillIds], [...profileIds]);
+  const assessments = new Map((await repo.assessmentFacts(db, orgId, [...assessmentIds])).map((a) => [a.id, a]));
+  const explanation: ExplanationFacts = {
+    skillName: (id) => names.skills.get(id) ?? 'A skill',
+    profileName: (id) => (id ? (names.profiles.get(id) ?? null) : null),
+    assessment: (id) => {
+      const a = id ? assessments.get(id) : undefined;
+      return a ? { source: a.source, assessedAt: new Date(a.assessed_at) } : null;
+    },
+  };
+  return { names, assessments, explanation };
+}
+
+// ---- use cases --------------------------------------------------------------------------------
+
+async function readablePerson(ctx: AppContext, actor: Actor, personId: string) {
+  const p = await repo.personInOrg(ctx.db, actor.orgId, personId);
+  if (!p || !(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
+  return p;
+}
+
+/** The person's recommendations, phrased for the reader: "your" to the person, their first name to others. */
+export async function listRecommendations(ctx: AppContext, actor: Actor, personId: string) {
+  const p = await readablePerson(ctx, actor, personId);
+  const list = await repo.listFor(ctx.db, actor.orgId, personId, TOP_N);
+  const facts = await factsFor(ctx.db, actor.orgId, list.map((r) => r.evidence));
+  const viewer: Viewer = actor.personId === personId ? { self: true } : { self: false, firstName: p.first_name };
+  const now = ctx.clock.now();
+  return {
+    data: list.map((r) => ({
+      id: r.id,
+      itemType: r.item_type,
+      item: { id: r.item_id, title: r.title, summary: r.summary, estimatedMinutes: r.estimated_minutes },
+      rank: r.rank,
+      score: r.score,
+      explanation: explain(r.evidence, facts.explanation, viewer, now),
+      evidence: r.evidence.map((e) => {
+        const a = e.assessmentId ? facts.assessments.get(e.assessmentId) : undefined;
+        const profileName = e.recordId ? facts.names.profiles.get(e.recordId) : undefined;
+        return {
+          kind: e.kind,
+          skill: { id: e.skillId, name: facts.names.skills.get(e.skillId) ?? '' },
+          expected: e.expected,
+          current: e.current,
+          teaches: e.teaches,
+          assessment: a
+            ? { id: a.id, source: a.source, level: Number(a.level), assessedAt: iso(a.assessed_at)!, assessorName: a.assessor_name }
+            : null,
+          profile: e.recordId && profileName !== undefined ? { id: e.recordId, name: profileName } : null,
+        };
+      }),
+      computedAt: iso(r.computed_at)!,
+    })),
+  };
+}
+export type RecommendationDto = Awaited<ReturnType<typeof listRecommendations>>['data'][number];
+
+/**
+ * Only the person dismisses or restores their own recommendations: their manager and HR see
+ * them but get 404 here, as for a record that is not theirs to change. The person's list is
+ * recomputed in the same transaction, so another item fills the top 10 (or makes room).
+ */
+async function ownRecommendation(ctx: AppContext, actor: Actor, id: string) {
+  const rec = await repo.findRecommendation(ctx.db, actor.orgId, id);
+  if (!rec || rec.person_id !== actor.personId) throw notFound('Recommendation');
+  return rec;
+}
+
+export async function dismissRecommendation(ctx: AppContext, actor: Actor, id: string, requestId?: string): Promise<void> {
+  const rec = await ownRecommendation(ctx, actor, id);
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await repo.upsertDismissal(tx, actor.orgId, { personId: rec.person_id, itemType: rec.item_type, itemId: rec.item_id, fingerprint: rec.fingerprint }, now);
+    await recordChange(tx, actorRef(actor, requestId), {
+      action: 'recommendation.dismissed',
+      recordType: 'recommendation',
+      recordId: rec.id,
+      after: { itemType: rec.item_type, itemId: rec.item_id, fingerprint: rec.fingerprint },
+    });
+    await recomputeForPeople(tx, actor.orgId, [rec.person_id], now);
+  });
+}
+
+export async function restoreRecommendation(ctx: AppContext, actor: Actor, id: string, requestId?: string): Promise<void> {
+  const rec = await ownRecommendation(ctx, actor, id);
+  await ctx.db.transaction(async (tx) => {
+    const removed = await repo.deleteDismissal(tx, actor.orgId, { personId: rec.person_id, itemType: rec.item_type, itemId: rec.item_id });
+    if (!removed) return; // not dismissed: nothing to undo
+    await recordChange(tx, actorRef(actor, requestId), {
+      action: 'recommendation.restored',
+      recordType: 'recommendation',
+      recordId: rec.id,
+      before: { itemType: rec.item_type, itemId: rec.item_id, fingerprint: rec.fingerprint },
+    });
+    await recomputeForPeople(tx, actor.orgId, [rec.person_id], ctx.clock.now());
+  });
+}
