@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
-import { SkillCreate, SkillSchema, SkillsQuery, SkillUpdate } from './skills.schemas.ts';
+import { SkillCreate, SkillMerge, SkillMergeResult, SkillRescale, SkillRescalePlan, SkillSchema, SkillsQuery, SkillUpdate } from './skills.schemas.ts';
 import * as service from './skills.service.ts';
 
 const tags = ['Skills'];
@@ -43,9 +43,41 @@ const remove = createRoute({
   method: 'delete',
   path: '/skills/{id}',
   tags,
-  summary: 'Delete a skill; courses stop listing it (HR or learning admins)',
+  summary: 'Delete a skill nobody is assessed on and no profile expects; courses stop listing it (HR or learning admins)',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses('not_found') },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses('not_found', 'conflict') },
+});
+const archive = createRoute({
+  method: 'post',
+  path: '/skills/{id}/archive',
+  tags,
+  summary: 'Archive a skill: kept on records that have it, offered for nothing new (HR or learning admins)',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(SkillSchema), ...errorResponses('not_found') },
+});
+const unarchive = createRoute({
+  method: 'post',
+  path: '/skills/{id}/unarchive',
+  tags,
+  summary: 'Bring an archived skill back (HR or learning admins)',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(SkillSchema), ...errorResponses('not_found') },
+});
+const merge = createRoute({
+  method: 'post',
+  path: '/skills/{id}/merge',
+  tags,
+  summary: 'Merge a duplicate into another skill: its courses, expectations, assessments and plan items follow (HR or learning admins)',
+  request: { params: IdParam, body: jsonBody(SkillMerge) },
+  responses: { 200: jsonContent(SkillMergeResult), ...errorResponses('validation_failed', 'not_found') },
+});
+const rescale = createRoute({
+  method: 'post',
+  path: '/skills/{id}/rescale',
+  tags,
+  summary: 'Change the scale, mapping each recorded level onto it; without apply, only the plan (HR or learning admins)',
+  request: { params: IdParam, body: jsonBody(SkillRescale) },
+  responses: { 200: jsonContent(SkillRescalePlan), ...errorResponses('validation_failed', 'not_found') },
 });
 
 /** The skills framework: skills with level descriptors. */
@@ -55,6 +87,14 @@ export const skillRoutes = createRouter()
   .openapi(get, async (c) => c.json(await service.getSkill(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(update, async (c) =>
     c.json(await service.updateSkill(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 200),
+  )
+  .openapi(archive, async (c) => c.json(await service.setSkillArchived(c.var.ctx, requireActor(c), c.req.valid('param').id, true, c.var.requestId), 200))
+  .openapi(unarchive, async (c) => c.json(await service.setSkillArchived(c.var.ctx, requireActor(c), c.req.valid('param').id, false, c.var.requestId), 200))
+  .openapi(merge, async (c) =>
+    c.json(await service.mergeSkill(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 200),
+  )
+  .openapi(rescale, async (c) =>
+    c.json(await service.rescaleSkill(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 200),
   )
   .openapi(remove, async (c) => {
     await service.deleteSkill(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId);
