@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { aspiration, jobProfile } from '../../../db/schema/index.ts';
+import { aspiration, jobProfile, person } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 export type AspirationRow = typeof aspiration.$inferSelect;
@@ -76,4 +76,10 @@ export async function update(db: DbOrTx, orgId: string, id: string, patch: Parti
 
 export async function remove(db: DbOrTx, orgId: string, id: string): Promise<void> {
   await db.delete(aspiration).where(and(eq(aspiration.orgId, orgId), eq(aspiration.id, id)));
+}
+
+/** Whether the person belongs to the organisation (the policy's HR shortcut does not look). */
+export async function personInOrg(db: DbOrTx, orgId: string, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.id, personId))).limit(1);
+  return !!row;
 }

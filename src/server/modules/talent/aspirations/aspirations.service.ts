@@ -49,15 +49,21 @@ function cleanInterests(list: string[] | undefined): string[] | undefined {
   return list.filter((i) => !seen.has(i.toLowerCase()) && seen.add(i.toLowerCase()));
 }
 
+/** The person's talent is the actor's to see (or change): in the organisation, and the policy allows. */
+async function allowed(db: DbOrTx, actor: Actor, personId: string, edit = false) {
+  if (!(await repo.personInOrg(db, actor.orgId, personId))) return false;
+  return edit ? canEditDevelopmentOf(db, actor, personId) : canReadTalentOf(db, actor, personId);
+}
+
 export async function listAspirations(ctx: AppContext, actor: Actor, personId: string) {
-  if (!(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
+  if (!(await allowed(ctx.db, actor, personId))) throw notFound('Person');
   const rows = await repo.listForPerson(ctx.db, actor.orgId, personId, MAX_PER_PERSON);
   return { data: rows.map(aspirationDto), nextCursor: null };
 }
 
 export async function createAspiration(ctx: AppContext, actor: Actor, personId: string, input: z.infer<typeof AspirationCreate>, requestId?: string) {
   return ctx.db.transaction(async (tx) => {
-    if (!(await canEditDevelopmentOf(tx, actor, personId))) throw notFound('Person');
+    if (!(await allowed(tx, actor, personId, true))) throw notFound('Person');
     if (input.targetProfileId) await requireProfile(tx, actor.orgId, input.targetProfileId);
     const now = ctx.clock.now();
     const row = await repo.insert(tx, {
@@ -86,7 +92,7 @@ export async function createAspiration(ctx: AppContext, actor: Actor, personId: 
 /** The aspiration, locked, when the actor may change it; 404 otherwise. */
 async function editable(tx: DbOrTx, actor: Actor, id: string) {
   const before = await repo.findForUpdate(tx, actor.orgId, id);
-  if (!before || !(await canEditDevelopmentOf(tx, actor, before.personId))) throw notFound('Aspiration');
+  if (!before || !(await allowed(tx, actor, before.personId, true))) throw notFound('Aspiration');
   return before;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { aspiration, course, courseSkill, developmentPlanItem, enrollment, isOpenStatus, personSkill, program, skill, skillAssessment } from '../../../db/schema/index.ts';
+import { aspiration, course, person, courseSkill, developmentPlanItem, enrollment, isOpenStatus, personSkill, program, skill, skillAssessment } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { rows } from '../../../platform/db/sql.ts';
 
@@ -168,4 +168,10 @@ export async function findOpenEnrollment(db: DbOrTx, orgId: string, personId: st
     )
     .limit(1);
   return row;
+}
+
+/** Whether the person belongs to the organisation (the policy's HR shortcut does not look). */
+export async function personInOrg(db: DbOrTx, orgId: string, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.id, personId))).limit(1);
+  return !!row;
 }

@@ -105,8 +105,14 @@ async function enrollFor(ctx: AppContext, tx: DbOrTx, by: ActorRef, item: repo.P
   return repo.update(tx, item.orgId, item.id, { enrollmentId }, ctx.clock.now());
 }
 
+/** The person's plan is the actor's to see (or change): in the organisation, and the policy allows. */
+async function allowed(db: DbOrTx, actor: Actor, personId: string, edit = false) {
+  if (!(await repo.personInOrg(db, actor.orgId, personId))) return false;
+  return edit ? canEditDevelopmentOf(db, actor, personId) : canReadTalentOf(db, actor, personId);
+}
+
 export async function getPlan(ctx: AppContext, actor: Actor, personId: string) {
-  if (!(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
+  if (!(await allowed(ctx.db, actor, personId))) throw notFound('Person');
   const items = await repo.listForPerson(ctx.db, actor.orgId, personId, MAX_ITEMS);
   return { data: items.map(planItemDto), nextCursor: null };
 }
@@ -118,7 +124,7 @@ export async function getPlan(ctx: AppContext, actor: Actor, personId: string) {
  */
 export async function addPlanItem(ctx: AppContext, actor: Actor, personId: string, input: PlanItemInput, requestId?: string): Promise<PlanItemDto> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await canEditDevelopmentOf(tx, actor, personId))) throw notFound('Person');
+    if (!(await allowed(tx, actor, personId, true))) throw notFound('Person');
     const orgId = actor.orgId;
     const own = actor.personId === personId;
 
@@ -179,7 +185,7 @@ export async function addPlanItem(ctx: AppContext, actor: Actor, personId: strin
 
 async function editable(tx: DbOrTx, actor: Actor, id: string) {
   const before = await repo.findForUpdate(tx, actor.orgId, id);
-  if (!before || !(await canEditDevelopmentOf(tx, actor, before.personId))) throw notFound('Plan item');
+  if (!before || !(await allowed(tx, actor, before.personId, true))) throw notFound('Plan item');
   return before;
 }
 
@@ -210,7 +216,7 @@ export async function updatePlanItem(ctx: AppContext, actor: Actor, id: string, 
 export async function decidePlanItem(ctx: AppContext, actor: Actor, id: string, decision: 'approved' | 'declined', requestId?: string) {
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findForUpdate(tx, actor.orgId, id);
-    if (!before || !(await canReadTalentOf(tx, actor, before.personId))) throw notFound('Plan item');
+    if (!before || !(await allowed(tx, actor, before.personId))) throw notFound('Plan item');
     if (actor.personId === before.personId || !(await canApproveDevelopmentOf(tx, actor, before.personId))) {
       throw notFound('Plan item');
     }
