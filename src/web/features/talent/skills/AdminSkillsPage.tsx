@@ -1,20 +1,31 @@
-import { Badge, Button, Drawer, Group, NumberInput, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Menu, NumberInput, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fieldErrors } from '../../../lib/api.ts';
 import { confirmDanger, drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { skillApi, skillKeys, skillQueries, type Skill } from './api.ts';
+import { MergeSkillModal, RescaleSkillModal } from './SkillActions.tsx';
 
 export default function AdminSkillsPage() {
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const [open, setOpen] = useState<Skill | 'new' | null>(null);
-  const skills = useInfiniteQuery(skillQueries.search(q));
+  const [archived, setArchived] = useState(false);
+  const [action, setAction] = useState<{ kind: 'merge' | 'rescale'; skill: Skill } | null>(null);
+  const skills = useInfiniteQuery(skillQueries.search(q, archived));
+  const archive = useMutation({
+    mutationFn: (s: Skill) => (s.archivedAt ? skillApi.unarchive(s.id) : skillApi.archive(s.id)),
+    onSuccess: (s) => {
+      notifications.show({ color: 'green', message: s.archivedAt ? `${s.name} archived` : `${s.name} is back` });
+      void qc.invalidateQueries({ queryKey: skillKeys.all });
+    },
+    onError: (err) => notifications.show({ color: 'red', message: (err as Error).message }),
+  });
   const remove = useMutation({
     mutationFn: (s: Skill) => skillApi.remove(s.id),
     onSuccess: () => void qc.invalidateQueries({ queryKey: skillKeys.all }),
@@ -32,7 +43,10 @@ export default function AdminSkillsPage() {
           </Button>
         }
       />
-      <TextInput label="Search skills" leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={360} mb="md" />
+      <Group align="flex-end" mb="md" gap="lg">
+        <TextInput label="Search skills" leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={360} />
+        <Switch label="Show archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={6} />
+      </Group>
       <ErrorAlert error={skills.error} />
       {skills.isLoading ? (
         <Loading label="Loading skills" />
@@ -55,7 +69,10 @@ export default function AdminSkillsPage() {
               {list.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Text fw={500}>{s.name}</Text>
+                    <Group gap={6}>
+                      <Text fw={500}>{s.name}</Text>
+                      {s.archivedAt && <Badge color="gray" variant="light">Archived</Badge>}
+                    </Group>
                     {s.description && (
                       <Text size="xs" c="dimmed" lineClamp={2}>
                         {s.description}
@@ -69,17 +86,32 @@ export default function AdminSkillsPage() {
                       <Button size="xs" variant="subtle" onClick={() => setOpen(s)} aria-label={`Edit ${s.name}`}>
                         Edit
                       </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete ${s.name}`}
-                        onClick={() =>
-                          confirmDanger({ title: `Delete “${s.name}”?`, body: 'Courses stop listing this skill.', confirm: 'Delete', onConfirm: () => remove.mutate(s) })
-                        }
-                      >
-                        Delete
-                      </Button>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <Button size="xs" variant="subtle" aria-label={`More actions for ${s.name}`} px={6}>
+                            <IconDots size={16} aria-hidden />
+                          </Button>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => setAction({ kind: 'rescale', skill: s })}>Change scale…</Menu.Item>
+                          <Menu.Item onClick={() => setAction({ kind: 'merge', skill: s })}>Merge into another skill…</Menu.Item>
+                          <Menu.Item onClick={() => archive.mutate(s)}>{s.archivedAt ? 'Unarchive' : 'Archive'}</Menu.Item>
+                          <Menu.Divider />
+                          <Menu.Item
+                            color="red"
+                            onClick={() =>
+                              confirmDanger({
+                                title: `Delete “${s.name}”?`,
+                                body: 'Courses stop listing this skill. A skill people are assessed on or profiles expect cannot be deleted: archive or merge it.',
+                                confirm: 'Delete',
+                                onConfirm: () => remove.mutate(s),
+                              })
+                            }
+                          >
+                            Delete
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -89,6 +121,8 @@ export default function AdminSkillsPage() {
         </Table.ScrollContainer>
       )}
       <LoadMore hasMore={!!skills.hasNextPage} loading={skills.isFetchingNextPage} onClick={() => void skills.fetchNextPage()} />
+      {action?.kind === 'merge' && <MergeSkillModal skill={action.skill} onClose={() => setAction(null)} />}
+      {action?.kind === 'rescale' && <RescaleSkillModal skill={action.skill} onClose={() => setAction(null)} />}
       {open && <SkillDrawer key={open === 'new' ? 'new' : open.id} skill={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
     </>
   );

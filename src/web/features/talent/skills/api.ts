@@ -13,7 +13,10 @@ export const skillKeys = {
 };
 
 export const skillQueries = {
-  search: (q: string) => cursorPages(skillKeys.search(q), (cursor) => http.get('/skills', { query: { q, limit: 50, cursor } })),
+  search: (q: string, includeArchived = false) =>
+    cursorPages([...skillKeys.search(q), includeArchived] as const, (cursor) =>
+      http.get('/skills', { query: { q, limit: 50, cursor, includeArchived: includeArchived ? 'true' : undefined } }),
+    ),
   everything: () => queryOptions({ queryKey: skillKeys.everything, queryFn: () => http.get('/skills', { query: { limit: 200 } }) }),
 };
 
@@ -21,4 +24,8 @@ export const skillApi = {
   create: (body: SkillBody) => http.post('/skills', { body }),
   update: (id: string, body: Body<'/skills/:id', 'patch'>) => http.patch('/skills/:id', { params: { id }, body }),
   remove: (id: string) => http.delete('/skills/:id', { params: { id } }),
+  archive: (id: string) => http.post('/skills/:id/archive', { params: { id } }),
+  unarchive: (id: string) => http.post('/skills/:id/unarchive', { params: { id } }),
+  merge: (id: string, intoId: string) => http.post('/skills/:id/merge', { params: { id }, body: { intoId } }),
+  rescale: (id: string, body: Body<'/skills/:id/rescale', 'post'>) => http.post('/skills/:id/rescale', { params: { id }, body }),
 };
