@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jobProfile, person } from '../../src/server/db/schema/index.ts';
 import { importPeople } from '../../src/server/modules/org/index.ts';
 import { systemRef } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, dbKind, type TestApp } from '../support/app.ts';
@@ -197,6 +199,35 @@ describe('people import', () => {
     const mine = await hrOf();
     const res = await post(mine.c, csv('X1,shared@x.test,Shared,Person,,,,,'));
     expect(res.body.summary.create).toBe(1);
+  });
+
+  it('assigns job profiles by name, reports the change, and refuses unknown or archived ones', async () => {
+    const { org, c } = await hrOf();
+    const [ae] = await t.ctx.db
+      .insert(jobProfile)
+      .values([
+        { orgId: org.id, name: 'Account Executive' },
+        { orgId: org.id, name: 'Senior Account Executive' },
+        { orgId: org.id, name: 'Sales Rep', archivedAt: t.clock.now() },
+      ])
+      .returning();
+    const file = (rows: string[]) => ['Employee Number,Email,First Name,Last Name,Job Profile', ...rows].join('\r\n') + '\r\n';
+    const created = await post(c, file(['P1,p1@x.test,Pat,One,account executive']), 'dryRun=false');
+    expect(created.body.summary).toMatchObject({ create: 1, error: 0 });
+    const [p1] = await t.ctx.db.select().from(person).where(and(eq(person.orgId, org.id), eq(person.employeeNumber, 'P1')));
+    expect(p1!.jobProfileId).toBe(ae!.id);
+
+    const promoted = await post(c, file(['P1,p1@x.test,Pat,One,Senior Account Executive']));
+    expect(promoted.body.rows[0]).toMatchObject({ action: 'update', changes: { jobProfile: { from: 'Account Executive', to: 'Senior Account Executive' } } });
+    // A file without the column keeps the profile.
+    const without = await post(c, ['Employee Number,Email,First Name,Last Name', 'P1,p1@x.test,Pat,One'].join('\r\n') + '\r\n');
+    expect(without.body.rows[0].action).toBe('unchanged');
+
+    const bad = await post(c, file(['P2,p2@x.test,Sam,Two,Astronaut', 'P3,p3@x.test,Kim,Three,Sales Rep']));
+    expect(bad.body.rows.map((r: { errors?: { field: string; message: string }[] }) => r.errors?.[0])).toEqual([
+      { field: 'jobProfile', message: 'No job profile named "Astronaut"' },
+      { field: 'jobProfile', message: 'The job profile "Sales Rep" is archived' },
+    ]);
   });
 
   it('explains an unusable file', async () => {

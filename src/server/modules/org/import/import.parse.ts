@@ -9,6 +9,7 @@ export const standardColumns = {
   lastName: ['lastname', 'surname', 'familyname', 'last'],
   jobTitle: ['jobtitle', 'title', 'position', 'role'],
   department: ['department', 'dept', 'team'],
+  jobProfile: ['jobprofile', 'profile', 'careerprofile'],
   manager: ['manager', 'manageremail', 'manageremployeenumber', 'reportsto', 'managerid'],
   location: ['location', 'office', 'city'],
   hireDate: ['hiredate', 'startdate', 'datehired', 'started'],

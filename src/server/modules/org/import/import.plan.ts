@@ -14,6 +14,8 @@ export type ExistingPerson = {
   lastName: string;
   jobTitle: string | null;
   departmentId: string | null;
+  /** The job profile held (talent); matched by name in the file. */
+  jobProfileId?: string | null;
   managerId: string | null;
   location: string | null;
   hireDate: string | null;
@@ -78,6 +80,8 @@ export function planImport(
     importerId?: string | null;
     /** People whose sign-in the importer may not manage, with the roles they lack (their email and status stay). */
     beyondImporter?: Map<string, PermissionRole[]>;
+    /** The organisation's job profiles by lower-case name, for a job profile column. */
+    profiles?: Map<string, { id: string; name: string; archived: boolean }>;
   },
 ): ImportPlan {
   const beyond = opts.beyondImporter ?? new Map<string, PermissionRole[]>();
@@ -90,6 +94,8 @@ export function planImport(
     byEmail.set(lower(p.email), p);
   }
   const deptName = new Map([...departments.values()].map((d) => [d.id, d.name]));
+  const profiles = opts.profiles ?? new Map<string, { id: string; name: string; archived: boolean }>();
+  const profileName = new Map([...profiles.values()].map((p) => [p.id, p.name]));
   const has = (c: StandardColumn) => file.rows.some((r) => c in r.values);
 
   const targets: Target[] = file.rows.map((r) => {
@@ -130,6 +136,14 @@ export function planImport(
     const custom = validateCustomFields(defs, r.custom);
     for (const e of custom.errors) errors.push({ field: e.path, message: e.message });
     const deptCurrent = base?.departmentId ? (deptName.get(base.departmentId) ?? null) : null;
+    let jobProfileId = base?.jobProfileId ?? null;
+    if ('jobProfile' in v) {
+      const named = v.jobProfile ? profiles.get(lower(v.jobProfile)) : undefined;
+      if (!v.jobProfile) jobProfileId = null;
+      else if (!named) errors.push({ field: 'jobProfile', message: `No job profile named "${v.jobProfile}"` });
+      else if (named.archived && named.id !== base?.jobProfileId) errors.push({ field: 'jobProfile', message: `The job profile "${named.name}" is archived` });
+      else jobProfileId = named.id;
+    }
     return {
       row: r.row,
       key: employeeNumber ?? email ?? `row ${r.row}`,
@@ -144,6 +158,7 @@ export function planImport(
         lastName: v.lastName || base?.lastName || '',
         jobTitle: pick('jobTitle', base?.jobTitle),
         department: pick('department', deptCurrent),
+        jobProfileId,
         location: pick('location', base?.location),
         hireDate,
         timeZone,
@@ -205,7 +220,7 @@ export function planImport(
       writes.push({ id: t.id, isNew: true, values: t.values, changes: {} });
       continue;
     }
-    const changes = diff(t.existing, t.values, deptName, nameOf);
+    const changes = diff(t.existing, t.values, deptName, nameOf, profileName);
     if (changes.email && beyond.has(t.existing.id)) {
       summary.error++;
       report.push({ row: t.row, key: t.key, action: 'error', errors: [{ field: 'email', message: onlyWithRoles(t.existing, 'change their email') }] });
@@ -299,7 +314,13 @@ function flagCycles(targets: Target[], existing: ExistingPerson[]) {
   }
 }
 
-function diff(before: ExistingPerson, after: PersonValues, deptName: Map<string, string>, nameOf: (id: string | null) => string | null) {
+function diff(
+  before: ExistingPerson,
+  after: PersonValues,
+  deptName: Map<string, string>,
+  nameOf: (id: string | null) => string | null,
+  profileName: Map<string, string>,
+) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const cmp = (field: string, from: unknown, to: unknown) => {
     if ((from ?? null) !== (to ?? null)) changes[field] = { from: from ?? null, to: to ?? null };
@@ -311,6 +332,10 @@ function diff(before: ExistingPerson, after: PersonValues, deptName: Map<string,
   cmp('jobTitle', before.jobTitle, after.jobTitle);
   const fromDept = before.departmentId ? (deptName.get(before.departmentId) ?? null) : null;
   if (lower(fromDept ?? '') !== lower(after.department ?? '')) changes.department = { from: fromDept, to: after.department };
+  if ((before.jobProfileId ?? null) !== (after.jobProfileId ?? null)) {
+    const name = (id: string | null | undefined) => (id ? (profileName.get(id) ?? id) : null);
+    changes.jobProfile = { from: name(before.jobProfileId), to: name(after.jobProfileId) };
+  }
   if ((before.managerId ?? null) !== (after.managerId ?? null)) changes.manager = { from: nameOf(before.managerId), to: nameOf(after.managerId) };
   cmp('location', before.location, after.location);
   cmp('hireDate', before.hireDate, after.hireDate);

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { department, person, personImport } from '../../../db/schema/index.ts';
+import { department, jobProfile, person, personImport } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { ExistingPerson, Write } from './import.plan.ts';
 
@@ -15,6 +15,7 @@ export async function loadPeople(db: DbOrTx, orgId: string): Promise<ExistingPer
       lastName: person.lastName,
       jobTitle: person.jobTitle,
       departmentId: person.departmentId,
+      jobProfileId: person.jobProfileId,
       managerId: person.managerId,
       location: person.location,
       hireDate: person.hireDate,
@@ -29,6 +30,14 @@ export async function loadPeople(db: DbOrTx, orgId: string): Promise<ExistingPer
 
 export async function loadDepartments(db: DbOrTx, orgId: string) {
   return db.select({ id: department.id, name: department.name }).from(department).where(eq(department.orgId, orgId));
+}
+
+/** Job profiles by name for a job profile column (a person attribute, resolved as departments are). */
+export async function loadJobProfiles(db: DbOrTx, orgId: string) {
+  return db
+    .select({ id: jobProfile.id, name: jobProfile.name, archived: sql<boolean>`${jobProfile.archivedAt} is not null` })
+    .from(jobProfile)
+    .where(eq(jobProfile.orgId, orgId));
 }
 
 export async function insertDepartments(db: DbOrTx, orgId: string, names: string[]) {
@@ -54,6 +63,7 @@ export async function insertPeople(db: DbOrTx, orgId: string, rows: Resolved[], 
         employeeNumber: w.values.employeeNumber,
         jobTitle: w.values.jobTitle,
         departmentId: w.departmentId,
+        jobProfileId: w.values.jobProfileId ?? null,
         managerId: w.values.managerId,
         location: w.values.location,
         hireDate: w.values.hireDate,
@@ -75,17 +85,17 @@ export async function updatePeople(db: DbOrTx, orgId: string, rows: Resolved[], 
     const values = sql.join(
       rows.slice(i, i + BATCH).map(
         (w) =>
-          sql`(${w.id}::uuid, ${w.values.email}, ${w.values.firstName}, ${w.values.lastName}, ${w.values.employeeNumber}::text, ${w.values.jobTitle}::text, ${w.departmentId}::uuid, ${w.values.managerId}::uuid, ${w.values.location}::text, ${w.values.hireDate}::date, ${w.values.timeZone}::text, ${w.values.locale}::text, ${JSON.stringify(w.values.customFields)}::jsonb)`,
+          sql`(${w.id}::uuid, ${w.values.email}, ${w.values.firstName}, ${w.values.lastName}, ${w.values.employeeNumber}::text, ${w.values.jobTitle}::text, ${w.departmentId}::uuid, ${w.values.jobProfileId ?? null}::uuid, ${w.values.managerId}::uuid, ${w.values.location}::text, ${w.values.hireDate}::date, ${w.values.timeZone}::text, ${w.values.locale}::text, ${JSON.stringify(w.values.customFields)}::jsonb)`,
       ),
       sql`, `,
     );
     await db.execute(sql`
       update person p set
         email = v.email, first_name = v.first_name, last_name = v.last_name, employee_number = v.employee_number,
-        job_title = v.job_title, department_id = v.department_id, manager_id = v.manager_id, location = v.location,
+        job_title = v.job_title, department_id = v.department_id, job_profile_id = v.job_profile_id, manager_id = v.manager_id, location = v.location,
         hire_date = v.hire_date, time_zone = v.time_zone, locale = v.locale, custom_fields = v.custom_fields,
         status = 'active', updated_at = ${now.toISOString()}
-      from (values ${values}) as v(id, email, first_name, last_name, employee_number, job_title, department_id, manager_id, location, hire_date, time_zone, locale, custom_fields)
+      from (values ${values}) as v(id, email, first_name, last_name, employee_number, job_title, department_id, job_profile_id, manager_id, location, hire_date, time_zone, locale, custom_fields)
       where p.id = v.id and p.org_id = ${orgId}`);
     await onBatch?.(Math.min(BATCH, rows.length - i));
   }

@@ -41,7 +41,7 @@ const create = createRoute({
   tags: ['People'],
   summary: 'Import people from CSV (dry run or all-or-nothing commit) — HR admins',
   description:
-    'Columns: employee number, email, first name, last name, job title, department (created when new), manager (email or employee number, any row order), location, hire date (YYYY-MM-DD), time zone, locale, and custom fields by key or label. Upserts by employee number, else email. A commit with any error row answers 422 `unprocessable`, changes nothing, and carries the full report in `error.report` (error rows also in `error.details`). With `async=true` the work runs as a job: 202 `{id}`, then poll `GET /people/imports/{id}`. Unchanged rows past 1,000 are counted but left out of `rows`.',
+    'Columns: employee number, email, first name, last name, job title, department (created when new), job profile (by name; it must exist), manager (email or employee number, any row order), location, hire date (YYYY-MM-DD), time zone, locale, and custom fields by key or label. Upserts by employee number, else email. A commit with any error row answers 422 `unprocessable`, changes nothing, and carries the full report in `error.report` (error rows also in `error.details`). With `async=true` the work runs as a job: 202 `{id}`, then poll `GET /people/imports/{id}`. Unchanged rows past 1,000 are counted but left out of `rows`.',
   request: { query: z.object({ dryRun: Bool, deactivateMissing: Bool, async: Bool }), body: csvBody },
   responses: {
     200: jsonContent(Report),

@@ -49,13 +49,15 @@ export async function importPeople(
   const total = file.rows.length;
   await progress?.(0, total);
   const plan = async (db: typeof ctx.db) => {
-    const [people, depts, beyondImporter] = await Promise.all([
+    const [people, depts, beyondImporter, profileRows] = await Promise.all([
       repo.loadPeople(db, orgId),
       repo.loadDepartments(db, orgId),
       ctx.signInAccounts.beyond(db, by),
+      repo.loadJobProfiles(db, orgId),
     ]);
     const departments = new Map(depts.map((d) => [d.name.toLowerCase(), d]));
-    return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId, beyondImporter }) };
+    const profiles = new Map(profileRows.map((p) => [p.name.toLowerCase(), p]));
+    return { departments, plan: planImport(file, people, departments, defs, { ...opts, importerId: by.personId, beyondImporter, profiles }) };
   };
   if (opts.dryRun) return (await plan(ctx.db)).plan.report;
 
