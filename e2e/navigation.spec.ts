@@ -4,7 +4,7 @@ import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
 // Sections everyone has; Admin depends on permission roles, My team on having reports.
-const everyone = ['Home', 'Learning', 'Goals', '1:1s', 'Feedback', 'Reviews', 'Skills & careers', 'People', 'Org chart'];
+const everyone = ['Home', 'Learning', 'Goals', '1:1s', 'Feedback', 'Reviews', 'My growth', 'People', 'Org chart'];
 
 const personas: Array<{ who: Persona; admin: boolean; myTeam: boolean }> = [
   { who: 'admin', admin: true, myTeam: true },
