@@ -6,3 +6,4 @@ export const insightRoutes = createRouter().route('/', recommendationRoutes);
 
 export const insightJobs = [...recommendationJobs];
 export const insightSubscribers = [...recommendationSubscribers];
+export { RECOMPUTE_ORG, RECOMPUTE_PERSON, recomputeForPeople } from './recommendations/index.ts';
