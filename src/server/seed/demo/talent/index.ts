@@ -15,4 +15,5 @@ export async function seedDemoTalent(tx: DbOrTx, input: DemoTalentInput, today: 
   await seedDemoProfiles(tx, input, today);
   await seedDemoAssessments(tx, input, today);
   await seedDemoDevelopment(tx, input, today);
+  await (await import('../../../modules/insight/index.ts')).recomputeForPeople(tx, input.orgId, 'all', today);
 }
