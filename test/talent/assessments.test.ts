@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, domainEvent, personSkill, skill } from '../../src/server/db/schema/index.ts';
-import { recordAssessments } from '../../src/server/modules/talent/assessments/index.ts';
+import { currentLevel, recordAssessments } from '../../src/server/modules/talent/assessments/index.ts';
+import { seedDemoAssessments } from '../../src/server/seed/demo/talent/assessments.ts';
+import { skillAssessment } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
@@ -224,5 +226,17 @@ describe('skill assessments', () => {
     const again = await t.ctx.db.transaction((tx) => recordAssessments(tx, s.org.id, rows));
     expect(again).toHaveLength(0);
     expect((await levelOf(s.rita.id, s.nego.id))!.assessmentCount).toBe(1);
+  });
+
+  it('the demo seed gives people with a profile a year of assessments, person_skill as the rule computes it', async () => {
+    const s = await setup();
+    const today = t.clock.now();
+    await t.ctx.db.transaction((tx) => seedDemoAssessments(tx, { orgId: s.org.id, org: { departments: [], people: [] } }, today));
+    const rows = await t.ctx.db.select().from(skillAssessment).where(eq(skillAssessment.personId, s.rita.id));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(rows.map((r) => r.source)).has('manager')).toBe(true);
+    expect(rows.every((r) => r.assessedAt <= today && r.assessedAt.getTime() > today.getTime() - 366 * DAY)).toBe(true);
+    const stored = await levelOf(s.rita.id, s.nego.id);
+    expect(stored!.level).toBe(currentLevel(rows.filter((r) => r.skillId === s.nego.id))!.level);
   });
 });

@@ -109,7 +109,8 @@ export async function recordAssessments(
   tx: DbOrTx,
   orgId: string,
   rows: SystemAssessment[],
-  opts: { by?: ActorRef; now?: Date } = {},
+  /** `record: false` skips the per-assessment audit and events (the demo seed records itself once). */
+  opts: { by?: ActorRef; now?: Date; record?: boolean } = {},
 ): Promise<repo.AssessmentRow[]> {
   if (!rows.length) return [];
   const skills = new Map((await repo.findSkills(tx, orgId, [...new Set(rows.map((r) => r.skillId))])).map((s) => [s.id, s]));
@@ -132,6 +133,7 @@ export async function recordAssessments(
   const inserted = await repo.insertAssessments(tx, values);
   if (!inserted.length) return [];
   await recomputePairs(tx, orgId, inserted, opts.now ?? new Date());
+  if (opts.record === false) return inserted;
   const by = opts.by ?? systemRef(orgId);
   await recordChanges(tx, by, inserted.map((a) => assessedChange(a)));
   return inserted;
