@@ -6,6 +6,8 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createSkill, setCurrentLevel } from '../support/talent.ts';
+import { seedDemoProfiles } from '../../src/server/seed/demo/talent/profiles.ts';
+import type { DemoTalentInput } from '../../src/server/seed/demo/talent/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -264,5 +266,22 @@ describe('job profiles', () => {
       ['a', 4, 0],
     ]);
     expect(out.summary).toEqual({ met: 1, gaps: 2, notAssessed: 1, totalGap: 4.67 });
+  });
+
+  it('demo seed: a profile for every title with expected skills and paths, and people get theirs by title', async () => {
+    const org = await createOrg(t);
+    const ae = await createUser(t, org.id, { jobTitle: 'Account Executive' });
+    const hr = await signInAs(t, await createUser(t, org.id, { roles: ['hr_admin'] }));
+    await seedDemoProfiles(t.ctx.db, { orgId: org.id } as DemoTalentInput, new Date());
+    const list = await hr.get('job-profiles?q=account executive');
+    const p = list.body.data.find((x: { name: string }) => x.name === 'Account Executive')!;
+    expect(p).toMatchObject({ family: 'Sales', holderCount: 1 });
+    expect(p.skillCount).toBeGreaterThanOrEqual(3);
+    const detail = await hr.get(`job-profiles/${p.id}`);
+    expect(detail.body.nextSteps.map((x: { kind: string; to: { name: string } }) => `${x.kind} ${x.to.name}`)).toEqual([
+      'promotion Senior Account Executive',
+      'lateral Solutions Consultant',
+    ]);
+    expect((await hr.get(`people/${ae.person.id}/job-profile`)).body.profile?.name).toBe('Account Executive');
   });
 });

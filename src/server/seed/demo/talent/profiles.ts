@@ -95,7 +95,7 @@ const rank = (title: string, kind: 'ic' | 'manager' | 'head') =>
 
 type Role = { name: string; family: string; unit: string | null; kind: 'ic' | 'manager' | 'head' };
 
-function demoRoles(): Role[] {
+export function demoRoles(): Role[] {
   const out = new Map<string, Role>();
   const add = (r: Role) => {
     if (!out.has(r.name.toLowerCase())) out.set(r.name.toLowerCase(), r);
@@ -111,7 +111,7 @@ function demoRoles(): Role[] {
   return [...out.values()];
 }
 
-function expectations(r: Role): { name: string; level: number }[] {
+export function expectations(r: Role): { name: string; level: number }[] {
   const own = titleSkills.filter(([re]) => re.test(r.name)).flatMap(([, s]) => s);
   const unit = r.unit ? (unitSkills[r.unit] ?? []) : ['Stakeholder management', 'Prioritisation', 'Presenting'];
   const level = [2, 3, 4, 3, 4][rank(r.name, r.kind)]!;
@@ -120,7 +120,7 @@ function expectations(r: Role): { name: string; level: number }[] {
 }
 
 /** Promotions up each team's ladder (never down a rank, so never a loop) and a few lateral moves. */
-function demoPaths(roles: Role[]): { from: string; to: string; kind: 'promotion' | 'lateral' }[] {
+export function demoPaths(roles: Role[]): { from: string; to: string; kind: 'promotion' | 'lateral' }[] {
   const out: { from: string; to: string; kind: 'promotion' | 'lateral' }[] = [];
   const names = new Set(roles.map((r) => r.name));
   for (const d of departments) {
