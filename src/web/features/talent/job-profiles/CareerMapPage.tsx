@@ -71,7 +71,8 @@ export default function CareerMapPage() {
                         {next.map((s, i) => (
                           <span key={s.id}>
                             {i > 0 && ', '}
-                            <span aria-label={s.kind === 'promotion' ? 'promotion to' : 'lateral move to'}>{s.kind === 'promotion' ? '↑' : '→'}</span> {s.to.name}
+                            <span aria-hidden>{s.kind === 'promotion' ? '↑' : '→'}</span>
+                            <span className="sr-only">{s.kind === 'promotion' ? 'promotion to' : 'lateral move to'}</span> {s.to.name}
                           </span>
                         ))}
                       </Text>
