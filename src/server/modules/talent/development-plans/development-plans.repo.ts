@@ -150,7 +150,8 @@ export async function baselineLevels(
     select s.skill_id as "skillId", ps.level
     from skills s
     left join ${personSkill} ps on ps.org_id = ${orgId} and ps.person_id = ${personId} and ps.skill_id = s.skill_id`);
-  return Object.fromEntries(rows<{ skillId: string; level: number | null }>(r).map((x) => [x.skillId, x.level == null ? null : Number(x.level)]));
+  // Current levels are float4: rounded to two decimals so 2.2 is not stored as 2.2000000476837.
+  return Object.fromEntries(rows<{ skillId: string; level: number | null }>(r).map((x) => [x.skillId, x.level == null ? null : Math.round(Number(x.level) * 100) / 100]));
 }
 
 /** The person's open enrolment in the course or program, if any. */

@@ -3,7 +3,6 @@ import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { conflict, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
-import { enroll } from '../../learning/index.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { canApproveDevelopmentOf, canEditDevelopmentOf, canReadTalentOf } from '../talent.policy.ts';
 import type { PlanItemCreate, PlanItemUpdate } from './development-plans.schemas.ts';
@@ -86,6 +85,8 @@ async function enrollFor(ctx: AppContext, tx: DbOrTx, by: ActorRef, item: repo.P
   const target = { courseId: item.courseId, programId: item.courseId ? null : item.programId };
   let enrollmentId = (await repo.findOpenEnrollment(tx, item.orgId, item.personId, target))?.id;
   if (!enrollmentId) {
+    // Loaded on use: learning's authoring reads talent's skills, so a static import would be a cycle.
+    const { enroll } = await import('../../learning/index.ts');
     const [created] = await enroll(ctx, tx, by, {
       audience: { type: 'people', personIds: [item.personId] },
       ...target,
