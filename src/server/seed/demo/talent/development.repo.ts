@@ -103,10 +103,10 @@ export type NewEnrollment = {
 export async function insertEnrollments(tx: DbOrTx, orgId: string, list: NewEnrollment[]): Promise<void> {
   if (!list.length) return;
   await tx.execute(sql`insert into enrollment (id, org_id, person_id, course_id, version_id, reason_type, reason_record_type,
-      reason_record_id, reason_note, source, assigned_by, status, progress, due_at, started_at, last_activity_at,
+      reason_record_id, reason_note, source, assigned_by, status, progress, time_spent_seconds, due_at, started_at, last_activity_at,
       baseline_levels, created_at, updated_at)
     select x.id, ${orgId}, x."personId", x."courseId", x."versionId", x."reasonType", 'development_plan_item',
-      x."reasonRecordId", x."reasonNote", x.source, x."assignedBy", x.status, x.progress, x."dueAt", x."startedAt", x."startedAt",
+      x."reasonRecordId", x."reasonNote", x.source, x."assignedBy", x.status, x.progress, x.progress * 45, x."dueAt", x."startedAt", x."startedAt",
       x."baselineLevels", x.at, x.at
     from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as x(id uuid, "personId" uuid, "courseId" uuid, "versionId" uuid,
       "reasonType" text, "reasonRecordId" uuid, "reasonNote" text, source text, "assignedBy" uuid, status text, progress int,
