@@ -46,6 +46,7 @@ const session = await must<any>('session', admin.post(`courses/${live.id}/sessio
 }));
 const group = await must<any>('group', admin.post('groups', { name: 'Everyone here', kind: 'static' }));
 const skill = await must<any>('skill', admin.post('skills', { name: 'Writing' }));
+const profile = await must<any>('job profile', admin.post('job-profiles', { name: 'Writer', skills: [{ skillId: skill.id, level: 3 }] }));
 const program = await must<any>('program', admin.post('programs', { title: 'Onboarding' }));
 await must('steps', admin.put(`programs/${program.id}/steps`, { steps: [{ kind: 'course', courseId: course.id }] }));
 await must('publish', admin.post(`programs/${program.id}/publish`));
@@ -69,6 +70,7 @@ function fill(path: string): string {
     [/^\/sessions\//, session.id],
     [/^\/groups\//, group.id],
     [/^\/skills\//, skill.id],
+    [/^\/job-profiles\//, profile.id],
     [/^\/programs\//, program.id],
     [/^\/compliance/, rule.id],
     [/^\/certificates\/verify/, certificate.verificationCode],
@@ -77,7 +79,8 @@ function fill(path: string): string {
     [/^\/learning\/files\//, file.id],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? uuidv7();
-  return path.replace('{lessonId}', 'l1').replace(/\{[^}]+\}/g, id);
+  if (path === '/skill-assessments') return `${path}?personId=${learner.person.id}`;
+  return path.replace('{lessonId}', 'l1').replace('{skillId}', skill.id).replace(/\{[^}]+\}/g, id);
 }
 
 /** Every row of the organisation with the transaction that last wrote or locked it. */
