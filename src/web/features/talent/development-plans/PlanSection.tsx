@@ -36,9 +36,9 @@ const groups: PlanItem['status'][] = ['in_progress', 'planned', 'done', 'dropped
 const formatDay = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
 
 function ApprovalBadge({ status }: { status: PlanItem['approvalStatus'] }) {
-  if (status === 'pending') return <Badge color="yellow.8" variant="light">Waiting for approval</Badge>;
+  if (status === 'pending') return <Badge color="yellow" variant="light">Waiting for approval</Badge>;
   if (status === 'approved') return <Badge color="green" variant="light">Approved</Badge>;
-  if (status === 'declined') return <Badge color="red.8" variant="light">Declined</Badge>;
+  if (status === 'declined') return <Badge color="red" variant="light">Declined</Badge>;
   return null;
 }
 
@@ -133,7 +133,7 @@ export function PlanSection({ personId, mine }: { personId: string; mine: boolea
                       <Group gap={4} wrap="nowrap">
                         {!mine && i.approvalStatus === 'pending' && (
                           <>
-                            <Button size="compact-xs" color="green" onClick={() => decide.mutate({ id: i.id, approve: true })} loading={decide.isPending}>
+                            <Button size="compact-xs" variant="light" color="green" onClick={() => decide.mutate({ id: i.id, approve: true })} loading={decide.isPending}>
                               Approve
                             </Button>
                             <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: i.id, approve: false })}>
@@ -143,7 +143,7 @@ export function PlanSection({ personId, mine }: { personId: string; mine: boolea
                         )}
                         <Menu position="bottom-end">
                           <Menu.Target>
-                            <Button size="compact-xs" variant="subtle" rightSection={<IconChevronDown size={12} aria-hidden />} aria-label={`Actions for ${i.title}`}>
+                            <Button size="compact-xs" variant="subtle" rightSection={<IconChevronDown size={12} aria-hidden />} aria-label={`Mark ${i.title}`}>
                               Mark
                             </Button>
                           </Menu.Target>

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { callApi } from './support/api.ts';
+import { signIn } from './support/auth.ts';
+import { expectAccessible } from './support/axe.ts';
+import { snap } from './support/screenshot.ts';
+
+// An employee rates a skill, says where they want to go, reads why a course is recommended and
+// adds it to their plan (which enrols them with the reason); their manager then rates the same
+// skill on the employee's profile.
+test('an employee grows from My growth, and the manager rates the same skill', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'employee');
+  const me = await callApi<{ personId: string }>(page, 'GET', '/auth/me');
+  await page.goto('/skills');
+  await expect(page.getByRole('heading', { level: 1, name: 'My growth' })).toBeVisible();
+
+  // Rate the first skill of the profile.
+  const skills = page.getByRole('region', { name: 'Skills' });
+  const first = skills.getByRole('article').first();
+  const skill = (await first.getAttribute('aria-label'))!;
+  await first.getByRole('button', { name: `Rate: ${skill}` }).click();
+  const rate = page.getByRole('dialog');
+  await rate.getByRole('radio', { name: /^2/ }).check();
+  await rate.getByRole('button', { name: 'Save rating' }).click();
+  await expect(rate).toBeHidden();
+  await first.getByRole('button', { name: `History of ${skill}` }).click();
+  await expect(page.getByRole('dialog').getByRole('table')).toContainText(/self/i);
+  await page.keyboard.press('Escape');
+
+  // An aspiration in their own words.
+  const aspirations = page.getByRole('region', { name: 'Aspirations' });
+  await aspirations.getByRole('button', { name: 'Add aspiration' }).click();
+  await page.getByRole('dialog').getByLabel('In your own words').fill('Lead a small team within two years');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(aspirations).toContainText('Lead a small team within two years');
+
+  // A recommendation says why, and goes into the plan with one click.
+  const recommended = page.getByRole('region', { name: 'Recommended for you' });
+  const rec = recommended.getByRole('article').first();
+  await expect(rec).toBeVisible();
+  const course = (await rec.getAttribute('aria-label'))!;
+  await expect(rec).toContainText(/expected at \d/);
+  await expectAccessible(page);
+  await snap(page, 'talent-my-growth');
+  await rec.getByRole('button', { name: 'Add to my plan' }).click();
+  await expect(page.getByRole('region', { name: 'Development plan' })).toContainText(course);
+  const learning = await callApi<{ assigned: Array<{ title: string; reasonType: string }>; inProgress: unknown[] }>(page, 'GET', '/me/learning');
+  expect(JSON.stringify(learning)).toContain(course);
+
+  // The manager rates the same skill on the employee's profile.
+  await signIn(page, 'manager');
+  await page.goto(`/people/${me.personId}`);
+  const theirSkills = page.getByRole('region', { name: 'Skills' });
+  const same = theirSkills.getByRole('article', { name: skill, exact: true });
+  await same.getByRole('button', { name: `Rate as manager: ${skill}` }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: /^4/ }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save rating' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await same.getByRole('button', { name: `History of ${skill}` }).click();
+  await expect(page.getByRole('dialog').getByRole('table')).toContainText(/manager/i);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // Closing the dialog puts focus and the pointer back on History; axe judges the resting colours.
+  await page.locator('body').focus();
+  await page.mouse.move(0, 0);
+  await expectAccessible(page);
+  await snap(page, 'talent-manager-profile');
+
+  // Job profiles and the career map.
+  await page.goto('/careers');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'talent-career-map');
+});
