@@ -52,6 +52,9 @@ export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 /** Starts a Node server process listening on `port` and waits until `readyPath` answers 200. */
 export async function startServer(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Server> {
+  // BENCH_CPU_PROFILE=dir writes a V8 CPU profile of each server (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  if (profile) args = ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...args];
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   child.on('exit', () => (exited = true));

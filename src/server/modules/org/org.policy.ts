@@ -2,6 +2,7 @@ import type { PermissionRole } from '../../db/schema/identity.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
+import { personInOrg } from './people.repo.ts';
 import { isInChainOf } from './reporting-chain.repo.ts';
 
 export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: PermissionRole[]): boolean {
@@ -43,9 +44,13 @@ export function canReadEveryField(actor: Pick<Actor, 'roles' | 'via' | 'scopes'>
   return hasRole(actor, 'hr_admin') && (actor.via !== 'token' || actor.scopes.includes('admin'));
 }
 
-/** Personal records (DESIGN.md §5): the person themself, anyone above them in the reporting chain, or an HR admin. */
+/**
+ * Personal records (DESIGN.md §5): the person themself, anyone above them in the reporting chain,
+ * or an HR admin of the person's own organisation (an id from another organisation is nobody's).
+ */
 export async function canReadPersonalOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
-  if (actor.personId === personId || hasRole(actor, 'hr_admin')) return true;
+  if (actor.personId === personId) return true;
+  if (hasRole(actor, 'hr_admin')) return personInOrg(db, actor.orgId, personId);
   return isInChainOf(db, actor.orgId, actor.personId, personId);
 }
 

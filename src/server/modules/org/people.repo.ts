@@ -148,6 +148,12 @@ export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise
   return row;
 }
 
+/** Whether the id is a person of the organisation (of any status). */
+export async function personInOrg(db: DbOrTx, orgId: string, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.id, personId))).limit(1);
+  return !!row;
+}
+
 export async function countDirectReports(db: DbOrTx, orgId: string, managerId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -51,7 +51,6 @@ function cleanInterests(list: string[] | undefined): string[] | undefined {
 
 /** The person's talent is the actor's to see (or change): in the organisation, and the policy allows. */
 async function allowed(db: DbOrTx, actor: Actor, personId: string, edit = false) {
-  if (!(await repo.personInOrg(db, actor.orgId, personId))) return false;
   return edit ? canEditDevelopmentOf(db, actor, personId) : canReadTalentOf(db, actor, personId);
 }
 

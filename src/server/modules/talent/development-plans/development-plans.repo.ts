@@ -171,8 +171,3 @@ export async function findOpenEnrollment(db: DbOrTx, orgId: string, personId: st
   return row;
 }
 
-/** Whether the person belongs to the organisation (the policy's HR shortcut does not look). */
-export async function personInOrg(db: DbOrTx, orgId: string, personId: string): Promise<boolean> {
-  const [row] = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.id, personId))).limit(1);
-  return !!row;
-}

@@ -108,7 +108,6 @@ async function enrollFor(ctx: AppContext, tx: DbOrTx, by: ActorRef, item: repo.P
 
 /** The person's plan is the actor's to see (or change): in the organisation, and the policy allows. */
 async function allowed(db: DbOrTx, actor: Actor, personId: string, edit = false) {
-  if (!(await repo.personInOrg(db, actor.orgId, personId))) return false;
   return edit ? canEditDevelopmentOf(db, actor, personId) : canReadTalentOf(db, actor, personId);
 }
 
