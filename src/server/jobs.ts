@@ -2,7 +2,7 @@ import type { AppContext } from './context.ts';
 import { learningJobs, learningSubscribers, scheduleLearningJobs } from './modules/learning/index.ts';
 import { orgJobs } from './modules/org/index.ts';
 import { talentJobs, talentSubscribers } from './modules/talent/index.ts';
-import { insightJobs, insightSubscribers } from './modules/insight/index.ts';
+import { insightJobs, insightSubscribers, scheduleInsightJobs } from './modules/insight/index.ts';
 import { platformJobs, scheduleMaintenanceJobs, subscriberJobs, type SubscriberDefinition } from './modules/platform/index.ts';
 
 /**
@@ -21,5 +21,6 @@ export function registerJobHandlers(ctx: AppContext): void {
 /** Recurring jobs; called once the queue has started (pg-boss keeps one schedule per name). */
 export async function scheduleJobs(ctx: AppContext): Promise<void> {
   await scheduleLearningJobs(ctx);
+  await scheduleInsightJobs(ctx);
   await scheduleMaintenanceJobs(ctx);
 }

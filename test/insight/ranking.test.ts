@@ -3,7 +3,9 @@ import {
   answered,
   explain,
   fingerprint,
+  programCandidate,
   rankCourses,
+  rankItems,
   type CandidateCourse,
   type ExplanationFacts,
   type Gap,
@@ -83,6 +85,56 @@ describe('rankCourses', () => {
     const shown = next.filter((r) => !r.dismissed).map((r) => r.itemId);
     expect(shown).toEqual(['c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10', 'c11']);
     expect(next.filter((r) => r.dismissed).map((r) => r.itemId)).toEqual(['c01']);
+  });
+});
+
+describe('programs', () => {
+  // Negotiation expected 4, current 2; Discovery expected 3, current 2; Closing expected 3, never assessed.
+  const gaps = [gap('neg', 4, 2), gap('disc', 3, 2), gap('close', 3, null)];
+
+  it('a program teaches each skill to the highest level any of its courses does', () => {
+    const p = programCandidate({ id: 'p', title: 'Path', estimatedMinutes: 150 }, [
+      course('a', { neg: 3, disc: 2 }),
+      course('b', { neg: 4 }),
+      course('c', { close: 2 }),
+    ]);
+    expect(p.kind).toBe('program');
+    expect(p.estimatedMinutes).toBe(150);
+    expect(Object.fromEntries(p.teaches)).toEqual({ neg: 4, disc: 2, close: 2 });
+  });
+
+  it('ranks programs with the courses by the same score: the gaps its courses answer, each skill once', () => {
+    const fundamentals = course('fund', { neg: 4, disc: 3 }, 90); // neg 2 + disc 1 = 3
+    const closing = course('close', { close: 3 }, 30); // 3
+    const path = programCandidate({ id: 'path', title: 'Sales path', estimatedMinutes: 120 }, [fundamentals, closing]); // 2 + 1 + 3 = 6
+    const twin = programCandidate({ id: 'twin', title: 'Closing Deals', estimatedMinutes: 30 }, [closing]); // 3, same minutes and title as the course
+    const low = programCandidate({ id: 'low', title: 'Basics path', estimatedMinutes: null }, [course('basics', { neg: 2, close: 1 })]); // neg 0, close 1 = 1
+    const ranked = rankItems(gaps, [{ ...closing, title: 'Closing Deals' }, fundamentals, path, twin, low]);
+    expect(ranked.map((r) => [r.itemType, r.itemId, r.score, r.rank])).toEqual([
+      ['program', 'path', 6, 1],
+      ['course', 'close', 3, 2], // a course before a program on a full tie
+      ['program', 'twin', 3, 3],
+      ['course', 'fund', 3, 4], // more minutes
+      ['program', 'low', 1, 5],
+    ]);
+    // Its evidence: every skill its courses answer, strongest first, with the level the program teaches.
+    expect(ranked[0]!.evidence.map((e) => [e.skillId, e.teaches, e.expected, e.current])).toEqual([
+      ['close', 3, 3, null],
+      ['neg', 4, 4, 2],
+      ['disc', 3, 3, 2],
+    ]);
+  });
+
+  it('leaves out a held program and keeps a dismissed one hidden, as for courses', () => {
+    const path = programCandidate({ id: 'path', title: 'Sales path', estimatedMinutes: 120 }, [course('fund', { neg: 4 })]);
+    const other = programCandidate({ id: 'other', title: 'Other path', estimatedMinutes: 60 }, [course('c', { close: 3 })]);
+    expect(rankItems(gaps, [path, other], { excluded: new Set(['path']) }).map((r) => r.itemId)).toEqual(['other']);
+    const fp = rankItems(gaps, [other])[0]!.fingerprint;
+    const r = rankItems(gaps, [path, other], { dismissed: new Map([['other', fp]]) });
+    expect(r.map((x) => [x.itemId, x.dismissed])).toEqual([
+      ['other', true],
+      ['path', false],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enrollment } from '../../src/server/db/schema/index.ts';
-import { RECOMPUTE_ORG } from '../../src/server/modules/insight/recommendations/index.ts';
+import { enrollment, program, programStep } from '../../src/server/db/schema/index.ts';
+import { RECOMPUTE_DAILY, RECOMPUTE_ORG } from '../../src/server/modules/insight/recommendations/index.ts';
+import { runComplianceSweep } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents, emit, recordChange, systemRef } from '../../src/server/modules/platform/index.ts';
 import { JOB_PROFILE_CHANGED, SKILL_ASSESSED } from '../../src/server/modules/talent/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -51,6 +52,18 @@ async function setup() {
     org, anaU, maxU, neg, disc, close, am, rating, courses, ana,
     max: await signInAs(t, maxU), olly: await signInAs(t, ollyU), hr: await signInAs(t, hrU),
   };
+}
+
+/** A program of course steps, in order (published unless said otherwise). */
+async function createProgram(orgId: string, title: string, courseIds: string[], status: 'published' | 'draft' = 'published') {
+  const [p] = await t.ctx.db.insert(program).values({ orgId, title, status }).returning();
+  await t.ctx.db.insert(programStep).values(courseIds.map((courseId, i) => ({ orgId, programId: p!.id, position: i + 1, kind: 'course' as const, courseId })));
+  return p!;
+}
+
+async function settle() {
+  await dispatchEvents(t.ctx);
+  await t.ctx.jobs.drain();
 }
 
 const titles = (body: { data: Array<{ item: { title: string } }> }) => body.data.map((r) => r.item.title);
@@ -209,5 +222,129 @@ describe('recommendations', () => {
     expect((await s.olly.get(`people/${crypto.randomUUID()}/recommendations`)).status).toBe(404);
     // Ana's manager's own list is empty (no profile): nothing leaks across people.
     expect((await s.max.get('me/recommendations')).body.data).toEqual([]);
+  });
+});
+
+describe('program recommendations', () => {
+  it('recommends a program for the gaps its courses answer, ranked with the courses and explained the same way', async () => {
+    const s = await setup();
+    // Fundamentals (Negotiation 4, Discovery 3; 90 min) and Closing Deals (Closing 3; 30 min): 2 + 1 + 3 = 6 in 120 min.
+    const path = await createProgram(s.org.id, 'Sales Path', [s.courses.fundamentals.id, s.courses.closing.id]);
+    await createProgram(s.org.id, 'Draft Path', [s.courses.closing.id], 'draft');
+    await createProgram(s.org.id, 'Basics Path', [s.courses.basics.id]); // teaches Negotiation at her level: nothing
+    await recompute(t, s.org.id);
+    const mine = (await s.ana.get('me/recommendations')).body.data;
+    expect(mine.map((r) => [r.kind, r.item.title, r.score, r.rank])).toEqual([
+      ['program', 'Sales Path', 6, 1],
+      ['course', 'Closing Deals', 3, 2],
+      ['course', 'Negotiation Fundamentals', 3, 3],
+      ['course', 'Discovery Calls', 1, 4],
+      ['course', 'Advanced Negotiation', 1, 5],
+    ]);
+    const rec = mine[0]!;
+    expect(rec).toMatchObject({
+      itemType: 'program',
+      kind: 'program',
+      programId: path.id,
+      courseId: null,
+      item: { id: path.id, title: 'Sales Path', estimatedMinutes: 120 },
+    });
+    expect(rec.explanation).toBe(
+      'Closing is expected at 3 for Account Manager; you have not been assessed on Closing yet. It also builds Negotiation (gap 2) and Discovery (gap 1).',
+    );
+    expect(rec.evidence.map((e) => [e.skill.name, e.teaches, e.assessment?.id ?? null])).toEqual([
+      ['Closing', 3, null],
+      ['Negotiation', 4, s.rating.id],
+      ['Discovery', 3, expect.any(String)],
+    ]);
+    expect(mine[1]).toMatchObject({ kind: 'course', courseId: s.courses.closing.id, programId: null });
+    // To her manager, about Ana.
+    const byManager = (await s.max.get(`people/${s.anaU.person.id}/recommendations`)).body.data[0]!;
+    expect(byManager.explanation).toBe(
+      'Closing is expected at 3 for Account Manager; Ana has not been assessed on Closing yet. It also builds Negotiation (gap 2) and Discovery (gap 1).',
+    );
+  });
+
+  it('never recommends a program she holds open or completed (nor the courses of an open one)', async () => {
+    const s = await setup();
+    const open = await createProgram(s.org.id, 'Sales Path', [s.courses.fundamentals.id, s.courses.closing.id]);
+    const done = await createProgram(s.org.id, 'Discovery Path', [s.courses.discovery.id]);
+    await createProgram(s.org.id, 'Advanced Path', [s.courses.advanced.id]);
+    await recompute(t, s.org.id);
+    expect(titles((await s.ana.get('me/recommendations')).body)).toContain('Sales Path');
+    expect(titles((await s.ana.get('me/recommendations')).body)).toContain('Discovery Path');
+
+    await enrollPeople(t, s.org.id, { programId: open.id }, [s.anaU.person.id]);
+    await t.ctx.db.insert(enrollment).values({
+      orgId: s.org.id, personId: s.anaU.person.id, programId: done.id, reasonType: 'skill_gap', source: 'assigned',
+      status: 'completed', completedAt: t.clock.now(), progress: 100,
+    });
+    await recompute(t, s.org.id, [s.anaU.person.id]);
+    const left = (await s.ana.get('me/recommendations')).body.data;
+    expect(left.map((r) => [r.kind, r.item.title])).toEqual([
+      ['course', 'Discovery Calls'], // 1 in 45 min; the completed program held, not this course
+      ['course', 'Advanced Negotiation'], // 1 in 120 min
+      ['program', 'Advanced Path'], // the same, a course first
+    ]);
+  });
+
+  it('an expired completion makes the course recommendable again, through the expiry event', async () => {
+    const s = await setup();
+    const [e] = await enrollPeople(t, s.org.id, { courseId: s.courses.closing.id }, [s.anaU.person.id]);
+    await t.ctx.db
+      .update(enrollment)
+      .set({ status: 'completed', completedAt: new Date('2025-05-01T00:00:00Z'), expiresAt: new Date('2026-05-31T00:00:00Z') })
+      .where(eq(enrollment.id, e!.id));
+    await recompute(t, s.org.id);
+    expect(titles((await s.ana.get('me/recommendations')).body)).not.toContain('Closing Deals');
+
+    await runComplianceSweep(t.ctx); // expires it (valid until yesterday)
+    const [after] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, e!.id));
+    expect(after!.status).toBe('expired');
+    await settle();
+    expect(titles((await s.ana.get('me/recommendations')).body)[0]).toBe('Closing Deals');
+  });
+
+  it('an unenrolment makes the course recommendable again, through the removal event', async () => {
+    const s = await setup();
+    const adminU = await createUser(t, s.org.id, { firstName: 'Lena', lastName: 'Admin', roles: ['learning_admin'] });
+    const admin = await signInAs(t, adminU);
+    const [e] = await enrollPeople(t, s.org.id, { courseId: s.courses.fundamentals.id }, [s.anaU.person.id]);
+    await recompute(t, s.org.id);
+    expect(titles((await s.ana.get('me/recommendations')).body)).not.toContain('Negotiation Fundamentals');
+    expect((await admin.delete(`enrollments/${e!.id}`)).status).toBe(204);
+    await settle();
+    expect(titles((await s.ana.get('me/recommendations')).body)).toContain('Negotiation Fundamentals');
+  });
+
+  it('the daily job recomputes every organisation, catching what no event announced', async () => {
+    const s = await setup();
+    await recompute(t, s.org.id);
+    // Straight into the database: no event, so nothing recomputes until the daily job.
+    await createTeachingCourse(t, s.org.id, 'Closing Masterclass', [[s.close.id, 5]], 20);
+    expect(titles((await s.ana.get('me/recommendations')).body)).not.toContain('Closing Masterclass');
+    await RECOMPUTE_DAILY.handler(t.ctx, {});
+    await t.ctx.jobs.drain();
+    expect(titles((await s.ana.get('me/recommendations')).body)[0]).toBe('Closing Masterclass');
+  });
+
+  it('only the person dismisses: a peer and the HR admin of another organisation get 404, and the list is unchanged', async () => {
+    const s = await setup();
+    const path = await createProgram(s.org.id, 'Sales Path', [s.courses.fundamentals.id, s.courses.closing.id]);
+    await recompute(t, s.org.id);
+    const rec = (await s.ana.get('me/recommendations')).body.data[0]!;
+    expect(rec.programId).toBe(path.id);
+    const peer = await signInAs(t, await createUser(t, s.org.id, { firstName: 'Pat', lastName: 'Peer', managerId: s.maxU.person.id }));
+    const other = await createOrg(t);
+    const otherHr = await signInAs(t, await createUser(t, other.id, { firstName: 'Oda', lastName: 'HR', roles: ['hr_admin'] }));
+    for (const who of [peer, otherHr]) {
+      expect((await who.post(`recommendations/${rec.id}/dismiss`)).status).toBe(404);
+      expect((await who.post(`recommendations/${rec.id}/restore`)).status).toBe(404);
+      expect((await who.get(`people/${s.anaU.person.id}/recommendations`)).status).toBe(404);
+    }
+    expect((await s.ana.get('me/recommendations')).body.data[0]!.id).toBe(rec.id);
+    // She can: a program is dismissed like a course.
+    expect((await s.ana.post(`recommendations/${rec.id}/dismiss`)).status).toBe(204);
+    expect(titles((await s.ana.get('me/recommendations')).body)).not.toContain('Sales Path');
   });
 });

@@ -23,4 +23,4 @@ export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscri
 export { canReadTalentOf } from './talent.policy.ts';
 export { findSkills, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
 export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
-export { assessmentFactsSql, peopleOfProfileSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';
+export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';

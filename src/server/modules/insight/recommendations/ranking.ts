@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
 
 /**
- * The pure decisions of recommendations: which courses answer a person's gaps, how well, in
+ * The pure decisions of recommendations: which courses and programs answer a person's gaps, how well, in
  * what order, and the sentence that says why. No database here: the repo loads the inputs for
  * a batch of people, this ranks them.
  */
@@ -21,16 +21,22 @@ export type Gap = {
   profileId: string;
 };
 
-export type CandidateCourse = {
+export type ItemKind = 'course' | 'program';
+
+/** A course or a program that may be recommended. */
+export type CandidateItem = {
+  /** Default 'course'. */
+  kind?: ItemKind;
   id: string;
   title: string;
   estimatedMinutes: number | null;
-  /** Skill id → the level the course brings a learner to. */
+  /** Skill id → the level the learning brings a learner to. */
   teaches: ReadonlyMap<string, number>;
 };
+export type CandidateCourse = CandidateItem;
 
 export type Ranked = {
-  itemType: 'course';
+  itemType: ItemKind;
   itemId: string;
   rank: number;
   score: number;
@@ -53,6 +59,20 @@ export function answered(gap: Pick<Gap, 'expected' | 'current'>, level: number):
 }
 
 /**
+ * A program answers the gaps its courses answer: it teaches each skill to the highest level any
+ * of its course steps does. Its minutes are given (the sum over all its course steps, which the
+ * catalog knows); the courses here need only be those teaching something asked for.
+ */
+export function programCandidate(
+  program: { id: string; title: string; estimatedMinutes: number | null },
+  courses: ReadonlyArray<Pick<CandidateItem, 'teaches'>>,
+): CandidateItem {
+  const teaches = new Map<string, number>();
+  for (const c of courses) for (const [skillId, level] of c.teaches) teaches.set(skillId, Math.max(level, teaches.get(skillId) ?? -Infinity));
+  return { kind: 'program', id: program.id, title: program.title, estimatedMinutes: program.estimatedMinutes, teaches };
+}
+
+/**
  * A stable short hash of the evidence (skill, expected, current rounded, assessment): a dismissal
  * holds while it is the same, and a new level or assessment shows the item again.
  */
@@ -63,28 +83,29 @@ export function fingerprint(evidence: readonly Pick<RecommendationEvidence, 'ski
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
 
-type Scored = { course: CandidateCourse; score: number; evidence: RecommendationEvidence[]; weights: number[] };
+type Scored = { item: CandidateItem; kind: ItemKind; score: number; evidence: RecommendationEvidence[] };
 
 /**
- * Ranks the candidate courses for one person's gaps. A course's score is Σ weight × answered
- * over the gaps it answers, each skill counted once per course with its strongest gap (highest
- * weight × answered; a profile gap before an aspiration gap on a tie). Order: score desc, then
- * fewer minutes (unknown last), then title, then id. Courses in `excluded` (an open or completed
- * enrolment) never appear; `dismissed` (item id → fingerprint) hides a course while its
- * fingerprint is unchanged. The top `limit` shown ones are kept, plus the dismissed ones.
+ * Ranks the candidate courses and programs for one person's gaps, in one list. An item's score
+ * is Σ weight × answered over the gaps it answers, each skill counted once per item with its
+ * strongest gap (highest weight × answered; a profile gap before an aspiration gap on a tie).
+ * Order: score desc, then fewer minutes (unknown last), then title, then a course before a
+ * program, then id. Items in `excluded` (an open or completed enrolment; ids are unique across
+ * courses and programs) never appear; `dismissed` (item id → fingerprint) hides an item while
+ * its fingerprint is unchanged. The top `limit` shown ones are kept, plus the dismissed ones.
  */
-export function rankCourses(
+export function rankItems(
   gaps: readonly Gap[],
-  courses: readonly CandidateCourse[],
+  items: readonly CandidateItem[],
   opts: { excluded?: ReadonlySet<string>; dismissed?: ReadonlyMap<string, string>; limit?: number } = {},
 ): Ranked[] {
   const limit = opts.limit ?? TOP_N;
   const scored: Scored[] = [];
-  for (const course of courses) {
-    if (opts.excluded?.has(course.id)) continue;
+  for (const item of items) {
+    if (opts.excluded?.has(item.id)) continue;
     const bySkill = new Map<string, { gap: Gap; weighted: number; teaches: number }>();
     for (const gap of gaps) {
-      const level = course.teaches.get(gap.skillId);
+      const level = item.teaches.get(gap.skillId);
       if (level === undefined) continue;
       const a = answered(gap, level);
       if (a <= 0) continue;
@@ -97,9 +118,9 @@ export function rankCourses(
     if (bySkill.size === 0) continue;
     const picked = [...bySkill.values()].sort((a, b) => b.weighted - a.weighted || gapWeights[b.gap.kind] - gapWeights[a.gap.kind] || (a.gap.skillId < b.gap.skillId ? -1 : 1));
     scored.push({
-      course,
+      item,
+      kind: item.kind ?? 'course',
       score: round4(picked.reduce((s, p) => s + p.weighted, 0)),
-      weights: picked.map((p) => p.weighted),
       evidence: picked.map(({ gap, teaches }) => ({
         kind: gap.kind,
         skillId: gap.skillId,
@@ -115,23 +136,33 @@ export function rankCourses(
   scored.sort(
     (a, b) =>
       b.score - a.score ||
-      (a.course.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) - (b.course.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) ||
-      a.course.title.localeCompare(b.course.title) ||
-      (a.course.id < b.course.id ? -1 : 1),
+      (a.item.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) - (b.item.estimatedMinutes ?? Number.MAX_SAFE_INTEGER) ||
+      a.item.title.localeCompare(b.item.title) ||
+      (a.kind === b.kind ? 0 : a.kind === 'course' ? -1 : 1) ||
+      (a.item.id < b.item.id ? -1 : 1),
   );
   const out: Ranked[] = [];
   let shown = 0;
   let rank = 0;
+  const dismissals = opts.dismissed && opts.dismissed.size > 0 ? opts.dismissed : null;
   for (const s of scored) {
+    // Past the top N only a dismissed item is kept: without dismissals nothing more to hash.
+    if (shown >= limit && (!dismissals || !dismissals.has(s.item.id))) {
+      if (!dismissals) break;
+      continue;
+    }
     const fp = fingerprint(s.evidence);
-    const dismissed = opts.dismissed?.get(s.course.id) === fp;
+    const dismissed = dismissals?.get(s.item.id) === fp;
     if (!dismissed && shown >= limit) continue;
     rank += 1;
     if (!dismissed) shown += 1;
-    out.push({ itemType: 'course', itemId: s.course.id, rank, score: s.score, evidence: s.evidence, fingerprint: fp, dismissed });
+    out.push({ itemType: s.kind, itemId: s.item.id, rank, score: s.score, evidence: s.evidence, fingerprint: fp, dismissed });
   }
   return out;
 }
+
+/** The course-only name the first tests used. */
+export const rankCourses = rankItems;
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 

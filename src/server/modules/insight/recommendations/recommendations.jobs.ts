@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
-import { ENROLLED_EVENT } from '../../learning/index.ts';
+import { ENROLLED_EVENT, ENROLLMENT_EXPIRED, ENROLLMENT_REMOVED } from '../../learning/index.ts';
 import { defineJob, defineSubscriber } from '../../platform/index.ts';
 import { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from '../../talent/index.ts';
 import * as repo from './recommendations.repo.ts';
@@ -37,6 +37,25 @@ export const RECOMPUTE_ORG = defineJob({
     }
   },
 });
+
+/**
+ * The daily safety net (`scheduleInsightJobs`, 02:40 UTC): every organisation's whole recompute,
+ * one RECOMPUTE_ORG job each, for anything a missed or failed event left stale. Idempotent: each
+ * recompute is a replace.
+ */
+export const RECOMPUTE_DAILY = defineJob({
+  name: 'recommendations.recompute_daily',
+  schema: z.object({}),
+  async handler(ctx) {
+    for (const orgId of await repo.organisationIds(ctx.db)) await ctx.jobs.send(RECOMPUTE_ORG, { orgId });
+  },
+});
+
+export const RECOMPUTE_DAILY_CRON = '40 2 * * *';
+
+export async function scheduleRecommendationJobs(ctx: AppContext): Promise<void> {
+  await ctx.jobs.schedule(RECOMPUTE_DAILY, RECOMPUTE_DAILY_CRON);
+}
 
 async function recomputePeople(ctx: AppContext, orgId: string, personIds: readonly string[]) {
   for (let i = 0; i < personIds.length; i += BATCH) {
@@ -86,7 +105,21 @@ export const ON_ENROLLED = defineSubscriber({
   handler: async (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, await repo.peopleOfEnrollments(ctx.db, orgId, payload.enrollmentIds)),
 });
 
-export const recommendationJobList = [RECOMPUTE_PERSON, RECOMPUTE_ORG];
+/** A completion expired: the learning is no longer held, so it may be recommended again. */
+export const ON_ENROLLMENT_EXPIRED = defineSubscriber({
+  event: ENROLLMENT_EXPIRED,
+  name: 'insight.recommendations-on-enrollment-expired',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+/** An enrolment removed (unenrolled or withdrawn): likewise. */
+export const ON_ENROLLMENT_REMOVED = defineSubscriber({
+  event: ENROLLMENT_REMOVED,
+  name: 'insight.recommendations-on-enrollment-removed',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+export const recommendationJobList = [RECOMPUTE_PERSON, RECOMPUTE_ORG, RECOMPUTE_DAILY];
 export const recommendationSubscriberList = [
   ON_SKILL_ASSESSED,
   ON_PERSON_PROFILE_CHANGED,
@@ -94,4 +127,6 @@ export const recommendationSubscriberList = [
   ON_JOB_PROFILE_CHANGED,
   ON_SKILLS_CHANGED,
   ON_ENROLLED,
+  ON_ENROLLMENT_EXPIRED,
+  ON_ENROLLMENT_REMOVED,
 ];

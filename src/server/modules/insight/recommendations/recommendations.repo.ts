@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
-import { isOpenStatus } from '../../../db/schema/learning.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { rows, uuidArray } from '../../../platform/db/sql.ts';
-import { assessmentFactsSql, peopleOfProfileSql, skillGapsSql, type SkillGapRow } from '../../talent/index.ts';
+import {
+  courseSkillsSql, learnersOfEnrollmentsSql, learningItemsSql, openOrCompletedLearningSql, programCoursesSql,
+  type CourseSkillRow, type HeldLearningRow, type LearningItemRow, type ProgramCourseRow,
+} from '../../learning/index.ts';
+import { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from '../../talent/index.ts';
 
 // The only SQL of recommendations. Reads are set-based over a batch of people (one statement per
 // input, never one per person); writes replace a batch's rows with one delete and chunked inserts.
+// Learning's and talent's tables are read through the fragments their index.ts exports.
 
-export type CourseSkillRow = { course_id: string; skill_id: string; level: number; title: string; estimated_minutes: number | null };
+export type { CourseSkillRow, ProgramCourseRow };
 
 /**
  * A recommendation's id is derived from (person, item), so it stays the same across recomputes
@@ -28,14 +32,18 @@ export async function personIdsAfter(db: DbOrTx, orgId: string, after: string | 
   return rows<{ id: string }>(r).map((x) => x.id);
 }
 
+/** Every organisation: the daily recompute's. */
+export async function organisationIds(db: DbOrTx): Promise<string[]> {
+  return rows<{ id: string }>(await db.execute(sql`select id from organisation order by id`)).map((x) => x.id);
+}
+
 export async function peopleOfProfile(db: DbOrTx, orgId: string, profileId: string): Promise<string[]> {
   return rows<{ id: string }>(await db.execute(peopleOfProfileSql(orgId, profileId))).map((x) => x.id);
 }
 
 export async function peopleOfEnrollments(db: DbOrTx, orgId: string, enrollmentIds: readonly string[]): Promise<string[]> {
-  const r = await db.execute(sql`
-    select distinct person_id from enrollment where org_id = ${orgId} and id = any(${uuidArray(enrollmentIds)})`);
-  return rows<{ person_id: string }>(r).map((x) => x.person_id);
+  if (enrollmentIds.length === 0) return [];
+  return rows<{ person_id: string }>(await db.execute(learnersOfEnrollmentsSql(orgId, enrollmentIds))).map((x) => x.person_id);
 }
 
 export async function gapsOf(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<SkillGapRow[]> {
@@ -49,20 +57,21 @@ export async function gapsOf(db: DbOrTx, orgId: string, personIds: readonly stri
 /** Published courses teaching any of the skills, with the level each teaches. */
 export async function coursesTeaching(db: DbOrTx, orgId: string, skillIds: readonly string[]): Promise<CourseSkillRow[]> {
   if (skillIds.length === 0) return [];
-  const r = await db.execute(sql`
-    select cs.course_id, cs.skill_id, cs.level::int as level, c.title, c.estimated_minutes
-    from course_skill cs join course c on c.id = cs.course_id
-    where cs.org_id = ${orgId} and c.org_id = ${orgId} and c.status = 'published' and cs.skill_id = any(${uuidArray(skillIds)})`);
-  return rows<CourseSkillRow>(r).map((x) => ({ ...x, level: Number(x.level) }));
+  return rows<CourseSkillRow>(await db.execute(courseSkillsSql(orgId, skillIds))).map((x) => ({ ...x, level: Number(x.level) }));
 }
 
-/** Courses each person holds an open or completed enrolment in: never recommended. */
-export async function enrolledCourses(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<Array<{ person_id: string; course_id: string }>> {
-  const r = await db.execute(sql`
-    select distinct person_id, course_id from enrollment
-    where org_id = ${orgId} and person_id = any(${uuidArray(personIds)}) and course_id is not null
-      and (${isOpenStatus(sql`status`)} or status = 'completed')`);
-  return rows(r);
+/** Published programs with a course step teaching any of the skills: one row per such step. */
+export async function programsTeaching(db: DbOrTx, orgId: string, skillIds: readonly string[]): Promise<ProgramCourseRow[]> {
+  if (skillIds.length === 0) return [];
+  return rows<ProgramCourseRow>(await db.execute(programCoursesSql(orgId, skillIds))).map((x) => ({
+    ...x,
+    estimated_minutes: x.estimated_minutes == null ? null : Number(x.estimated_minutes),
+  }));
+}
+
+/** Courses and programs each person holds an open or completed enrolment in: never recommended. */
+export async function heldLearning(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<HeldLearningRow[]> {
+  return rows<HeldLearningRow>(await db.execute(openOrCompletedLearningSql(orgId, personIds)));
 }
 
 export async function dismissalsOf(db: DbOrTx, orgId: string, personIds: readonly string[]) {
@@ -135,19 +144,26 @@ export type RecommendationRow = {
   estimated_minutes: number | null;
 };
 
-/** The person's shown recommendations (not dismissed with the same evidence), best first. */
+/** The person's shown recommendations (not dismissed with the same evidence), best first, with the course or program's title. */
 export async function listFor(db: DbOrTx, orgId: string, personId: string, limit: number): Promise<RecommendationRow[]> {
   const r = await db.execute(sql`
-    select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at,
-           c.title, c.summary, c.estimated_minutes
+    select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
     from recommendation r
-    join course c on c.id = r.item_id and r.item_type = 'course'
     where r.org_id = ${orgId} and r.person_id = ${personId}
       and not exists (
         select 1 from recommendation_dismissal d
         where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
     order by r.rank limit ${limit}`);
-  return rows<RecommendationRow>(r);
+  const recs = rows<Omit<RecommendationRow, 'title' | 'summary' | 'estimated_minutes'>>(r);
+  if (recs.length === 0) return [];
+  const courseIds = recs.filter((x) => x.item_type === 'course').map((x) => x.item_id);
+  const programIds = recs.filter((x) => x.item_type === 'program').map((x) => x.item_id);
+  const items = new Map(rows<LearningItemRow>(await db.execute(learningItemsSql(orgId, courseIds, programIds))).map((i) => [i.id, i]));
+  // An item gone since the recompute (deleted) is left out until the next one drops its row.
+  return recs.flatMap((x) => {
+    const i = items.get(x.item_id);
+    return i ? [{ ...x, title: i.title, summary: i.summary, estimated_minutes: i.estimated_minutes == null ? null : Number(i.estimated_minutes) }] : [];
+  });
 }
 
 export async function findRecommendation(db: DbOrTx, orgId: string, id: string) {
@@ -171,15 +187,13 @@ export async function deleteDismissal(db: DbOrTx, orgId: string, d: { personId: 
 }
 
 export async function namesOf(db: DbOrTx, orgId: string, skillIds: readonly string[], profileIds: readonly string[]) {
-  const skills = skillIds.length
-    ? rows<{ id: string; name: string }>(await db.execute(sql`select id, name from skill where org_id = ${orgId} and id = any(${uuidArray(skillIds)})`))
+  const found = skillIds.length || profileIds.length
+    ? rows<{ kind: 'skill' | 'profile'; id: string; name: string }>(await db.execute(skillAndProfileNamesSql(orgId, skillIds, profileIds)))
     : [];
-  const profiles = profileIds.length
-    ? rows<{ id: string; name: string }>(
-        await db.execute(sql`select id, name from job_profile where org_id = ${orgId} and id = any(${uuidArray(profileIds)})`),
-      )
-    : [];
-  return { skills: new Map(skills.map((s) => [s.id, s.name])), profiles: new Map(profiles.map((p) => [p.id, p.name])) };
+  return {
+    skills: new Map(found.filter((x) => x.kind === 'skill').map((s) => [s.id, s.name])),
+    profiles: new Map(found.filter((x) => x.kind === 'profile').map((p) => [p.id, p.name])),
+  };
 }
 
 export type AssessmentFact = { id: string; source: string; level: number; assessed_at: Date | string; skill_id: string; assessor_name: string | null };

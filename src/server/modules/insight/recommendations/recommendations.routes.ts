@@ -22,6 +22,9 @@ const RecommendationSchema = z
   .object({
     id: z.string(),
     itemType: z.enum(['course', 'program']),
+    kind: z.enum(['course', 'program']).openapi({ description: 'A course, or a program whose courses teach the gap skills (the same as itemType)' }),
+    courseId: z.string().nullable().openapi({ description: 'The course, when kind is course' }),
+    programId: z.string().nullable().openapi({ description: 'The program, when kind is program' }),
     item: z.object({ id: z.string(), title: z.string(), summary: z.string().nullable(), estimatedMinutes: z.number().nullable() }),
     rank: z.number().int(),
     score: z.number(),

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { canReadTalentOf } from '../../talent/index.ts';
-import { explain, rankCourses, TOP_N, type CandidateCourse, type ExplanationFacts, type Gap, type Viewer } from './ranking.ts';
+import { explain, programCandidate, rankItems, TOP_N, type CandidateItem, type ExplanationFacts, type Gap, type Ranked, type Viewer } from './ranking.ts';
 import * as repo from './recommendations.repo.ts';
 
 /** People per batch of a recompute: every input is one statement per batch. */
@@ -15,7 +15,7 @@ export const BATCH = 2000;
 /**
  * Recomputes the recommendations of the people (or of every active person of the organisation)
  * at `now`, in the caller's transaction: for each batch of people, the gaps, the candidate
- * courses on the gap skills, the excluded enrolments and the dismissals are read with one
+ * courses and programs on the gap skills, the held learning and the dismissals are read with one
  * statement each, ranked in memory, and the batch's rows replaced. A recompute is a replace, so
  * running it again gives the same rows (ids are derived from person and item).
  */
@@ -36,33 +36,43 @@ export async function recomputeForPeople(tx: DbOrTx, orgId: string, personIds: r
 async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly string[], now: Date): Promise<void> {
   const gapRows = await repo.gapsOf(tx, orgId, personIds);
   const skillIds = [...new Set(gapRows.map((g) => g.skill_id))];
-  const [courseRows, enrolled, dismissals] = [
+  const [courseRows, programRows, held, dismissals] = [
     await repo.coursesTeaching(tx, orgId, skillIds),
-    await repo.enrolledCourses(tx, orgId, personIds),
+    await repo.programsTeaching(tx, orgId, skillIds),
+    await repo.heldLearning(tx, orgId, personIds),
     await repo.dismissalsOf(tx, orgId, personIds),
   ];
 
-  // Courses once, and an index skill → courses so each person only looks at the courses of their gap skills.
-  const courses = new Map<string, CandidateCourse & { teaches: Map<string, number> }>();
-  const bySkill = new Map<string, Set<string>>();
+  // Courses and programs once, and an index skill → items so each person only looks at the items of their gap skills.
+  const courses = new Map<string, CandidateItem & { teaches: Map<string, number> }>();
+  const bySkill = new Map<string, Set<CandidateItem>>();
+  const index = (skillId: string, item: CandidateItem) => {
+    let set = bySkill.get(skillId);
+    if (!set) bySkill.set(skillId, (set = new Set()));
+    set.add(item);
+  };
   for (const r of courseRows) {
     let c = courses.get(r.course_id);
-    if (!c) courses.set(r.course_id, (c = { id: r.course_id, title: r.title, estimatedMinutes: r.estimated_minutes, teaches: new Map() }));
+    if (!c) courses.set(r.course_id, (c = { kind: 'course', id: r.course_id, title: r.title, estimatedMinutes: r.estimated_minutes, teaches: new Map() }));
     c.teaches.set(r.skill_id, r.level);
-    let s = bySkill.get(r.skill_id);
-    if (!s) bySkill.set(r.skill_id, (s = new Set()));
-    s.add(r.course_id);
+    index(r.skill_id, c);
+  }
+  // A program answers what its (published) course steps answer.
+  for (const [programId, steps] of group(programRows, (r) => r.program_id)) {
+    const stepCourses = steps.map((s) => courses.get(s.course_id)).filter((c) => c !== undefined);
+    if (stepCourses.length === 0) continue;
+    const program = programCandidate({ id: programId, title: steps[0]!.title, estimatedMinutes: steps[0]!.estimated_minutes }, stepCourses);
+    for (const skillId of program.teaches.keys()) index(skillId, program);
   }
   const gapsByPerson = group(gapRows, (g) => g.person_id);
   const excludedByPerson = new Map<string, Set<string>>();
-  for (const e of enrolled) (excludedByPerson.get(e.person_id) ?? excludedByPerson.set(e.person_id, new Set()).get(e.person_id)!).add(e.course_id);
+  for (const e of held) (excludedByPerson.get(e.person_id) ?? excludedByPerson.set(e.person_id, new Set()).get(e.person_id)!).add(e.item_id);
   const dismissedByPerson = new Map<string, Map<string, string>>();
   for (const d of dismissals) {
-    if (d.item_type !== 'course') continue;
     (dismissedByPerson.get(d.person_id) ?? dismissedByPerson.set(d.person_id, new Map()).get(d.person_id)!).set(d.item_id, d.fingerprint);
   }
 
-  const ranked: Array<{ personId: string; r: ReturnType<typeof rankCourses>[number] }> = [];
+  const ranked: Array<{ personId: string; r: Ranked }> = [];
   for (const [personId, rowsOfPerson] of gapsByPerson) {
     const gaps: Gap[] = rowsOfPerson.map((g) => ({
       kind: g.kind,
@@ -72,10 +82,9 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
       assessmentId: g.basis_assessment_id,
       profileId: g.profile_id,
     }));
-    const candidateIds = new Set<string>();
-    for (const g of gaps) for (const id of bySkill.get(g.skillId) ?? []) candidateIds.add(id);
-    const candidates = [...candidateIds].map((id) => courses.get(id)!);
-    for (const r of rankCourses(gaps, candidates, { excluded: excludedByPerson.get(personId), dismissed: dismissedByPerson.get(personId) })) {
+    const candidates = new Set<CandidateItem>();
+    for (const g of gaps) for (const item of bySkill.get(g.skillId) ?? []) candidates.add(item);
+    for (const r of rankItems(gaps, [...candidates], { excluded: excludedByPerson.get(personId), dismissed: dismissedByPerson.get(personId) })) {
       ranked.push({ personId, r });
     }
   }
@@ -155,6 +164,9 @@ export async function listRecommendations(ctx: AppContext, actor: Actor, personI
     data: list.map((r) => ({
       id: r.id,
       itemType: r.item_type,
+      kind: r.item_type,
+      courseId: r.item_type === 'course' ? r.item_id : null,
+      programId: r.item_type === 'program' ? r.item_id : null,
       item: { id: r.item_id, title: r.title, summary: r.summary, estimatedMinutes: r.estimated_minutes },
       rank: r.rank,
       score: r.score,

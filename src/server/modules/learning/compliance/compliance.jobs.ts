@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../context.ts';
 import { GROUP_MEMBERS_CHANGED } from '../../org/index.ts';
-import { defineSubscriber, notifyMany, recordChanges, systemRef } from '../../platform/index.ts';
+import { defineSubscriber, emit, notifyMany, recordChanges, systemRef } from '../../platform/index.ts';
+import { ENROLLMENT_EXPIRED } from '../enrollment/lifecycle.events.ts';
 import * as repo from './compliance.repo.ts';
 import { organisationIds } from '../reminders/index.ts';
 import { enrollDue } from './compliance.service.ts';
@@ -41,7 +42,7 @@ export async function runComplianceSweep(ctx: AppContext): Promise<void> {
           recordId: e.id,
           before: { status: 'completed' },
           after: { status: 'expired', expiresAt: new Date(e.expiresAt).toISOString() },
-          event: { personId: e.personId, courseId: e.courseId, programId: e.programId, complianceRuleId: e.complianceRuleId },
+          emits: emit(ENROLLMENT_EXPIRED, { personId: e.personId, courseId: e.courseId, programId: e.programId, complianceRuleId: e.complianceRuleId }),
         })),
       );
       // A program's course steps expire with it: one message, for what the person was given.

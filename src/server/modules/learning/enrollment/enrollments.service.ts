@@ -5,7 +5,8 @@ import type { AppContext } from '../../../context.ts';
 import { decodeCursor, encodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { AppError, conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { actorRef, recordChange } from '../../platform/index.ts';
+import { actorRef, emit, recordChange } from '../../platform/index.ts';
+import { ENROLLMENT_REMOVED } from './lifecycle.events.ts';
 import * as repo from './enrollments.repo.ts';
 import type { DuePatch, EnrollmentsQuery, TeamQuery } from './enrollments.schemas.ts';
 import { iso } from '../../../platform/db/sql.ts';
@@ -169,7 +170,8 @@ export async function unenroll(ctx: AppContext, actor: Actor, id: string, reques
         completedAt: iso(e.completedAt),
         openStepEnrollmentsRemoved: children,
       },
-      event: { personId: e.personId },
+      // Read by insight: the learning is no longer held, so it may be recommended again.
+      emits: emit(ENROLLMENT_REMOVED, { personId: e.personId, courseId: e.courseId, programId: e.programId }),
     });
   });
 }

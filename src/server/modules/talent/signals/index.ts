@@ -66,3 +66,11 @@ export function assessmentFactsSql(orgId: string, assessmentIds: readonly string
     left join person ap on ap.id = sa.assessor_id
     where sa.org_id = ${orgId} and sa.id = any(${uuidArray(assessmentIds)})`;
 }
+
+/** Names of the skills and job profiles an explanation names: kind ('skill' | 'profile'), id, name. */
+export function skillAndProfileNamesSql(orgId: string, skillIds: readonly string[], profileIds: readonly string[]): SQL {
+  return sql`
+    select 'skill'::text as kind, id, name from skill where org_id = ${orgId} and id = any(${uuidArray(skillIds)})
+    union all
+    select 'profile'::text, id, name from job_profile where org_id = ${orgId} and id = any(${uuidArray(profileIds)})`;
+}

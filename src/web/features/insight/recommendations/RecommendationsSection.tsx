@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
@@ -49,7 +49,7 @@ function Why({ rec, personId, mine }: { rec: Recommendation; personId: string; m
               <Text span size="sm" fw={500}>
                 {e.skill.name}
               </Text>
-              {`: expected ${e.expected}${e.profile ? ` for ${e.profile.name}` : ''} (${kindLabels[e.kind] ?? e.kind}), current ${level(e.current)}, this course teaches ${e.teaches}. `}
+              {`: expected ${e.expected}${e.profile ? ` for ${e.profile.name}` : ''} (${kindLabels[e.kind] ?? e.kind}), current ${level(e.current)}, this ${rec.kind === 'program' ? 'program' : 'course'} teaches ${e.teaches}. `}
               {e.assessment ? (
                 <Anchor component={Link} to={(mine ? '/skills' : `/people/${personId}`) as never} size="sm">
                   {sourceLabels[e.assessment.source] ?? e.assessment.source}
@@ -101,10 +101,10 @@ export function RecommendationsSection({ personId, mine }: { personId: string; m
     onError: onError('Could not dismiss'),
   });
   const add = useMutation({
+    // A program item enrols into the program (its course steps follow), a course item into the course.
     mutationFn: (rec: Recommendation) =>
       planApi.add(personId, {
-        actionType: 'course',
-        courseId: rec.item.id,
+        ...(rec.kind === 'program' ? { actionType: 'program' as const, programId: rec.item.id } : { actionType: 'course' as const, courseId: rec.item.id }),
         skillId: rec.evidence[0]?.skill.id ?? null,
         gapAssessmentId: rec.evidence[0]?.assessment?.id ?? null,
       }),
@@ -134,9 +134,21 @@ export function RecommendationsSection({ personId, mine }: { personId: string; m
             <Paper key={rec.id} withBorder p="sm" radius="sm" component="article" aria-label={rec.item.title}>
               <Stack gap={4}>
                 <Group justify="space-between" wrap="wrap" gap="xs">
-                  <Anchor component={Link} to="/learning/catalog/courses/$id" params={{ id: rec.item.id } as never} fw={600}>
-                    {rec.item.title}
-                  </Anchor>
+                  <Group gap="xs" wrap="nowrap">
+                    <Anchor
+                      component={Link}
+                      to={rec.kind === 'program' ? '/learning/catalog/programs/$id' : '/learning/catalog/courses/$id'}
+                      params={{ id: rec.item.id } as never}
+                      fw={600}
+                    >
+                      {rec.item.title}
+                    </Anchor>
+                    {rec.kind === 'program' ? (
+                      <Badge size="sm" variant="light">
+                        Program
+                      </Badge>
+                    ) : null}
+                  </Group>
                   {hours(rec.item.estimatedMinutes) ? (
                     <Text size="xs" c="dimmed">
                       {hours(rec.item.estimatedMinutes)}

@@ -1,0 +1,50 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../../platform/db/sql.ts';
+
+/**
+ * The catalog as SQL fragments other modules read set-based (insight's recommendations):
+ * learning owns what a course or program teaches, so the joins over its tables are written here once.
+ */
+
+/** One row of `courseSkillsSql`: a published course and a skill it teaches, to `level`. */
+export type CourseSkillRow = { course_id: string; skill_id: string; level: number; title: string; estimated_minutes: number | null };
+
+/** Published courses teaching any of the skills, with the level each teaches. */
+export function courseSkillsSql(orgId: string, skillIds: readonly string[]): SQL {
+  return sql`
+    select cs.course_id, cs.skill_id, cs.level::int as level, c.title, c.estimated_minutes
+    from course_skill cs join course c on c.id = cs.course_id
+    where cs.org_id = ${orgId} and c.org_id = ${orgId} and c.status = 'published' and cs.skill_id = any(${uuidArray(skillIds)})`;
+}
+
+/**
+ * One row of `programCoursesSql`: a published program and one of its course steps that teaches
+ * a skill asked for; minutes are the sum over all its course steps (null when none says).
+ */
+export type ProgramCourseRow = { program_id: string; course_id: string; title: string; estimated_minutes: number | null };
+
+/** Published programs with a course step teaching any of the skills, one row per such step. */
+export function programCoursesSql(orgId: string, skillIds: readonly string[]): SQL {
+  return sql`
+    select ps.program_id, ps.course_id, p.title,
+      (select sum(c2.estimated_minutes)::int from program_step s2 join course c2 on c2.id = s2.course_id
+       where s2.program_id = p.id and s2.kind = 'course') as estimated_minutes
+    from program_step ps
+    join program p on p.id = ps.program_id and p.org_id = ${orgId} and p.status = 'published'
+    where ps.org_id = ${orgId} and ps.kind = 'course'
+      and exists (select 1 from course_skill cs where cs.course_id = ps.course_id and cs.skill_id = any(${uuidArray(skillIds)}))`;
+}
+
+/** id, title, summary and estimated minutes (a program's: the sum of its course steps') of the courses and programs named. */
+export type LearningItemRow = { item_type: 'course' | 'program'; id: string; title: string; summary: string | null; estimated_minutes: number | null };
+
+export function learningItemsSql(orgId: string, courseIds: readonly string[], programIds: readonly string[]): SQL {
+  return sql`
+    select 'course'::text as item_type, c.id, c.title, c.summary, c.estimated_minutes
+    from course c where c.org_id = ${orgId} and c.id = any(${uuidArray(courseIds)})
+    union all
+    select 'program'::text, p.id, p.title, p.summary,
+      (select sum(c2.estimated_minutes)::int from program_step s2 join course c2 on c2.id = s2.course_id
+       where s2.program_id = p.id and s2.kind = 'course')
+    from program p where p.org_id = ${orgId} and p.id = any(${uuidArray(programIds)})`;
+}
