@@ -4,6 +4,7 @@ import { jobProfileRoutes } from './job-profiles/index.ts';
 import { assessmentRoutes } from './assessments/index.ts';
 import { aspirationRoutes } from './aspirations/index.ts';
 import { developmentPlanRoutes } from './development-plans/index.ts';
+import { skillsImportRoutes } from './skills-import/index.ts';
 import { jobProfileJobs, jobProfileSubscribers } from './job-profiles/index.ts';
 import { assessmentJobs, assessmentSubscribers } from './assessments/index.ts';
 import { aspirationJobs, aspirationSubscribers } from './aspirations/index.ts';
@@ -11,6 +12,7 @@ import { developmentPlanJobs, developmentPlanSubscribers } from './development-p
 
 /** Skills and careers: the skills library, job profiles and career paths, assessments, aspirations, development plans. */
 export const talentRoutes = createRouter()
+  .route('/', skillsImportRoutes)
   .route('/', skillRoutes)
   .route('/', jobProfileRoutes)
   .route('/', assessmentRoutes)

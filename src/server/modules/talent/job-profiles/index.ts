@@ -6,3 +6,4 @@ export { compareToProfile } from './comparison.ts';
 /** This capability's jobs and outbox subscribers, listed by talent/index.ts. */
 export const jobProfileJobs = [];
 export const jobProfileSubscribers = [];
+export { insertProfile, insertStep, listSteps, replaceExpectedSkills, updateProfile } from './job-profiles.repo.ts';
