@@ -8,6 +8,7 @@ import { InlineJobQueue, type JobQueue } from './platform/jobs.ts';
 import { createLogger } from './platform/log.ts';
 import { registerJobHandlers, subscriberDefinitions } from './jobs.ts';
 import { accountGuard } from './modules/identity/index.ts';
+import { skillCatalog } from './modules/talent/index.ts';
 import type { SubscriberDefinition } from './modules/platform/index.ts';
 
 export type ContextOptions = {
@@ -44,6 +45,7 @@ export async function buildContext(config: Config, opts: ContextOptions = {}): P
     subscribers: [...subscriberDefinitions, ...(opts.subscribers ?? [])],
     // Org changes people's emails and status; identity, which uses org, says whose sign-in that touches.
     signInAccounts: accountGuard,
+    skillCatalog,
   };
   registerJobHandlers(ctx);
   return ctx;

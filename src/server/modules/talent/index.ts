@@ -23,6 +23,6 @@ export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJo
 export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers];
 
 export { canReadTalentOf } from './talent.policy.ts';
-export { findSkills, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
+export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
 export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
 export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';

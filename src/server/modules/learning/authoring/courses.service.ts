@@ -7,7 +7,6 @@ import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
-import { findSkills } from '../../talent/index.ts';
 import { assertContentFiles } from './content.ts';
 import { filePurposes } from './content.repo.ts';
 import { lessonCount, type ValidContent } from './content.schemas.ts';
@@ -88,7 +87,7 @@ export async function getCourse(ctx: AppContext, actor: Actor, id: string) {
 type Meta = zo.infer<typeof CourseUpdate>;
 
 /** Checks the parts of the metadata that depend on other records; throws one 400 with every problem. */
-async function checkMeta(db: DbOrTx, orgId: string, courseId: string | null, m: Meta, format: string, externalUrl: string | null) {
+async function checkMeta(ctx: AppContext, db: DbOrTx, orgId: string, courseId: string | null, m: Meta, format: string, externalUrl: string | null) {
   const errors: ErrorDetail[] = [];
   if (format === 'external' && !externalUrl) errors.push({ path: 'externalUrl', message: 'External courses need the https link where they happen' });
   if (m.coverFileId) {
@@ -97,7 +96,7 @@ async function checkMeta(db: DbOrTx, orgId: string, courseId: string | null, m: 
     else if (found.get(m.coverFileId) !== 'cover') errors.push({ path: 'coverFileId', message: 'Upload the image as a cover' });
   }
   if (m.skills) {
-    const skills = new Map((await findSkills(db, orgId, m.skills.map((s) => s.skillId))).map((s) => [s.id, s]));
+    const skills = new Map((await ctx.skillCatalog.findSkills(db, orgId, m.skills.map((s) => s.skillId))).map((s) => [s.id, s]));
     const seen = new Set<string>();
     m.skills.forEach((s, i) => {
       const sk = skills.get(s.skillId);
@@ -128,7 +127,7 @@ export async function createCourse(ctx: AppContext, actor: Actor, input: zo.infe
   return ctx.db.transaction(async (tx) => {
     const format = input.format ?? 'self_paced';
     const externalUrl = format === 'external' ? (input.externalUrl ?? null) : null;
-    await checkMeta(tx, actor.orgId, null, input, format, externalUrl);
+    await checkMeta(ctx, tx, actor.orgId, null, input, format, externalUrl);
     const now = ctx.clock.now();
     const c = await repo.insertCourse(tx, {
       orgId: actor.orgId,
@@ -162,7 +161,7 @@ export async function updateCourse(ctx: AppContext, actor: Actor, id: string, in
     const before = await loadDto(tx, actor.orgId, id);
     const format = input.format ?? row.format;
     const externalUrl = format === 'external' ? (input.externalUrl !== undefined ? input.externalUrl : row.externalUrl) : null;
-    await checkMeta(tx, actor.orgId, id, input, format, externalUrl);
+    await checkMeta(ctx, tx, actor.orgId, id, input, format, externalUrl);
     const patch: repo.CoursePatch = {
       ...(input.title !== undefined && { title: input.title }),
       ...(input.summary !== undefined && { summary: input.summary || null }),

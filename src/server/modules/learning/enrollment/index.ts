@@ -2,6 +2,6 @@ export { ENROLLED_EVENT } from './enrollment.events.ts';
 export { addMonths, completeEnrollment, enroll, refreshProgramProgress, type Audience, type EnrollmentRow } from './enrollments.core.ts';
 export { enrollmentSubscribers } from './enrollments.jobs.ts';
 export * as enrollmentsRepo from './enrollments.repo.ts';
-export { audienceSql } from './enrollments.repo.ts';
+export { audienceSql, findOpenEnrollment } from './enrollments.repo.ts';
 export { enrollmentRoutes } from './enrollments.routes.ts';
 export { reasonLabels } from './enrollments.view.ts';

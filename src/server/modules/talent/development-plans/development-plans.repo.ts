@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { aspiration, course, person, courseSkill, developmentPlanItem, enrollment, isOpenStatus, personSkill, program, skill, skillAssessment } from '../../../db/schema/index.ts';
+import { aspiration, course, courseSkill, developmentPlanItem, enrollment, personSkill, program, skill, skillAssessment } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { rows } from '../../../platform/db/sql.ts';
 
@@ -154,20 +154,4 @@ export async function baselineLevels(
   return Object.fromEntries(rows<{ skillId: string; level: number | null }>(r).map((x) => [x.skillId, x.level == null ? null : Math.round(Number(x.level) * 100) / 100]));
 }
 
-/** The person's open enrolment in the course or program, if any. */
-export async function findOpenEnrollment(db: DbOrTx, orgId: string, personId: string, target: { courseId?: string | null; programId?: string | null }) {
-  const [row] = await db
-    .select({ id: enrollment.id })
-    .from(enrollment)
-    .where(
-      and(
-        eq(enrollment.orgId, orgId),
-        eq(enrollment.personId, personId),
-        target.courseId ? eq(enrollment.courseId, target.courseId) : eq(enrollment.programId, target.programId!),
-        isOpenStatus(enrollment.status),
-      ),
-    )
-    .limit(1);
-  return row;
-}
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { conflict, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
+import { enroll, findOpenEnrollment } from '../../learning/index.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { canApproveDevelopmentOf, canEditDevelopmentOf, canReadTalentOf } from '../talent.policy.ts';
 import type { PlanItemCreate, PlanItemUpdate } from './development-plans.schemas.ts';
@@ -83,10 +84,8 @@ const dueAtOf = (d: string | null) => (d ? new Date(`${d}T23:59:59.999Z`) : null
 async function enrollFor(ctx: AppContext, tx: DbOrTx, by: ActorRef, item: repo.PlanItemRow, ownChoice: boolean): Promise<repo.PlanItemRow> {
   if (!item.courseId && !item.programId) return item;
   const target = { courseId: item.courseId, programId: item.courseId ? null : item.programId };
-  let enrollmentId = (await repo.findOpenEnrollment(tx, item.orgId, item.personId, target))?.id;
+  let enrollmentId = (await findOpenEnrollment(tx, item.orgId, item.personId, target))?.id;
   if (!enrollmentId) {
-    // Loaded on use: learning's authoring reads talent's skills, so a static import would be a cycle.
-    const { enroll } = await import('../../learning/index.ts');
     const [created] = await enroll(ctx, tx, by, {
       audience: { type: 'people', personIds: [item.personId] },
       ...target,
@@ -100,7 +99,7 @@ async function enrollFor(ctx: AppContext, tx: DbOrTx, by: ActorRef, item: repo.P
       baselineLevels: await repo.baselineLevels(tx, item.orgId, item.personId, { skillId: item.skillId, ...target }),
     });
     // A concurrent enrolment won the race: link to it.
-    enrollmentId = created?.id ?? (await repo.findOpenEnrollment(tx, item.orgId, item.personId, target))?.id;
+    enrollmentId = created?.id ?? (await findOpenEnrollment(tx, item.orgId, item.personId, target))?.id;
   }
   if (!enrollmentId) return item;
   return repo.update(tx, item.orgId, item.id, { enrollmentId }, ctx.clock.now());

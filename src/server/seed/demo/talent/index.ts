@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { DemoOrg } from '../people.ts';
+import { recomputeForPeople } from '../../../modules/insight/index.ts';
 import { seedDemoProfiles } from './profiles.ts';
 import { seedDemoAssessments } from './assessments.ts';
 import { seedDemoDevelopment } from './development.ts';
@@ -15,5 +16,5 @@ export async function seedDemoTalent(tx: DbOrTx, input: DemoTalentInput, today: 
   await seedDemoProfiles(tx, input, today);
   await seedDemoAssessments(tx, input, today);
   await seedDemoDevelopment(tx, input, today);
-  await (await import('../../../modules/insight/index.ts')).recomputeForPeople(tx, input.orgId, 'all', today);
+  await recomputeForPeople(tx, input.orgId, 'all', today);
 }
