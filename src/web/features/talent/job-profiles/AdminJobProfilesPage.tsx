@@ -8,6 +8,7 @@ import { EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { jobProfileApi, jobProfileKeys, jobProfileQueries, type JobProfile } from './api.ts';
 import { ProfileModal } from './ProfileModal.tsx';
+import { ImportCsvButton } from '../imports/ImportCsvModal.tsx';
 
 /** Job profiles with their expected skill levels, career paths between them, and the profiles import. */
 export default function AdminJobProfilesPage() {
@@ -32,9 +33,12 @@ export default function AdminJobProfilesPage() {
         title="Job profiles"
         description="Roles with the skill levels they expect, and the next steps between them."
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
-            New profile
-          </Button>
+          <Group gap="xs">
+            <ImportCsvButton kind="job-profiles" />
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
+              New profile
+            </Button>
+          </Group>
         }
       />
       <Group align="flex-end" mb="md" gap="lg">

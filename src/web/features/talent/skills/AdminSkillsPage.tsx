@@ -9,6 +9,7 @@ import { fieldErrors } from '../../../lib/api.ts';
 import { confirmDanger, drawerTitle, EmptyText, ErrorAlert, LoadMore, Loading } from '../../../ui/common.tsx';
 import { skillApi, skillKeys, skillQueries, type Skill } from './api.ts';
 import { MergeSkillModal, RescaleSkillModal } from './SkillActions.tsx';
+import { ImportCsvButton } from '../imports/ImportCsvModal.tsx';
 
 export default function AdminSkillsPage() {
   const qc = useQueryClient();
@@ -38,9 +39,12 @@ export default function AdminSkillsPage() {
         title="Skills"
         description="The skills framework: what courses teach and to which level."
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
-            New skill
-          </Button>
+          <Group gap="xs">
+            <ImportCsvButton kind="skills" />
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen('new')}>
+              New skill
+            </Button>
+          </Group>
         }
       />
       <Group align="flex-end" mb="md" gap="lg">
