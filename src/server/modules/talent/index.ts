@@ -4,6 +4,7 @@ import { jobProfileRoutes } from './job-profiles/index.ts';
 import { assessmentRoutes } from './assessments/index.ts';
 import { aspirationRoutes } from './aspirations/index.ts';
 import { developmentPlanRoutes } from './development-plans/index.ts';
+import { assessmentRoundRoutes } from './assessment-rounds/index.ts';
 import { skillsImportRoutes } from './skills-import/index.ts';
 import { jobProfileJobs, jobProfileSubscribers } from './job-profiles/index.ts';
 import { assessmentJobs, assessmentSubscribers } from './assessments/index.ts';
@@ -17,7 +18,8 @@ export const talentRoutes = createRouter()
   .route('/', jobProfileRoutes)
   .route('/', assessmentRoutes)
   .route('/', aspirationRoutes)
-  .route('/', developmentPlanRoutes);
+  .route('/', developmentPlanRoutes)
+  .route('/', assessmentRoundRoutes);
 
 export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs];
 export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers];
