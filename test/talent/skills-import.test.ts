@@ -330,6 +330,41 @@ describe('job profiles import', () => {
     expect(await profilesOf(org.id)).toEqual([]);
   });
 
+  it('keeps career steps already there, and refuses a profile named as both promotion and lateral move', async () => {
+    const { org, hr } = await library();
+    const [a, b] = await t.ctx.db
+      .insert(jobProfile)
+      .values([
+        { orgId: org.id, name: 'Rep' },
+        { orgId: org.id, name: 'Lead' },
+      ])
+      .returning();
+    await t.ctx.db.insert(careerPath).values({ orgId: org.id, fromProfileId: a!.id, toProfileId: b!.id, kind: 'lateral' });
+    const kept = await postProfiles(hr, file(HEADER, 'Rep,,Negotiation,2,Lead'), false);
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.rows[0]).toEqual({ row: 1, key: 'Rep · Negotiation', action: 'create', changes: { expected_level: { from: null, to: 2 } } });
+    const steps = await t.ctx.db.select().from(careerPath).where(eq(careerPath.orgId, org.id));
+    expect(steps.map((s) => s.kind)).toEqual(['lateral']);
+    const both = await postProfiles(hr, file('profile,skill,expected_level,next_profiles,lateral_profiles', 'Lead,Negotiation,3,Head,', 'Lead,Coaching,2,,Head', 'Head,Negotiation,4,,'));
+    expect(both.body.rows[1].errors).toEqual([{ field: 'lateral_profiles', message: '"Head" is both a promotion and a lateral move from "Lead"' }]);
+  });
+
+  it('handles a file of the largest size allowed in one commit', async () => {
+    const { org, hr } = await setup();
+    const big = await postSkills(hr, file('name,category,level_1', ...Array.from({ length: 5000 }, (_, i) => `Skill ${i},Bulk,"Level one, of ${i}"`)), false);
+    expect(big.status, JSON.stringify(big.body).slice(0, 500)).toBe(200);
+    expect(big.body.summary.create).toBe(5000);
+    expect((await skillsOf(org.id)).length).toBe(5000);
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const { hr } = await setup();
+    const doc = (await hr.get('openapi.json')).body;
+    expect(doc.paths['/skills/import'].post.requestBody.content).toHaveProperty('text/csv');
+    expect(doc.paths['/job-profiles/import'].post.responses).toHaveProperty('422');
+    expect(doc.components.schemas.TalentImportReport).toBeDefined();
+  });
+
   it('is for HR admins: others get 404', async () => {
     const { org } = await library();
     const emp = await signInAs(t, await createUser(t, org.id));
