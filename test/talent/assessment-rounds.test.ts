@@ -114,6 +114,18 @@ describe('self-assessment rounds', () => {
     const list = await s.as.manager.get('assessment-rounds');
     expect(list.body.data.map((r: { id: string }) => r.id)).toEqual([round.id]);
     expect((await s.as.boss.get('assessment-rounds')).body.data).toEqual([]);
+
+    // The people the start form offers: everyone below, direct reports first, with who can rate.
+    const offered = await s.as.boss.get('assessment-rounds/candidates');
+    expect(offered.status).toBe(200);
+    expect(offered.body.data.map((c) => [c.name, c.directReport, c.eligible, c.reason])).toEqual([
+      ['Mia Manager', true, false, 'Holds no job profile'],
+      ['Ana Alves', false, true, null],
+      ['Ben Brown', false, true, null],
+      ['Cal Cole', false, false, 'Holds no job profile'],
+    ]);
+    expect(offered.body.data[1]!.profile).toEqual({ id: round.members[0]!.profile!.id, name: 'Analyst' });
+    expect((await s.as.ana.get('assessment-rounds/candidates')).body.data).toEqual([]);
   });
 
   it('named people must be in the chain (404 otherwise) and hold a profile with skills (422 naming them); the due date must lie ahead', async () => {

@@ -52,6 +52,16 @@ export async function directReports(db: DbOrTx, orgId: string, managerId: string
     .orderBy(asc(person.lastName), asc(person.firstName), asc(person.id));
 }
 
+/** The active people below the manager at any depth, by name, at most `limit`. */
+export async function activeBelow(db: DbOrTx, orgId: string, managerId: string, limit: number): Promise<PersonRow[]> {
+  return db
+    .select(personColumns)
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.status, 'active'), sql`${person.id} in (${chainBelowSql(orgId, managerId)})`))
+    .orderBy(asc(person.lastName), asc(person.firstName), asc(person.id))
+    .limit(limit);
+}
+
 /** Which of `ids` are somewhere below `managerId` in the reporting chain. */
 export async function belowAmong(db: DbOrTx, orgId: string, managerId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

@@ -1,9 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
 import {
   MyRoundSchema,
+  RoundCandidateSchema,
   RoundCreate,
   RoundCreated,
   RoundMemberParams,
@@ -41,6 +42,13 @@ const mine = createRoute({
   tags,
   summary: 'The rounds I am asked to rate myself in, open first, with my row',
   responses: { 200: jsonContent(page(MyRoundSchema)) },
+});
+const candidates = createRoute({
+  method: 'get',
+  path: '/assessment-rounds/candidates',
+  tags,
+  summary: 'The people I may put in a round (everyone below me, direct reports first), and whether each can rate',
+  responses: { 200: jsonContent(z.object({ data: z.array(RoundCandidateSchema) })) },
 });
 const get = createRoute({
   method: 'get',
@@ -88,6 +96,7 @@ export const assessmentRoundRoutes = createRouter()
   .openapi(create, async (c) => c.json(await service.createRound(c.var.ctx, requireActor(c), c.req.valid('json'), c.var.requestId), 201))
   .openapi(list, async (c) => c.json(await service.listRounds(c.var.ctx, requireActor(c), c.req.valid('query')), 200))
   .openapi(mine, async (c) => c.json(await service.listMyRounds(c.var.ctx, requireActor(c)), 200))
+  .openapi(candidates, async (c) => c.json(await service.roundCandidates(c.var.ctx, requireActor(c)), 200))
   .openapi(get, async (c) => c.json(await service.getRound(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(submitSelf, async (c) => {
     const { id, personId } = c.req.valid('param');

@@ -99,3 +99,15 @@ export const RoundCreated = RoundSchema.extend({
 export const MyRoundSchema = RoundSummarySchema.omit({ progress: true })
   .extend({ me: RoundMemberSchema })
   .openapi('MyAssessmentRound');
+
+export const RoundCandidateSchema = z
+  .object({
+    personId: z.uuid(),
+    name: z.string(),
+    jobTitle: z.string().nullable(),
+    profile: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    directReport: z.boolean(),
+    eligible: z.boolean().openapi({ description: 'Holds a job profile that expects skills' }),
+    reason: z.string().nullable().openapi({ description: 'Why not, when not eligible' }),
+  })
+  .openapi('AssessmentRoundCandidate');

@@ -103,6 +103,45 @@ async function roundView(db: DbOrTx, actor: Actor, id: string) {
   };
 }
 
+/** Who cannot be a member, or null: an active person holding a job profile that expects skills. */
+const ineligible = (c: repo.PersonRow, withSkills: Set<string>) =>
+  c.status !== 'active'
+    ? 'Inactive'
+    : !c.jobProfileId
+      ? 'Holds no job profile'
+      : !withSkills.has(c.jobProfileId)
+        ? 'Their job profile expects no skills'
+        : null;
+
+async function profilesWithSkills(db: DbOrTx, orgId: string, people: repo.PersonRow[]) {
+  const profileIds = [...new Set(people.map((c) => c.jobProfileId).filter((x): x is string => !!x))];
+  const [skills, names] = await Promise.all([repo.profileSkills(db, orgId, profileIds), repo.profileNames(db, orgId, profileIds)]);
+  return { withSkills: new Set(skills.map((s) => s.profileId)), names };
+}
+
+/** At most this many candidates are offered for a round (the people below the actor, by name). */
+const MAX_CANDIDATES = 500;
+
+/** The people the actor may put in a round (everyone below them), direct reports first, and whether each can rate. */
+export async function roundCandidates(ctx: AppContext, actor: Actor) {
+  const people = await repo.activeBelow(ctx.db, actor.orgId, actor.personId, MAX_CANDIDATES);
+  const { withSkills, names: profiles } = await profilesWithSkills(ctx.db, actor.orgId, people);
+  const data = people.map((p) => {
+    const reason = ineligible(p, withSkills);
+    return {
+      personId: p.id,
+      name: nameOf(p),
+      jobTitle: p.jobTitle,
+      profile: p.jobProfileId && profiles.has(p.jobProfileId) ? { id: p.jobProfileId, name: profiles.get(p.jobProfileId)! } : null,
+      directReport: p.managerId === actor.personId,
+      eligible: !reason,
+      reason,
+    };
+  });
+  data.sort((a, b) => Number(b.directReport) - Number(a.directReport));
+  return { data };
+}
+
 type Skipped = { personId: string; name: string; reason: string };
 
 export async function createRound(ctx: AppContext, actor: Actor, input: zo.infer<typeof RoundCreate>, requestId?: string) {
@@ -132,16 +171,8 @@ export async function createRound(ctx: AppContext, actor: Actor, input: zo.infer
         ]);
       }
     }
-    const profileIds = [...new Set(candidates.map((c) => c.jobProfileId).filter((x): x is string => !!x))];
-    const withSkills = new Set((await repo.profileSkills(tx, actor.orgId, profileIds)).map((s) => s.profileId));
-    const why = (c: repo.PersonRow) =>
-      c.status !== 'active'
-        ? 'Inactive'
-        : !c.jobProfileId
-          ? 'Holds no job profile'
-          : !withSkills.has(c.jobProfileId)
-            ? 'Their job profile expects no skills'
-            : null;
+    const { withSkills } = await profilesWithSkills(tx, actor.orgId, candidates);
+    const why = (c: repo.PersonRow) => ineligible(c, withSkills);
     const skipped: Skipped[] = candidates.flatMap((c) => {
       const reason = why(c);
       return reason ? [{ personId: c.id, name: nameOf(c), reason }] : [];
