@@ -346,7 +346,7 @@ describe('job profiles import', () => {
     const steps = await t.ctx.db.select().from(careerPath).where(eq(careerPath.orgId, org.id));
     expect(steps.map((s) => s.kind)).toEqual(['lateral']);
     const both = await postProfiles(hr, file('profile,skill,expected_level,next_profiles,lateral_profiles', 'Lead,Negotiation,3,Head,', 'Lead,Coaching,2,,Head', 'Head,Negotiation,4,,'));
-    expect(both.body.rows[1].errors).toEqual([{ field: 'lateral_profiles', message: '"Head" is both a promotion and a lateral move from "Lead"' }]);
+    expect(both.body.rows[1]!.errors).toEqual([{ field: 'lateral_profiles', message: '"Head" is both a promotion and a lateral move from "Lead"' }]);
   });
 
   it('handles a file of the largest size allowed in one commit', async () => {
