@@ -1,20 +1,27 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ApiError } from '../../../lib/api.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
+import { aspirationQueries } from '../aspirations/api.ts';
+import { jobProfileQueries } from '../job-profiles/api.ts';
 import { assessmentQueries, type PersonSkillRow } from './api.ts';
 import { basisLine } from './format.ts';
 import { HistoryModal } from './HistoryModal.tsx';
 import { LevelBar } from './LevelBar.tsx';
 import { RateModal } from './RateModal.tsx';
+import type { AspiredExpectation } from './SkillsChart.tsx';
+
+// The chart library loads after the list it illustrates: the rows carry the same numbers as text.
+const SkillsChart = lazy(() => import('./SkillsChart.tsx'));
 
 /** A person's skills: current level against the profile's expected level, gaps, sources and history; self and manager rating. */
 export function SkillsSection({ personId, mine }: { personId: string; mine: boolean }) {
   const q = useQuery(assessmentQueries.person(personId));
   const [rating, setRating] = useState<{ row: PersonSkillRow; source: 'self' | 'manager' } | null>(null);
   const [history, setHistory] = useState<PersonSkillRow | null>(null);
+  const aspired = useAspiredExpectation(personId, q.data?.profile?.id ?? null);
   if (q.error instanceof ApiError && q.error.status === 404) return null;
   const data = q.data;
   const self = !!data?.canSelfAssess && mine;
@@ -31,6 +38,9 @@ export function SkillsSection({ personId, mine }: { personId: string; mine: bool
         </EmptyText>
       ) : (
         <Stack gap="md">
+          <Suspense fallback={null}>
+            <SkillsChart rows={data!.skills} profileName={data!.profile?.name ?? null} aspired={aspired} mine={mine} />
+          </Suspense>
           {data!.skills.map((row) => (
             <SkillRow
               key={row.skill.id}
@@ -47,6 +57,24 @@ export function SkillsSection({ personId, mine }: { personId: string; mine: bool
       {history && <HistoryModal personId={personId} skillId={history.skill.id} name={history.skill.name} onClose={() => setHistory(null)} />}
     </SectionCard>
   );
+}
+
+/**
+ * The expected levels of the first job profile the person aspires to (other than their own): the
+ * aspirations are the ones the page's aspirations section loads (one cached query), the profile's
+ * expectations one more read. Viewers who may not see the aspirations get none.
+ */
+function useAspiredExpectation(personId: string, ownProfileId: string | null): AspiredExpectation | null {
+  const aspirations = useQuery(aspirationQueries.ofPerson(personId));
+  const targetId = aspirations.data?.data.find((a) => a.targetProfileId && a.targetProfileId !== ownProfileId)?.targetProfileId ?? null;
+  const profile = useQuery({ ...jobProfileQueries.one(targetId ?? ''), enabled: !!targetId });
+  return useMemo(() => {
+    if (!targetId || !profile.data || !profile.data.skills.length) return null;
+    return {
+      profileName: profile.data.name,
+      levels: new Map(profile.data.skills.map((s) => [s.skillId, { name: s.name, level: s.level, maxLevel: s.maxLevel }])),
+    };
+  }, [targetId, profile.data]);
 }
 
 function SkillRow({

@@ -32,3 +32,14 @@ export const shortDate = (iso: string) => new Intl.DateTimeFormat(undefined, { d
 
 /** "Level 3 · Practising" */
 export const levelLabel = (level: number, levels: readonly string[]) => (levels[level - 1] ? `${level} · ${levels[level - 1]}` : `Level ${level}`);
+
+/** One theme hue per source, for chart dots and legends (shade 7 on white is legible for each). */
+export const sourceColors: Record<Basis['source'], string> = {
+  self: 'blue',
+  manager: 'violet',
+  peer: 'cyan',
+  review: 'red',
+  quiz: 'grape',
+  checkpoint: 'lime',
+  import: 'gray',
+};
