@@ -96,9 +96,10 @@ export function ImportCsvModal({ kind, onClose }: { kind: TalentImportKind; onCl
     }
   }
 
-  const changes = report ? report.summary.create + report.summary.update : 0;
+  // Rows that change something: new, updated, and (profiles) expectations the file removes.
+  const changes = report ? report.summary.create + report.summary.update + report.summary.remove : 0;
   const clean = !!report?.dryRun && report.summary.error === 0;
-  const canImport = clean && changes + (report?.summary.remove ?? 0) > 0 && !busy;
+  const canImport = clean && changes > 0 && !busy;
   // Errors first, so the rows to fix are at the top.
   const rows = report ? [...report.rows].sort((a, b) => Number(b.action === 'error') - Number(a.action === 'error')) : [];
 
@@ -128,7 +129,7 @@ export function ImportCsvModal({ kind, onClose }: { kind: TalentImportKind; onCl
             Check file
           </Button>
           <Button color="green" onClick={() => void run(false)} disabled={!canImport} loading={busy === 'import'}>
-            {clean && changes + report!.summary.remove === 0 ? 'Nothing to import' : `Import ${changes.toLocaleString()} ${k.noun}${changes === 1 ? '' : 's'}`}
+            {clean && changes === 0 ? 'Nothing to import' : `Import ${changes.toLocaleString()} ${k.noun}${changes === 1 ? '' : 's'}`}
           </Button>
         </Group>
         {error && (
