@@ -4,6 +4,7 @@ import { conflict, notFound, validationFailed } from '../../platform/http/errors
 import type { Actor } from '../../platform/http/types.ts';
 import { actorRef, recordChange } from '../platform/index.ts';
 import type { CustomFieldCreate, CustomFieldUpdate } from './custom-fields.schemas.ts';
+import { forgetFieldDefs } from './custom-fields.cache.ts';
 import * as repo from './custom-fields.repo.ts';
 import { readableFields } from './custom-fields.visibility.ts';
 import { canManageCustomFields, requirePermission } from './org.policy.ts';
@@ -34,7 +35,7 @@ export async function createCustomField(
   requestId?: string,
 ): Promise<Dto> {
   requirePermission(actor, canManageCustomFields);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     if (await repo.findCustomFieldByKey(tx, actor.orgId, input.key)) {
       throw conflict(`A custom field with the key "${input.key}" already exists`, [
         { path: 'key', message: 'Already used in this organisation' },
@@ -49,6 +50,8 @@ export async function createCustomField(
     });
     return dto(row);
   });
+  forgetFieldDefs(ctx.db, actor.orgId);
+  return created;
 }
 
 export async function updateCustomField(
@@ -59,7 +62,7 @@ export async function updateCustomField(
   requestId?: string,
 ): Promise<Dto> {
   requirePermission(actor, canManageCustomFields);
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await repo.findCustomField(tx, actor.orgId, id);
     if (!before) throw notFound('Custom field');
     if (input.options && before.type !== 'choice') {
@@ -79,6 +82,8 @@ export async function updateCustomField(
     });
     return dto(row);
   });
+  forgetFieldDefs(ctx.db, actor.orgId);
+  return updated;
 }
 
 /** Deleting a definition removes its values; a smart group still reading it must change first. */
@@ -100,4 +105,5 @@ export async function deleteCustomField(ctx: AppContext, actor: Actor, id: strin
       before: dto(before),
     });
   });
+  forgetFieldDefs(ctx.db, actor.orgId);
 }

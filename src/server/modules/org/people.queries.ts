@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/index.ts';
 import { decodeCursor, keysetPage } from '../../platform/http/openapi.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
-import { listCustomFields } from './custom-fields.repo.ts';
+import { fieldDefsOf } from './custom-fields.cache.ts';
 import { visibleValues, type FieldDef, type Relation } from './custom-fields.visibility.ts';
 import { canReadEveryField } from './org.policy.ts';
 import type { PersonSchema } from './org.schemas.ts';
@@ -21,7 +21,7 @@ export type PersonDetailDto = PersonDto & { directReportCount: number };
  */
 export async function showPeople(db: DbOrTx, viewer: Actor, rows: repo.PersonViewRow[]): Promise<PersonDto[]> {
   if (!rows.length) return [];
-  const defs = await listCustomFields(db, viewer.orgId);
+  const defs = await fieldDefsOf(db, viewer.orgId);
   // Whose manager the viewer is matters only for `chain` fields, and only to those not reading all.
   const chainFields = !canReadEveryField(viewer) && defs.some((d) => d.visibility === 'chain');
   const others = rows.filter((r) => r.id !== viewer.personId && Object.keys(r.customFields ?? {}).length).map((r) => r.id);
@@ -30,7 +30,7 @@ export async function showPeople(db: DbOrTx, viewer: Actor, rows: repo.PersonVie
 }
 
 /** One person as the viewer may see them, given the field definitions and whether the viewer is above them. */
-function showPerson(viewer: Actor, r: repo.PersonShownRow, defs: FieldDef[], viewerAbove: boolean): PersonDto {
+function showPerson(viewer: Actor, r: repo.PersonShownRow, defs: readonly FieldDef[], viewerAbove: boolean): PersonDto {
   const relation: Relation = r.id === viewer.personId ? 'self' : viewerAbove ? 'chain' : 'other';
   return { ...toPersonDto(r), customFields: visibleValues(r.customFields ?? {}, defs, viewer, relation) };
 }
@@ -82,8 +82,10 @@ export async function peopleByIds(db: DbOrTx, viewer: Actor, ids: string[]): Pro
 }
 
 export async function getPersonDetail(db: DbOrTx, viewer: Actor, id: string): Promise<PersonDetailDto> {
-  const chainMatters = id !== viewer.personId && !canReadEveryField(viewer);
+  const defs = await fieldDefsOf(db, viewer.orgId);
+  // Whether the viewer is above the person matters only when a `chain` field could hide a value.
+  const chainMatters = id !== viewer.personId && !canReadEveryField(viewer) && defs.some((d) => d.visibility === 'chain');
   const row = await repo.findPersonDetail(db, viewer.orgId, id, { personId: viewer.personId, chainMatters });
   if (!row) throw notFound('Person');
-  return { ...showPerson(viewer, row, row.fieldDefs, row.viewerAbove), directReportCount: row.directReportCount };
+  return { ...showPerson(viewer, row, defs, row.viewerAbove), directReportCount: row.directReportCount };
 }
