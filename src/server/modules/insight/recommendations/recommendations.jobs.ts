@@ -23,20 +23,33 @@ export const RECOMPUTE_PERSON = defineJob({
   },
 });
 
-/** Recomputes every active person of the organisation, a batch per transaction. Idempotent: a replace, as above. */
+/**
+ * Recomputes every active person of the organisation, a batch per transaction, set-based within
+ * each batch (one statement per input). On PostgreSQL two batches run at once, on connections of
+ * their own, so one batch's ranking overlaps the other's writes; PGlite has one connection, so
+ * one at a time. Idempotent: a replace, as above.
+ */
 export const RECOMPUTE_ORG = defineJob({
   name: 'recommendations.recompute_org',
   schema: z.object({ orgId: z.uuid() }),
   async handler(ctx, { orgId }) {
-    let after: string | null = null;
-    for (;;) {
-      const ids = await repo.personIdsAfter(ctx.db, orgId, after, BATCH);
-      if (ids.length === 0) return;
-      await ctx.db.transaction((tx) => recomputeForPeople(tx, orgId, ids, ctx.clock.now()));
-      after = ids[ids.length - 1]!;
-    }
+    const ids = await repo.activePersonIds(ctx.db, orgId);
+    const batches: string[][] = [];
+    for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+    const workers = ctx.database.kind === 'pglite' ? 1 : ORG_CONCURRENCY;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(workers, batches.length) }, async () => {
+        for (let b = next++; b < batches.length; b = next++) {
+          await ctx.db.transaction((tx) => recomputeForPeople(tx, orgId, batches[b]!, ctx.clock.now()));
+        }
+      }),
+    );
   },
 });
+
+/** Batches of a whole-organisation recompute in flight at once on PostgreSQL. */
+const ORG_CONCURRENCY = 2;
 
 /**
  * The daily safety net (`scheduleInsightJobs`, 02:40 UTC): every organisation's whole recompute,

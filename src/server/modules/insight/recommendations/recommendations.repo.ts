@@ -32,6 +32,11 @@ export async function personIdsAfter(db: DbOrTx, orgId: string, after: string | 
   return rows<{ id: string }>(r).map((x) => x.id);
 }
 
+/** Every active person of the organisation, in id order: the batches of a whole-organisation recompute. */
+export async function activePersonIds(db: DbOrTx, orgId: string): Promise<string[]> {
+  return rows<{ id: string }>(await db.execute(sql`select id from person where org_id = ${orgId} and status = 'active' order by id`)).map((x) => x.id);
+}
+
 /** Every organisation: the daily recompute's. */
 export async function organisationIds(db: DbOrTx): Promise<string[]> {
   return rows<{ id: string }>(await db.execute(sql`select id from organisation order by id`)).map((x) => x.id);
@@ -100,11 +105,12 @@ export async function replaceFor(db: DbOrTx, orgId: string, personIds: readonly 
   await db.execute(sql`delete from recommendation where org_id = ${orgId} and person_id = any(${uuidArray(personIds)})`);
   for (let i = 0; i < recs.length; i += INSERT_CHUNK) {
     const chunk = recs.slice(i, i + INSERT_CHUNK);
-    // The whole chunk as ONE jsonb parameter, not one placeholder per value: big batches stay cheap to send and plan.
+    // The whole chunk as ONE json parameter, not one placeholder per value: big batches stay cheap to send and plan
+    // (json, not jsonb: the document is read once, not first built as a jsonb tree).
     await db.execute(sql`
       insert into recommendation (id, org_id, person_id, item_type, item_id, rank, score, skill_id, explanation, evidence, fingerprint, computed_at)
       select x.id, ${orgId}, x.person_id, x.item_type, x.item_id, x.rank, x.score, x.skill_id, x.explanation, x.evidence, x.fingerprint, ${now}
-      from jsonb_to_recordset(${jsonRecords(chunk)}::jsonb) as x(
+      from json_to_recordset(${jsonRecords(chunk)}::json) as x(
         id uuid, person_id uuid, item_type text, item_id uuid, rank int, score real, skill_id uuid, explanation text, evidence jsonb, fingerprint text)`);
   }
 }
