@@ -91,6 +91,8 @@ const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/O
 const feedbackRoute = child('/feedback', () => import('./features/sections/FeedbackPage.tsx'));
 const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
 const skillsRoute = child('/skills', () => import('./features/talent/growth/MyGrowthPage.tsx'));
+const skillRoundsRoute = child('/skill-rounds', () => import('./features/talent/assessment-rounds/SkillRoundsPage.tsx'));
+const skillRoundRoute = child('/skill-rounds/$id', () => import('./features/talent/assessment-rounds/SkillRoundPage.tsx'));
 const careersRoute = child('/careers', () => import('./features/talent/job-profiles/CareerMapPage.tsx'));
 const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
 const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
@@ -157,6 +159,8 @@ const routeTree = rootRoute.addChildren([
     reviewsRoute,
     skillsRoute,
     careersRoute,
+    skillRoundsRoute,
+    skillRoundRoute,
     analyticsRoute,
     teamRoute,
     teamLearningRoute,

@@ -11,6 +11,7 @@ import {
   IconUsers,
   IconUsersGroup,
   IconClipboardCheck,
+  IconChecklist,
 } from '@tabler/icons-react';
 import { hasRole, isAnyAdmin, type Me } from '../lib/me.ts';
 
@@ -30,6 +31,7 @@ export const navItems: NavItem[] = [
   { label: 'People', to: '/people', icon: IconUsers, visible: always },
   { label: 'Org chart', to: '/org-chart', icon: IconSitemap, visible: always },
   { label: 'My team', to: '/team', icon: IconUsersGroup, visible: (me) => me.isManager },
+  { label: 'Skill rounds', to: '/skill-rounds', icon: IconChecklist, visible: (me) => me.isManager },
   { label: 'Analytics', to: '/analytics', icon: IconChartBar, visible: (me) => isAnyAdmin(me) },
   { label: 'Admin', to: '/admin', icon: IconSettings, visible: (me) => isAnyAdmin(me) || hasRole(me, 'admin') },
 ];

@@ -5,6 +5,7 @@ import { SkillsSection } from '../assessments/SkillsSection.tsx';
 import { AspirationsSection } from '../aspirations/AspirationsSection.tsx';
 import { PlanSection } from '../development-plans/PlanSection.tsx';
 import { RecommendationsSection } from '../../insight/recommendations/RecommendationsSection.tsx';
+import { MyRoundsCard } from '../assessment-rounds/MyRoundsCard.tsx';
 
 /** An employee's growth on one page: skills against their profile, aspirations, plan, recommendations. */
 export default function MyGrowthPage() {
@@ -13,6 +14,7 @@ export default function MyGrowthPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="My growth" description="Your skills against your role, where you want to go, your plan and the learning that gets you there." />
+      <MyRoundsCard />
       <RecommendationsSection personId={personId} mine />
       <SkillsSection personId={personId} mine />
       <AspirationsSection personId={personId} mine />
