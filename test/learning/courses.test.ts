@@ -108,6 +108,14 @@ describe('course authoring', () => {
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['skills.0.level', 'skills.1.skillId']);
     expect((await admin.post('courses', { title: 'X', skills: [{ skillId: skill.id, level: 0 }] })).status).toBe(400);
 
+    // An archived skill is not linked anew; a course linked before it was archived keeps it.
+    const kept = (await admin.post('courses', { title: 'Kept', skills: [{ skillId: skill.id, level: 2 }] })).body;
+    expect((await admin.post(`skills/${skill.id}/archive`)).status).toBe(200);
+    const archived = await admin.post('courses', { title: 'New', skills: [{ skillId: skill.id, level: 2 }] });
+    expect(archived.status).toBe(400);
+    expect(archived.body.error.details).toEqual([{ path: 'skills.0.skillId', message: 'Negotiation is archived' }]);
+    expect((await admin.patch(`courses/${kept.id}`, { title: 'Kept, renamed', skills: [{ skillId: skill.id, level: 3 }] })).status).toBe(200);
+
     const ext = await admin.post('courses', { title: 'Conference', format: 'external' });
     expect(ext.status).toBe(400);
     expect(ext.body.error.details[0].path).toBe('externalUrl');

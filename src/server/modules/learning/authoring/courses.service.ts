@@ -97,10 +97,13 @@ async function checkMeta(ctx: AppContext, db: DbOrTx, orgId: string, courseId: s
   }
   if (m.skills) {
     const skills = new Map((await ctx.skillCatalog.findSkills(db, orgId, m.skills.map((s) => s.skillId))).map((s) => [s.id, s]));
+    // A skill archived since the course was linked to it stays; an archived one is not linked anew.
+    const linked = new Set(courseId ? (await repo.courseSkills(db, orgId, [courseId])).map((s) => s.skillId) : []);
     const seen = new Set<string>();
     m.skills.forEach((s, i) => {
       const sk = skills.get(s.skillId);
       if (!sk) errors.push({ path: `skills.${i}.skillId`, message: 'No such skill' });
+      else if (sk.archivedAt && !linked.has(s.skillId)) errors.push({ path: `skills.${i}.skillId`, message: `${sk.name} is archived` });
       else if (s.level > sk.maxLevel) errors.push({ path: `skills.${i}.level`, message: `${sk.name} goes up to level ${sk.maxLevel}` });
       if (seen.has(s.skillId)) errors.push({ path: `skills.${i}.skillId`, message: 'Listed twice' });
       seen.add(s.skillId);
