@@ -24,10 +24,10 @@ export const learningRoutes = createRouter()
   .route('/', reportRoutes);
 
 export { learningJobs, learningSubscribers, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
-export { enroll, completeEnrollment, findOpenEnrollment, refreshProgramProgress, addMonths, reasonLabels, ENROLLED_EVENT, type Audience, type EnrollmentRow } from './enrollment/index.ts';
+export { enroll, completeEnrollment, findOpenEnrollment, refreshProgramProgress, addMonths, reasonLabels, ENROLLED_EVENT, ENROLLMENT_COMPLETED, type Audience, type EnrollmentRow } from './enrollment/index.ts';
 export type { SkillCatalog } from './authoring/skill-catalog.ts';
 export { canReadLearningOf } from './learning.policy.ts';
-export { requireStepUnlocked, isEvidenceApprover } from './programs/index.ts';
+export { requireStepUnlocked, isEvidenceApprover, CHECKPOINT_APPROVED } from './programs/index.ts';
 /** Pure grading, also used by the demo seed to write consistent attempts. */
 export { gradeAttempt, type Answers } from './player/index.ts';
 export { createRule as createComplianceRule, enrollDue as enrollComplianceDue, runComplianceSweep } from './compliance/index.ts';

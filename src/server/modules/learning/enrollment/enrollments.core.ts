@@ -3,7 +3,7 @@ import type { AppContext } from '../../../context.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import type { ActorRef } from '../../../platform/http/types.ts';
 import { emit, recordChange, recordChanges } from '../../platform/index.ts';
-import { ENROLLED_EVENT } from './enrollment.events.ts';
+import { ENROLLED_EVENT, ENROLLMENT_COMPLETED } from './enrollment.events.ts';
 import * as repo from './enrollments.repo.ts';
 import { requireStepUnlocked } from '../programs/index.ts';
 
@@ -120,15 +120,18 @@ export async function completeEnrollment(
     recordId: e.id,
     before: { status: e.status },
     after: { status: 'completed', completedAt: now, expiresAt, score: after.score },
-    // The closed loop (DESIGN.md §2.1) later measures the reason's signal again from here.
-    event: {
+    // Talent turns a quiz score into skill assessments from here; the closed loop (DESIGN.md §2.1) later measures the reason's signal again.
+    emits: emit(ENROLLMENT_COMPLETED, {
+      enrollmentId: e.id,
       personId: e.personId,
       courseId: e.courseId,
       programId: e.programId,
+      score: after.score,
+      completedAt: now.toISOString(),
       reasonType: e.reasonType,
       reasonRecordType: e.reasonRecordType,
       reasonRecordId: e.reasonRecordId,
-    },
+    }),
   });
   if (e.courseId) {
     for (const p of await repo.openProgramEnrollmentsWithCourse(tx, e.orgId, e.personId, e.courseId)) {

@@ -1,4 +1,4 @@
-export { ENROLLED_EVENT } from './enrollment.events.ts';
+export { ENROLLED_EVENT, ENROLLMENT_COMPLETED } from './enrollment.events.ts';
 export { addMonths, completeEnrollment, enroll, refreshProgramProgress, type Audience, type EnrollmentRow } from './enrollments.core.ts';
 export { enrollmentSubscribers } from './enrollments.jobs.ts';
 export * as enrollmentsRepo from './enrollments.repo.ts';

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../../platform/db/index.ts';
 import { conflict, notFound, validationFailed, type ErrorDetail } from '../../../platform/http/errors.ts';
 import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { actorRef, notify, recordChange } from '../../platform/index.ts';
+import { actorRef, emit, notify, recordChange } from '../../platform/index.ts';
+import { CHECKPOINT_APPROVED } from './checkpoints.events.ts';
 import * as repo from './checkpoints.repo.ts';
 import { refreshProgramProgress } from '../enrollment/index.ts';
 import { enrollmentsRepo as enrollments } from '../enrollment/index.ts';
@@ -153,13 +154,26 @@ export async function review(
     const now = ctx.clock.now();
     const after = await repo.updateSubmission(tx, actor.orgId, id, { status: decision, reviewerId: actor.personId, reviewComment: comment || null, reviewedAt: now });
     const by = actorRef(actor, requestId);
-    await recordChange(tx, by, {
-      action: decision === 'approved' ? 'checkpoint.approved' : 'checkpoint.returned',
-      recordType: 'checkpoint_submission',
-      recordId: id,
-      before: { status: s.status },
-      after: { status: decision, reviewComment: after.reviewComment },
-    });
+    const change = { recordType: 'checkpoint_submission', recordId: id, before: { status: s.status }, after: { status: decision, reviewComment: after.reviewComment } };
+    await recordChange(
+      tx,
+      by,
+      decision === 'approved'
+        ? {
+            ...change,
+            action: CHECKPOINT_APPROVED.type,
+            emits: emit(CHECKPOINT_APPROVED, {
+              submissionId: id,
+              enrollmentId: s.enrollmentId,
+              personId: s.personId,
+              programId: step.programId,
+              stepId: s.stepId,
+              approverId: actor.personId,
+              approvedAt: now.toISOString(),
+            }),
+          }
+        : { ...change, action: 'checkpoint.returned' },
+    );
     const p = await repo.programEnrollmentOf(tx, actor.orgId, s.enrollmentId);
     if (decision === 'approved' && p) await refreshProgramProgress(ctx, tx, by, p);
     const reviewer = (await repo.findPersonContact(tx, actor.orgId, actor.personId))!;

@@ -1,3 +1,4 @@
+export { CHECKPOINT_APPROVED } from './checkpoints.events.ts';
 export { findPersonContact } from './checkpoints.repo.ts';
 export { isEvidenceApprover } from './checkpoints.service.ts';
 export { activePeopleIds } from './programs.repo.ts';
