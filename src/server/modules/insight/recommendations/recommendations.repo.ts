@@ -145,12 +145,9 @@ export type RecommendationRow = {
   evidence: RecommendationEvidence[];
   fingerprint: string;
   computed_at: Date | string;
-  title: string;
-  summary: string | null;
-  estimated_minutes: number | null;
 };
 
-/** The person's shown recommendations (not dismissed with the same evidence), best first, with the course or program's title. */
+/** The person's shown recommendations (not dismissed with the same evidence), best first; their items' titles come with `factsOf`. */
 export async function listFor(db: DbOrTx, orgId: string, personId: string, limit: number): Promise<RecommendationRow[]> {
   const r = await db.execute(sql`
     select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
@@ -160,16 +157,7 @@ export async function listFor(db: DbOrTx, orgId: string, personId: string, limit
         select 1 from recommendation_dismissal d
         where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
     order by r.rank limit ${limit}`);
-  const recs = rows<Omit<RecommendationRow, 'title' | 'summary' | 'estimated_minutes'>>(r);
-  if (recs.length === 0) return [];
-  const courseIds = recs.filter((x) => x.item_type === 'course').map((x) => x.item_id);
-  const programIds = recs.filter((x) => x.item_type === 'program').map((x) => x.item_id);
-  const items = new Map(rows<LearningItemRow>(await db.execute(learningItemsSql(orgId, courseIds, programIds))).map((i) => [i.id, i]));
-  // An item gone since the recompute (deleted) is left out until the next one drops its row.
-  return recs.flatMap((x) => {
-    const i = items.get(x.item_id);
-    return i ? [{ ...x, title: i.title, summary: i.summary, estimated_minutes: i.estimated_minutes == null ? null : Number(i.estimated_minutes) }] : [];
-  });
+  return rows<RecommendationRow>(r);
 }
 
 export async function findRecommendation(db: DbOrTx, orgId: string, id: string) {
@@ -192,20 +180,31 @@ export async function deleteDismissal(db: DbOrTx, orgId: string, d: { personId: 
   return rows(r).length > 0;
 }
 
-export async function namesOf(db: DbOrTx, orgId: string, skillIds: readonly string[], profileIds: readonly string[]) {
-  const found = skillIds.length || profileIds.length
-    ? rows<{ kind: 'skill' | 'profile'; id: string; name: string }>(await db.execute(skillAndProfileNamesSql(orgId, skillIds, profileIds)))
-    : [];
-  return {
-    skills: new Map(found.filter((x) => x.kind === 'skill').map((s) => [s.id, s.name])),
-    profiles: new Map(found.filter((x) => x.kind === 'profile').map((p) => [p.id, p.name])),
-  };
-}
-
 export type AssessmentFact = { id: string; source: string; level: number; assessed_at: Date | string; skill_id: string; assessor_name: string | null };
-export async function assessmentFacts(db: DbOrTx, orgId: string, ids: readonly string[]): Promise<AssessmentFact[]> {
-  if (ids.length === 0) return [];
-  return rows<AssessmentFact>(await db.execute(assessmentFactsSql(orgId, ids)));
+
+/**
+ * What explanations and answers name, in ONE statement: the skills' and profiles' names, the
+ * assessments (with their assessor), and the courses' and programs' titles (for a read).
+ */
+export async function factsOf(
+  db: DbOrTx,
+  orgId: string,
+  ids: { skillIds: readonly string[]; profileIds: readonly string[]; assessmentIds: readonly string[]; courseIds?: readonly string[]; programIds?: readonly string[] },
+) {
+  const agg = (fragment: ReturnType<typeof sql>) => sql`(select coalesce(json_agg(x), '[]'::json) from (${fragment}) x)`;
+  const r = await db.execute(sql`
+    select ${agg(skillAndProfileNamesSql(orgId, ids.skillIds, ids.profileIds))} as names,
+           ${agg(assessmentFactsSql(orgId, ids.assessmentIds))} as assessments,
+           ${agg(learningItemsSql(orgId, ids.courseIds ?? [], ids.programIds ?? []))} as items`);
+  const row = rows<{ names: unknown; assessments: unknown; items: unknown }>(r)[0]!;
+  const parse = <T>(v: unknown): T[] => (typeof v === 'string' ? JSON.parse(v) : (v as T[]));
+  const names = parse<{ kind: 'skill' | 'profile'; id: string; name: string }>(row.names);
+  return {
+    skills: new Map(names.filter((x) => x.kind === 'skill').map((x) => [x.id, x.name])),
+    profiles: new Map(names.filter((x) => x.kind === 'profile').map((x) => [x.id, x.name])),
+    assessments: new Map(parse<AssessmentFact>(row.assessments).map((a) => [a.id, { ...a, level: Number(a.level) }])),
+    items: new Map(parse<LearningItemRow>(row.items).map((i) => [i.id, i])),
+  };
 }
 
 export async function personInOrg(db: DbOrTx, orgId: string, personId: string) {

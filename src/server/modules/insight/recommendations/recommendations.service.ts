@@ -121,8 +121,13 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return out;
 }
 
-/** Names of the skills and profiles, and the assessments, the evidence refers to: three statements for any number. */
-async function factsFor(db: DbOrTx, orgId: string, evidence: ReadonlyArray<readonly RecommendationEvidence[]>) {
+/** Names of the skills and profiles, the assessments the evidence refers to (and the items' titles): one statement for any number. */
+async function factsFor(
+  db: DbOrTx,
+  orgId: string,
+  evidence: ReadonlyArray<readonly RecommendationEvidence[]>,
+  items: { courseIds?: string[]; programIds?: string[] } = {},
+) {
   const skillIds = new Set<string>();
   const profileIds = new Set<string>();
   const assessmentIds = new Set<string>();
@@ -132,8 +137,9 @@ async function factsFor(db: DbOrTx, orgId: string, evidence: ReadonlyArray<reado
       if (e.recordId) profileIds.add(e.recordId);
       if (e.assessmentId) assessmentIds.add(e.assessmentId);
     }
-  const names = await repo.namesOf(db, orgId, [...skillIds], [...profileIds]);
-  const assessments = new Map((await repo.assessmentFacts(db, orgId, [...assessmentIds])).map((a) => [a.id, a]));
+  const found = await repo.factsOf(db, orgId, { skillIds: [...skillIds], profileIds: [...profileIds], assessmentIds: [...assessmentIds], ...items });
+  const names = { skills: found.skills, profiles: found.profiles };
+  const assessments = found.assessments;
   const explanation: ExplanationFacts = {
     skillName: (id) => names.skills.get(id) ?? 'A skill',
     profileName: (id) => (id ? (names.profiles.get(id) ?? null) : null),
@@ -142,7 +148,7 @@ async function factsFor(db: DbOrTx, orgId: string, evidence: ReadonlyArray<reado
       return a ? { source: a.source, assessedAt: new Date(a.assessed_at) } : null;
     },
   };
-  return { names, assessments, explanation };
+  return { names, assessments, items: found.items, explanation };
 }
 
 // ---- use cases --------------------------------------------------------------------------------
@@ -156,8 +162,17 @@ async function readablePerson(ctx: AppContext, actor: Actor, personId: string) {
 /** The person's recommendations, phrased for the reader: "your" to the person, their first name to others. */
 export async function listRecommendations(ctx: AppContext, actor: Actor, personId: string) {
   const p = await readablePerson(ctx, actor, personId);
-  const list = await repo.listFor(ctx.db, actor.orgId, personId, TOP_N);
-  const facts = await factsFor(ctx.db, actor.orgId, list.map((r) => r.evidence));
+  const recs = await repo.listFor(ctx.db, actor.orgId, personId, TOP_N);
+  if (recs.length === 0) return { data: [] };
+  const facts = await factsFor(ctx.db, actor.orgId, recs.map((r) => r.evidence), {
+    courseIds: recs.filter((r) => r.item_type === 'course').map((r) => r.item_id),
+    programIds: recs.filter((r) => r.item_type === 'program').map((r) => r.item_id),
+  });
+  // An item gone since the recompute (deleted) is left out until the next one drops its row.
+  const list = recs.flatMap((r) => {
+    const i = facts.items.get(r.item_id);
+    return i ? [{ ...r, title: i.title, summary: i.summary, estimated_minutes: i.estimated_minutes == null ? null : Number(i.estimated_minutes) }] : [];
+  });
   const viewer: Viewer = actor.personId === personId ? { self: true } : { self: false, firstName: p.first_name };
   const now = ctx.clock.now();
   return {
