@@ -147,17 +147,31 @@ export type RecommendationRow = {
   computed_at: Date | string;
 };
 
-/** The person's shown recommendations (not dismissed with the same evidence), best first; their items' titles come with `factsOf`. */
-export async function listFor(db: DbOrTx, orgId: string, personId: string, limit: number): Promise<RecommendationRow[]> {
+/**
+ * The person (their first name) and their shown recommendations (not dismissed with the same
+ * evidence), best first, in ONE statement; undefined when the person is not of the organisation.
+ * The items' titles come with `factsOf`.
+ */
+export async function personWithRecommendations(
+  db: DbOrTx,
+  orgId: string,
+  personId: string,
+  limit: number,
+): Promise<{ first_name: string; recs: RecommendationRow[] } | undefined> {
   const r = await db.execute(sql`
-    select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
-    from recommendation r
-    where r.org_id = ${orgId} and r.person_id = ${personId}
-      and not exists (
-        select 1 from recommendation_dismissal d
-        where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
-    order by r.rank limit ${limit}`);
-  return rows<RecommendationRow>(r);
+    select p.first_name, coalesce((
+      select json_agg(x order by x.rank) from (
+        select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
+        from recommendation r
+        where r.org_id = ${orgId} and r.person_id = p.id
+          and not exists (
+            select 1 from recommendation_dismissal d
+            where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
+        order by r.rank limit ${limit}) x), '[]'::json) as recs
+    from person p where p.org_id = ${orgId} and p.id = ${personId}`);
+  const row = rows<{ first_name: string; recs: unknown }>(r)[0];
+  if (!row) return undefined;
+  return { first_name: row.first_name, recs: typeof row.recs === 'string' ? JSON.parse(row.recs) : (row.recs as RecommendationRow[]) };
 }
 
 export async function findRecommendation(db: DbOrTx, orgId: string, id: string) {
@@ -205,9 +219,4 @@ export async function factsOf(
     assessments: new Map(parse<AssessmentFact>(row.assessments).map((a) => [a.id, { ...a, level: Number(a.level) }])),
     items: new Map(parse<LearningItemRow>(row.items).map((i) => [i.id, i])),
   };
-}
-
-export async function personInOrg(db: DbOrTx, orgId: string, personId: string) {
-  const r = await db.execute(sql`select id, first_name from person where org_id = ${orgId} and id = ${personId}`);
-  return rows<{ id: string; first_name: string }>(r)[0];
 }

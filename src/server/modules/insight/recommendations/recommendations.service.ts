@@ -153,16 +153,12 @@ async function factsFor(
 
 // ---- use cases --------------------------------------------------------------------------------
 
-async function readablePerson(ctx: AppContext, actor: Actor, personId: string) {
-  const p = await repo.personInOrg(ctx.db, actor.orgId, personId);
-  if (!p || !(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
-  return p;
-}
-
 /** The person's recommendations, phrased for the reader: "your" to the person, their first name to others. */
 export async function listRecommendations(ctx: AppContext, actor: Actor, personId: string) {
-  const p = await readablePerson(ctx, actor, personId);
-  const recs = await repo.listFor(ctx.db, actor.orgId, personId, TOP_N);
+  // The person and their rows in one statement, then who may read them (no statement for the person themself).
+  const p = await repo.personWithRecommendations(ctx.db, actor.orgId, personId, TOP_N);
+  if (!p || !(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
+  const recs = p.recs;
   if (recs.length === 0) return { data: [] };
   const facts = await factsFor(ctx.db, actor.orgId, recs.map((r) => r.evidence), {
     courseIds: recs.filter((r) => r.item_type === 'course').map((r) => r.item_id),
