@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { createProfile, createSkill } from '../support/assessments.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
+import { uuidv7 } from 'uuidv7';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -321,4 +323,27 @@ describe('self-assessment rounds', () => {
     // HR may close any round.
     expect((await s.as.hr.post(`assessment-rounds/${first.id}/close`)).status).toBe(200);
   });
+
+  it('the demo organisation has an open round of the demo manager, half answered, waiting for the demo employee', async () => {
+    const suffix = uuidv7().slice(-10);
+    const domain = `acme-${suffix}.example`;
+    await seedDemo(t.ctx, { slug: `acme-${suffix}`, emailDomain: domain });
+    const manager = await signInAs(t, { email: `manager@${domain}` }, DEMO_PASSWORD);
+    const rounds = await manager.get('assessment-rounds');
+    expect(rounds.body.data).toHaveLength(1);
+    const [summary] = rounds.body.data;
+    expect(summary).toMatchObject({ title: 'Spring skills check', status: 'open' });
+    expect(summary!.progress.members).toBeGreaterThanOrEqual(4);
+    expect(summary!.progress.selfSubmitted).toBeGreaterThan(0);
+    expect(summary!.progress.selfSubmitted).toBeLessThan(summary!.progress.members);
+    expect(summary!.progress.managerSubmitted).toBe(1);
+    const view = await manager.get(`assessment-rounds/${summary!.id}`);
+    const rated = view.body.members.filter((m) => m.selfSubmittedAt);
+    expect(rated.every((m) => m.skills.every((k) => k.selfLevel !== null && k.selfLevel >= 1 && k.selfLevel <= k.maxLevel))).toBe(true);
+    const employee = await signInAs(t, { email: `employee@${domain}` }, DEMO_PASSWORD);
+    const mine = await employee.get('me/assessment-rounds');
+    expect(mine.body.data).toHaveLength(1);
+    expect(mine.body.data[0]!.me).toMatchObject({ canSubmitSelf: true, selfSubmittedAt: null });
+    expect(mine.body.data[0]!.me.skills.length).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { recomputeForPeople } from '../../../modules/insight/index.ts';
 import { seedDemoProfiles } from './profiles.ts';
 import { seedDemoAssessments } from './assessments.ts';
 import { seedDemoDevelopment } from './development.ts';
+import { seedDemoRound } from './rounds.ts';
 
 export type DemoTalentInput = { orgId: string; org: DemoOrg };
 
@@ -16,5 +17,6 @@ export async function seedDemoTalent(tx: DbOrTx, input: DemoTalentInput, today: 
   await seedDemoProfiles(tx, input, today);
   await seedDemoAssessments(tx, input, today);
   await seedDemoDevelopment(tx, input, today);
+  await seedDemoRound(tx, input, today);
   await recomputeForPeople(tx, input.orgId, 'all', today);
 }
