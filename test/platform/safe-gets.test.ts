@@ -47,6 +47,8 @@ const session = await must<any>('session', admin.post(`courses/${live.id}/sessio
 const group = await must<any>('group', admin.post('groups', { name: 'Everyone here', kind: 'static' }));
 const skill = await must<any>('skill', admin.post('skills', { name: 'Writing' }));
 const profile = await must<any>('job profile', admin.post('job-profiles', { name: 'Writer', skills: [{ skillId: skill.id, level: 3 }] }));
+await must('learner profile', admin.put(`people/${learner.person.id}/job-profile`, { jobProfileId: profile.id }));
+const round = await must<any>('skill round', admin.post('assessment-rounds', { title: 'Spring ratings', personIds: [learner.person.id] }));
 const program = await must<any>('program', admin.post('programs', { title: 'Onboarding' }));
 await must('steps', admin.put(`programs/${program.id}/steps`, { steps: [{ kind: 'course', courseId: course.id }] }));
 await must('publish', admin.post(`programs/${program.id}/publish`));
@@ -71,6 +73,7 @@ function fill(path: string): string {
     [/^\/groups\//, group.id],
     [/^\/skills\//, skill.id],
     [/^\/job-profiles\//, profile.id],
+    [/^\/assessment-rounds\//, round.id],
     [/^\/programs\//, program.id],
     [/^\/compliance/, rule.id],
     [/^\/certificates\/verify/, certificate.verificationCode],
