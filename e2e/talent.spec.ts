@@ -24,7 +24,15 @@ test('an employee grows from My growth, and the manager rates the same skill', a
   await rate.getByRole('button', { name: 'Save rating' }).click();
   await expect(rate).toBeHidden();
   await first.getByRole('button', { name: `History of ${skill}` }).click();
-  await expect(page.getByRole('dialog').getByRole('table')).toContainText(/self/i);
+  // The level history is a chart, summarised for screen readers, with the ratings as a table on demand.
+  const history = page.getByRole('dialog');
+  await expect(history.getByRole('img', { name: /Current level of .* over time/ })).toBeVisible();
+  await expect(history.locator('.recharts-line-curve').first()).toBeVisible();
+  await history.getByRole('button', { name: 'Show as table' }).click();
+  await expect(history.getByRole('table')).toContainText(/self/i);
+  await page.mouse.move(0, 0);
+  await expectAccessible(page);
+  await snap(page, 'talent-skill-history');
   await page.keyboard.press('Escape');
 
   // An aspiration in their own words.
@@ -33,6 +41,9 @@ test('an employee grows from My growth, and the manager rates the same skill', a
   await page.getByRole('dialog').getByLabel('In your own words').fill('Lead a small team within two years');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(aspirations).toContainText('Lead a small team within two years');
+
+  // Skills against the profile at a glance, the same numbers in the rows below.
+  await expect(skills.getByRole('img', { name: /levels of \d+ skills? against the levels/ })).toBeVisible();
 
   // A recommendation says why, and goes into the plan with one click.
   const recommended = page.getByRole('region', { name: 'Recommended for you' });
@@ -57,6 +68,7 @@ test('an employee grows from My growth, and the manager rates the same skill', a
   await page.getByRole('dialog').getByRole('button', { name: 'Save rating' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await same.getByRole('button', { name: `History of ${skill}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Show as table' }).click();
   await expect(page.getByRole('dialog').getByRole('table')).toContainText(/manager/i);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
@@ -67,8 +79,27 @@ test('an employee grows from My growth, and the manager rates the same skill', a
   await snap(page, 'talent-manager-profile');
 
   // Job profiles and the career map.
+  // The career map: roles as nodes, paths as arrows; Enter on a focused role opens it with Compare me.
   await page.goto('/careers');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Career map' })).toBeVisible();
+  const map = page.locator('.react-flow');
+  await expect(map.locator('.react-flow__node').first()).toBeVisible();
+  await expect(map.locator('.react-flow__edge').first()).toBeAttached();
+  await expect(map.getByRole('button', { name: /My role/ })).toHaveCount(1);
   await expectAccessible(page);
   await snap(page, 'talent-career-map');
+  const role = map.getByRole('button', { name: /My role/ });
+  await role.focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('heading', { name: /Compare me/ })).toBeVisible();
+  await expect(drawer).toContainText(/expected/);
+  await expectAccessible(page);
+  await snap(page, 'talent-career-role');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  // The list view carries the same paths as text.
+  await page.getByText('List', { exact: true }).click();
+  await expect(page.getByText(/Next steps:/).first()).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,5 +1,6 @@
 import { Box, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { strongText } from '../../../lib/colors.ts';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { jobProfileQueries } from './api.ts';
 
@@ -27,7 +28,7 @@ export function ComparePanel({ personId, profileId }: { personId: string; profil
                 <Text size="sm" fw={500}>
                   {r.name}
                 </Text>
-                <Text size="xs" c={r.gap > 0 ? 'orange.9' : 'teal.9'}>
+                <Text size="xs" style={{ color: strongText(r.gap > 0 ? 'orange' : 'teal') }}>
                   {r.currentLevel === null ? 'Not assessed' : `Me ${r.currentLevel}`} · expected {r.expectedLevel}
                   {r.gap > 0 ? ` · gap ${r.gap}` : ' · met'}
                 </Text>
