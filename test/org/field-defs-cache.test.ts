@@ -31,10 +31,10 @@ describe('the field definitions cache', () => {
   it('applies a visibility change made through this process at once, on profiles and lists', async () => {
     const { hr, staff, ada } = await setup();
     expect((await staff.get(`people/${ada.id}`)).body.customFields).toEqual({ badge: 'A-1' });
-    const field = (await hr.get('custom-fields')).body.data.find((f: { key: string }) => f.key === 'badge');
+    const field = (await hr.get('custom-fields')).body.data.find((f) => f.key === 'badge')!;
     expect((await hr.patch(`custom-fields/${field.id}`, { visibility: 'hr' })).status).toBe(200);
     expect((await staff.get(`people/${ada.id}`)).body.customFields).toEqual({});
-    expect((await staff.get('people', { q: 'Cache' })).body.data[0].customFields).toEqual({});
+    expect((await staff.get('people', { q: 'Cache' })).body.data[0]!.customFields).toEqual({});
     expect((await hr.get(`people/${ada.id}`)).body.customFields).toEqual({ badge: 'A-1' });
   });
 

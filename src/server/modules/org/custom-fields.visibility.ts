@@ -28,7 +28,7 @@ export function mayReadField(visibility: CustomFieldVisibility, viewer: FieldVie
 }
 
 /** The definitions whose values the viewer may read of a person they stand to as `relation`. */
-export function readableFields<D extends Def>(defs: D[], viewer: FieldViewer, relation: Relation): D[] {
+export function readableFields<D extends Def>(defs: readonly D[], viewer: FieldViewer, relation: Relation): D[] {
   return defs.filter((d) => mayReadField(d.visibility, viewer, relation));
 }
 
@@ -36,7 +36,7 @@ export function readableFields<D extends Def>(defs: D[], viewer: FieldViewer, re
  * A person's values as the viewer may see them. Values without a definition (none should exist:
  * deleting a field strips them) are left out rather than shown unchecked.
  */
-export function visibleValues(values: CustomFieldValues, defs: Def[], viewer: FieldViewer, relation: Relation): CustomFieldValues {
+export function visibleValues(values: CustomFieldValues, defs: readonly Def[], viewer: FieldViewer, relation: Relation): CustomFieldValues {
   const keys = new Set(readableFields(defs, viewer, relation).map((d) => d.key));
   return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
 }
