@@ -82,10 +82,9 @@ export async function peopleByIds(db: DbOrTx, viewer: Actor, ids: string[]): Pro
 }
 
 export async function getPersonDetail(db: DbOrTx, viewer: Actor, id: string): Promise<PersonDetailDto> {
-  const defs = await fieldDefsOf(db, viewer.orgId);
-  // Whether the viewer is above the person matters only when a `chain` field could hide a value.
-  const chainMatters = id !== viewer.personId && !canReadEveryField(viewer) && defs.some((d) => d.visibility === 'chain');
+  // The profile statement reads the definitions itself: one round trip (measured faster than the cache here).
+  const chainMatters = id !== viewer.personId && !canReadEveryField(viewer);
   const row = await repo.findPersonDetail(db, viewer.orgId, id, { personId: viewer.personId, chainMatters });
   if (!row) throw notFound('Person');
-  return { ...showPerson(viewer, row, defs, row.viewerAbove), directReportCount: row.directReportCount };
+  return { ...showPerson(viewer, row, row.fieldDefs, row.viewerAbove), directReportCount: row.directReportCount };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterKey, escapeLike } from '../../platform/db/sql.ts';
 import { alias } from 'drizzle-orm/pg-core';
-import { department, groupMember, organisation, person } from '../../db/schema/index.ts';
+import { customField, department, groupMember, organisation, person, type CustomFieldVisibility } from '../../db/schema/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { preparedSql } from '../../platform/db/prepared.ts';
 import { chainAboveSql } from './reporting-chain.repo.ts';
@@ -96,17 +96,19 @@ export type PersonShownRow = Omit<PersonViewRow, 'createdAt' | 'updatedAt'>;
 
 export type PersonDetailRow = PersonShownRow & {
   directReportCount: number;
-  /** Whether the viewer is above the person; only worked out when asked (`chainMatters`). */
+  /** The organisation's custom field definitions, as visibility needs them. */
+  fieldDefs: Array<{ key: string; visibility: CustomFieldVisibility }>;
+  /** Whether the viewer is above the person; only worked out when a `chain` field could hide a value. */
   viewerAbove: boolean;
 };
 
 const [orgIdArg, idArg, viewerArg, chainMattersArg] = [sql.placeholder('orgId'), sql.placeholder('id'), sql.placeholder('viewerId'), sql.placeholder('chainMatters')];
 
 /**
- * A profile in one statement (the person, their department and manager, the direct-report count
- * and, when it matters, whether the viewer is in their manager chain), so a profile read is one
- * round trip. `chainMatters` is true only when a `chain` field exists and the viewer is neither the
- * person nor reading every field; even then the walk runs only if the person has a field value.
+ * A profile in one statement (the person, their department and manager, the direct-report count,
+ * the field definitions and, when it matters, whether the viewer is in their manager chain), so a
+ * profile read is one round trip. `chainMatters` is false for the viewer themself and for those
+ * reading every field; even then the walk runs only if a `chain` field and a value exist.
  */
 const personDetail = preparedSql<{ row: PersonDetailRow }, { orgId: string; id: string; viewerId: string; chainMatters: boolean }>(
   'org_person_detail',
@@ -116,7 +118,10 @@ const personDetail = preparedSql<{ row: PersonDetailRow }, { orgId: string; id: 
     m.first_name as "managerFirstName", m.last_name as "managerLastName", p.location, p.time_zone as "timeZone", p.locale,
     p.hire_date::text as "hireDate", p.status, p.custom_fields as "customFields",
     (select count(*)::int from ${person} r where r.org_id = ${orgIdArg} and r.manager_id = p.id and r.status = 'active') as "directReportCount",
+    (select coalesce(json_agg(json_build_object('key', f.key, 'visibility', f.visibility) order by f.key), '[]'::json)
+      from ${customField} f where f.org_id = ${orgIdArg}) as "fieldDefs",
     case when ${chainMattersArg}::boolean and coalesce(p.custom_fields, '{}'::jsonb) <> '{}'::jsonb
+        and exists (select 1 from ${customField} f where f.org_id = ${orgIdArg} and f.visibility = 'chain')
       then exists (select 1 from (${chainAboveSql(orgIdArg, idArg)}) a where a.id = ${viewerArg}::uuid)
       else false end as "viewerAbove"
   from ${person} p
