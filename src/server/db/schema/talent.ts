@@ -161,7 +161,7 @@ export const skillAssessment = pgTable(
       .references(() => skill.id, { onDelete: 'cascade' }),
     level: smallint('level').notNull(),
     source: text('source', { enum: assessmentSources }).notNull(),
-    /** Who rated (the person for self, the manager, a peer); null for quiz, checkpoint and import. */
+    /** Who rated (the person for self, the manager, a peer, the approver of a checkpoint); null for quiz and import. */
     assessorId: uuid('assessor_id').references(() => person.id, { onDelete: 'set null' }),
     assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
     note: text('note'),
