@@ -71,8 +71,13 @@ test('a learner waitlisted for a full live session is promoted when someone canc
   await page.getByRole('combobox', { name: 'Live course' }).fill(title);
   await page.getByRole('option', { name: title }).click();
   await expect(row).toContainText('1/1');
-  await row.getByRole('button', { name: 'Roster' }).click();
   const roster = page.getByRole('dialog', { name: 'Roster' });
+  // The session list can still be settling after the course is picked (a click on a row that is
+  // being replaced opens nothing), so the click is repeated until the roster opens.
+  await expect(async () => {
+    await row.getByRole('button', { name: 'Roster' }).click();
+    await expect(roster).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(roster.getByRole('row', { name: /Kwame Lund .*from the waitlist/ })).toBeVisible();
   await expect(roster.getByText('Nobody is waiting.')).toBeVisible();
   await expectAccessible(page);
