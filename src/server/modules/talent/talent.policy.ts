@@ -41,3 +41,17 @@ export async function canEditDevelopmentOf(db: DbOrTx, actor: Actor, personId: s
 export async function canApproveDevelopmentOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
   return hasRole(actor, 'hr_admin') || isManagerOf(db, actor, personId);
 }
+
+/**
+ * Self-assessment rounds. A round is its manager's; HR admins run rounds for anyone and see every
+ * round. Members see their own row, and people above a member in the chain see that member's row.
+ */
+/** Starting a round for people outside one's own chain. */
+export const canStartRoundForAnyone = (actor: Actor) => hasRole(actor, 'hr_admin');
+/** The whole round (every member's row), and closing it. */
+export const canRunRound = (actor: Actor, round: { managerId: string }) => round.managerId === actor.personId || hasRole(actor, 'hr_admin');
+/** Manager ratings of a member: the round's manager, anyone above the member, HR admins; never the member. */
+export async function canRateMemberAsManager(db: DbOrTx, actor: Actor, round: { managerId: string }, personId: string): Promise<boolean> {
+  if (actor.personId === personId) return false;
+  return canRunRound(actor, round) || isManagerOf(db, actor, personId);
+}

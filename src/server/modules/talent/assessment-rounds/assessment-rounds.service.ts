@@ -7,7 +7,7 @@ import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, notify, notifyMany, recordChange } from '../../platform/index.ts';
 import { recordAssessments } from '../assessments/index.ts';
-import { canRateMemberAsManager, canRunRound, canStartRoundForAnyone } from './assessment-rounds.policy.ts';
+import { canRateMemberAsManager, canRunRound, canStartRoundForAnyone } from '../talent.policy.ts';
 import type { RoundCreate, RoundRatings, RoundsQuery } from './assessment-rounds.schemas.ts';
 import * as repo from './assessment-rounds.repo.ts';
 
