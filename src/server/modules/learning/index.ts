@@ -38,6 +38,17 @@ export {
   checkUpload, filePurposes as learningFilePurposes, type FilePurpose,
 } from './authoring/index.ts';
 /** SQL fragments for set-based readers in other modules (insight's recommendations), and the enrolment lifecycle events they follow. */
-export { courseSkillsSql, learningItemsSql, programCoursesSql, type CourseSkillRow, type LearningItemRow, type ProgramCourseRow } from './catalog/signals.ts';
+export {
+  checkpointTeachingSql,
+  courseSkillsSql,
+  courseTeachingSql,
+  learningItemsSql,
+  programCoursesSql,
+  type CheckpointTeachingRow,
+  type CourseSkillRow,
+  type CourseTeachingRow,
+  type LearningItemRow,
+  type ProgramCourseRow,
+} from './catalog/signals.ts';
 export { learnersOfEnrollmentsSql, openOrCompletedLearningSql, type HeldLearningRow } from './enrollment/signals.ts';
 export { ENROLLMENT_EXPIRED, ENROLLMENT_REMOVED } from './enrollment/lifecycle.events.ts';

@@ -48,3 +48,31 @@ export function learningItemsSql(orgId: string, courseIds: readonly string[], pr
        where s2.program_id = p.id and s2.kind = 'course')
     from program p where p.org_id = ${orgId} and p.id = any(${uuidArray(programIds)})`;
 }
+
+/** One row of `courseTeachingSql`: a skill a course teaches, to `level`, with the course's title. */
+export type CourseTeachingRow = { skill_id: string; level: number; title: string };
+
+/** The skills one course teaches (any status: a completed enrolment may be of a retired course). */
+export function courseTeachingSql(orgId: string, courseId: string): SQL {
+  return sql`
+    select cs.skill_id, cs.level::int as level, c.title
+    from course_skill cs join course c on c.id = cs.course_id and c.org_id = ${orgId}
+    where cs.org_id = ${orgId} and cs.course_id = ${courseId}::uuid`;
+}
+
+/**
+ * One row of `checkpointTeachingSql`: a skill taught by a course step before the checkpoint in
+ * its program, at the highest level one of them teaches, with the checkpoint's title.
+ */
+export type CheckpointTeachingRow = { skill_id: string; level: number; title: string | null };
+
+/** What a checkpoint step asks the learner to apply; no rows when the step is no checkpoint. */
+export function checkpointTeachingSql(orgId: string, stepId: string): SQL {
+  return sql`
+    select cs.skill_id, max(cs.level)::int as level, cp.title
+    from program_step cp
+    join program_step ps on ps.org_id = ${orgId} and ps.program_id = cp.program_id and ps.kind = 'course' and ps.position < cp.position
+    join course_skill cs on cs.org_id = ${orgId} and cs.course_id = ps.course_id
+    where cp.org_id = ${orgId} and cp.id = ${stepId}::uuid and cp.kind = 'checkpoint'
+    group by cs.skill_id, cp.title`;
+}
