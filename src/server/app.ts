@@ -20,6 +20,7 @@ import { learningRoutes } from './modules/learning/index.ts';
 import { platformRoutes } from './modules/platform/index.ts';
 import { talentRoutes } from './modules/talent/index.ts';
 import { insightRoutes } from './modules/insight/index.ts';
+import { performanceRoutes } from './modules/performance/index.ts';
 import { testingRoutes } from './testing.routes.ts';
 import {
   customFieldRoutes,
@@ -47,6 +48,7 @@ function apiRoutes() {
     .route('/', groupRoutes)
     .route('/', orgChartRoutes)
     .route('/', talentRoutes)
+    .route('/', performanceRoutes)
     .route('/', insightRoutes)
     .route('/', learningRoutes)
     .route('/', platformRoutes);

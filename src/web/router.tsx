@@ -86,9 +86,24 @@ const learningRoutes = [
   learningChild('/transcript', () => import('./features/learning/records/TranscriptPage.tsx')),
   learningChild('/approvals', () => import('./features/learning/programs/CheckpointApprovalsPage.tsx')),
 ];
-const goalsRoute = child('/goals', () => import('./features/sections/GoalsPage.tsx'));
-const oneOnOnesRoute = child('/one-on-ones', () => import('./features/sections/OneOnOnesPage.tsx'));
-const feedbackRoute = child('/feedback', () => import('./features/sections/FeedbackPage.tsx'));
+const performanceRoutes = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/goals',
+    validateSearch: strings('q', 'periodId', 'tab', 'ownerType'),
+    component: page(() => import('./features/performance/goals/GoalsPage.tsx')),
+  }),
+  child('/goals/$id', () => import('./features/performance/goals/GoalPage.tsx')),
+  child('/one-on-ones', () => import('./features/performance/one-on-ones/OneOnOnesPage.tsx')),
+  child('/one-on-ones/$id', () => import('./features/performance/one-on-ones/SeriesPage.tsx')),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/feedback',
+    validateSearch: strings('tab', 'requestId'),
+    component: page(() => import('./features/performance/feedback/FeedbackPage.tsx')),
+  }),
+  child('/hurdles', () => import('./features/talent/hurdles/HurdlesPage.tsx')),
+];
 const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
 const skillsRoute = child('/skills', () => import('./features/talent/growth/MyGrowthPage.tsx'));
 const skillRoundsRoute = child('/skill-rounds', () => import('./features/talent/assessment-rounds/SkillRoundsPage.tsx'));
@@ -135,6 +150,9 @@ const adminRoutes = [
   adminChild('/compliance', () => import('./features/learning/compliance/AdminCompliancePage.tsx')),
   adminChild('/learning-reports', () => import('./features/learning/reports/AdminLearningReportsPage.tsx')),
   adminChild('/learning-reports/$id', () => import('./features/learning/reports/CourseReportPage.tsx')),
+  adminChild('/goals', () => import('./features/performance/goals/AdminGoalsPage.tsx')),
+  adminChild('/one-on-ones', () => import('./features/performance/one-on-ones/AdminOneOnOnesPage.tsx')),
+  adminChild('/feedback', () => import('./features/performance/feedback/AdminFeedbackPage.tsx')),
 ];
 
 /** Public: anyone holding a certificate's link can check it, signed in or not. */
@@ -153,9 +171,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     learningRoute.addChildren(learningRoutes),
-    goalsRoute,
-    oneOnOnesRoute,
-    feedbackRoute,
+    ...performanceRoutes,
     reviewsRoute,
     skillsRoute,
     careersRoute,

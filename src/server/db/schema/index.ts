@@ -5,3 +5,4 @@ export * from './talent.ts';
 export * from './learning.ts';
 export * from './development.ts';
 export * from './insight.ts';
+export * from './performance.ts';

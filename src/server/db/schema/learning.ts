@@ -190,6 +190,7 @@ export const reasonTypes = [
   'self',
 ] as const;
 export type ReasonType = (typeof reasonTypes)[number];
+export type EnrollmentBaselineSignal = { goalProgress?: number; goalStatus?: string; hurdleStatus?: string };
 export const enrollmentSources = ['assigned', 'self', 'rule', 'recommendation'] as const;
 export const enrollmentStatuses = ['not_started', 'in_progress', 'completed', 'failed', 'expired'] as const;
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
@@ -229,6 +230,11 @@ export const enrollment = pgTable(
      * when not yet assessed): what the loop compares the level after completion against.
      */
     baselineLevels: jsonb('baseline_levels').$type<Record<string, number | null>>(),
+    /**
+     * The reason record's own signal at assignment (a goal's progress and status, a hurdle's
+     * status): what the loop later compares against for goal and hurdle reasons.
+     */
+    baselineSignal: jsonb('baseline_signal').$type<EnrollmentBaselineSignal>(),
     source: text('source', { enum: enrollmentSources }).notNull(),
     assignedBy: uuid('assigned_by'),
     assignmentId: uuid('assignment_id'),

@@ -6,6 +6,7 @@ import { aspirationRoutes } from './aspirations/index.ts';
 import { developmentPlanRoutes } from './development-plans/index.ts';
 import { skillsImportRoutes } from './skills-import/index.ts';
 import { assessmentRoundRoutes } from './assessment-rounds/index.ts';
+import { hurdleJobs, hurdleRoutes, hurdleSubscribers } from './hurdles/index.ts';
 import { jobProfileJobs, jobProfileSubscribers } from './job-profiles/index.ts';
 import { assessmentJobs, assessmentSubscribers } from './assessments/index.ts';
 import { aspirationJobs, aspirationSubscribers } from './aspirations/index.ts';
@@ -19,10 +20,11 @@ export const talentRoutes = createRouter()
   .route('/', assessmentRoutes)
   .route('/', aspirationRoutes)
   .route('/', developmentPlanRoutes)
-  .route('/', assessmentRoundRoutes);
+  .route('/', assessmentRoundRoutes)
+  .route('/', hurdleRoutes);
 
-export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs];
-export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers];
+export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs, ...hurdleJobs];
+export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers, ...hurdleSubscribers];
 
 export { canReadTalentOf } from './talent.policy.ts';
 export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';

@@ -21,6 +21,9 @@ export const adminPages: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/admin/job-profiles', label: 'Job profiles', roles: ['hr_admin'] },
   { to: '/admin/compliance', label: 'Compliance', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/learning-reports', label: 'Learning reports', roles: ['hr_admin', 'learning_admin'] },
+  { to: '/admin/goals', label: 'Goals', roles: ['hr_admin'] },
+  { to: '/admin/one-on-ones', label: '1:1s', roles: ['hr_admin'] },
+  { to: '/admin/feedback', label: 'Feedback', roles: ['hr_admin'] },
 ];
 
 export default function AdminLayout() {

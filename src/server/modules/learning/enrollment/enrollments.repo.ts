@@ -17,6 +17,7 @@ import {
   lessonProgress,
   quizAttempt,
   type ReasonType,
+  type EnrollmentBaselineSignal,
   isOpenStatus,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
@@ -73,6 +74,8 @@ export type NewEnrollments = {
   dueAt?: Date | null;
   /** Skill id → the learner's current level when enrolled (null when never assessed), for the closed loop. */
   baselineLevels?: Record<string, number | null> | null;
+  /** The reason record's own signal when enrolled (a goal's progress, a hurdle's status), for the closed loop. */
+  baselineSignal?: EnrollmentBaselineSignal | null;
   now: Date;
 };
 
@@ -85,11 +88,12 @@ export async function insertEnrollments(db: DbOrTx, n: NewEnrollments): Promise<
   const r = await db.execute(sql`
     insert into ${enrollment} (id, org_id, person_id, course_id, program_id, version_id, parent_enrollment_id,
       reason_type, reason_record_type, reason_record_id, reason_note, source, assigned_by, assignment_id,
-      compliance_rule_id, status, due_at, baseline_levels, created_at, updated_at)
+      compliance_rule_id, status, due_at, baseline_levels, baseline_signal, created_at, updated_at)
     select tandem_uuid_v7(), ${n.orgId}, a.id, ${n.courseId ?? null}, ${n.programId ?? null}, ${n.versionId ?? null},
       ${n.parentEnrollmentId ?? null}, ${n.reasonType}, ${n.reasonRecordType ?? null}, ${n.reasonRecordId ?? null},
       ${n.reasonNote ?? null}, ${n.source}, ${n.assignedBy ?? null}, ${n.assignmentId ?? null}, ${n.complianceRuleId ?? null},
-      'not_started', ${n.dueAt ?? null}, ${n.baselineLevels ? JSON.stringify(n.baselineLevels) : null}::jsonb, ${n.now}, ${n.now}
+      'not_started', ${n.dueAt ?? null}, ${n.baselineLevels ? JSON.stringify(n.baselineLevels) : null}::jsonb,
+      ${n.baselineSignal ? JSON.stringify(n.baselineSignal) : null}::jsonb, ${n.now}, ${n.now}
     from (${audienceSql(n.orgId, n.audience)}) a
     on conflict do nothing
     returning id, person_id as "personId"`);

@@ -1,5 +1,5 @@
 import { IconMessageStar } from '@tabler/icons-react';
-import { ComingSection } from './ComingSection.tsx';
+import { ComingSection } from '../../sections/ComingSection.tsx';
 
 export default function FeedbackPage() {
   return (
