@@ -9,6 +9,7 @@ import { demoCustomFields } from './demo/custom-fields.ts';
 import { buildDemoGroups } from './demo/groups.ts';
 import { seedDemoLearning, type DemoLearningSummary } from './demo/learning/index.ts';
 import { seedDemoTalent } from './demo/talent/index.ts';
+import { seedDemoPerformance } from './demo/performance/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
 import type { DemoRole } from './demo/structure.ts';
 import * as repo from './seed.repo.ts';
@@ -97,6 +98,7 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     await refreshSmartGroups(tx, orgId, by, { now: today });
     const learning = await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
     await seedDemoTalent(tx, { orgId, org }, today);
+    await seedDemoPerformance(tx, { orgId, org }, today);
     const result: SeedResult = {
       orgId,
       people: org.people.length,

@@ -25,6 +25,8 @@ CREATE TABLE "agenda_item" (
 	"topic_id" uuid,
 	"source_record_type" text,
 	"source_record_id" uuid,
+	"goal_id" uuid,
+	"hurdle_id" uuid,
 	"position" real DEFAULT 0 NOT NULL,
 	"discussed_at" timestamp with time zone,
 	"carried_over_count" integer DEFAULT 0 NOT NULL,
@@ -306,6 +308,8 @@ ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_series_id_one_on_one_serie
 ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_meeting_id_one_on_one_meeting_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."one_on_one_meeting"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_first_meeting_id_one_on_one_meeting_id_fk" FOREIGN KEY ("first_meeting_id") REFERENCES "public"."one_on_one_meeting"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_author_id_person_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."person"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_goal_id_goal_id_fk" FOREIGN KEY ("goal_id") REFERENCES "public"."goal"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agenda_item" ADD CONSTRAINT "agenda_item_hurdle_id_hurdle_id_fk" FOREIGN KEY ("hurdle_id") REFERENCES "public"."hurdle"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_org_id_organisation_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_goal_id_goal_id_fk" FOREIGN KEY ("goal_id") REFERENCES "public"."goal"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_author_id_person_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."person"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -326,6 +326,9 @@ export const agendaItem = pgTable(
     /** What it came from: a check-in answer, for example. */
     sourceRecordType: text('source_record_type'),
     sourceRecordId: uuid('source_record_id'),
+    /** A goal or hurdle linked from the point (one step from the 1:1). */
+    goalId: uuid('goal_id').references(() => goal.id, { onDelete: 'set null' }),
+    hurdleId: uuid('hurdle_id').references(() => hurdle.id, { onDelete: 'set null' }),
     position: real('position').notNull().default(0),
     discussedAt: timestamp('discussed_at', { withTimezone: true }),
     carriedOverCount: integer('carried_over_count').notNull().default(0),
