@@ -1,5 +1,8 @@
 import { createRouter } from '../../../platform/http/router.ts';
 
+export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
+export { goalSignal, type GoalSignal } from './goals.signal.ts';
+
 export const goalRoutes = createRouter();
 
 /** This capability's jobs and outbox subscribers, listed by performance/index.ts. */
