@@ -24,3 +24,32 @@ export const ASPIRATION_CHANGED = defineEvent('talent.aspiration_changed', z.obj
 
 /** Skills were merged, archived or rescaled: levels and recommendations of the whole organisation may move. */
 export const SKILLS_CHANGED = defineEvent('talent.skills_changed', z.object({ skillIds: z.array(z.uuid()) }));
+
+/** A hurdle was raised for a person (by them, from a check-in or from a 1:1). */
+export const HURDLE_RAISED = defineEvent(
+  'talent.hurdle_raised',
+  z.object({
+    hurdleId: z.uuid(),
+    personId: z.uuid(),
+    category: z.string(),
+    status: z.string(),
+    goalId: z.uuid().nullable(),
+    skillId: z.uuid().nullable(),
+    source: z.string(),
+    raisedBy: z.uuid().nullable(),
+  }),
+);
+
+/** A hurdle changed (status, category, description, linked goal) or was deleted (`status` null). */
+export const HURDLE_CHANGED = defineEvent(
+  'talent.hurdle_changed',
+  z.object({
+    hurdleId: z.uuid(),
+    personId: z.uuid(),
+    category: z.string(),
+    status: z.string().nullable(),
+    previousStatus: z.string(),
+    goalId: z.uuid().nullable(),
+    skillId: z.uuid().nullable(),
+  }),
+);

@@ -55,3 +55,17 @@ export async function canRateMemberAsManager(db: DbOrTx, actor: Actor, round: { 
   if (actor.personId === personId) return false;
   return canRunRound(actor, round) || isManagerOf(db, actor, personId);
 }
+
+/**
+ * Hurdles are personal (DESIGN.md §5): the person, their manager chain and HR admins see, raise,
+ * change and delete them; everyone else gets 404.
+ */
+export async function canReadHurdlesOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return canReadPersonalOf(db, actor, personId);
+}
+export async function canRaiseHurdleFor(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return canReadPersonalOf(db, actor, personId);
+}
+export async function canChangeHurdle(db: DbOrTx, actor: Actor, hurdle: { personId: string }): Promise<boolean> {
+  return canReadPersonalOf(db, actor, hurdle.personId);
+}
