@@ -15,3 +15,5 @@ export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, .
 export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers];
 
 export { goalSignal, goalVisibleSql, readableGoal, type GoalRow, type GoalSignal } from './goals/index.ts';
+
+export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';

@@ -12,6 +12,8 @@ export const errorStatus = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  /** Adding to the next 1:1 when there is no active series with that person. */
+  no_one_on_one: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
