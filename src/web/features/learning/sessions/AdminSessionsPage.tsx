@@ -2,7 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Select, Table, Text } from '@ma
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
@@ -19,7 +19,10 @@ export default function AdminSessionsPage() {
   const [q] = useDebouncedValue(search.trim(), 200);
   const [courseId, setCourseId] = useState<string | null>(null);
   const [courseTitle, setCourseTitle] = useState<string>('');
-  const courses = useQuery(courseQueries.live(q));
+  // The options stay while a new search runs: without them the list emptied and the page's
+  // loading line came back above the sessions, moving every button under the pointer (the search
+  // for the typed title often answers just after the course is picked).
+  const courses = useQuery({ ...courseQueries.live(q), placeholderData: keepPreviousData });
   const data = (courses.data?.data ?? []).filter((c) => c.status !== 'archived').map((c) => ({ value: c.id, label: c.status === 'draft' ? `${c.title} (draft)` : c.title }));
   if (courseId && !data.some((d) => d.value === courseId)) data.unshift({ value: courseId, label: courseTitle });
   return (
@@ -44,7 +47,7 @@ export default function AdminSessionsPage() {
         maw="100%"
         mb="lg"
       />
-      {courses.isLoading && <Loading label="Loading live courses" />}
+      {courses.isLoading && !courseId && <Loading label="Loading live courses" />}
       {!courses.isLoading && !courseId && (courses.data?.data.length ?? 0) === 0 && !q && <EmptyText>No live courses yet. Create a course with the live format, then schedule its sessions here.</EmptyText>}
       {courseId && <CourseSessions key={courseId} courseId={courseId} />}
     </>
