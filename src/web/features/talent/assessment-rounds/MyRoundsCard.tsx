@@ -1,4 +1,4 @@
-import { Badge, Button, Collapse, Group, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Collapse, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -40,35 +40,39 @@ function RoundToRate({ round }: { round: MyRound }) {
     },
   });
   const formId = `round-form-${round.id}`;
+  // Each round is an article named by its title: with two rounds open, "Rate my skills" alone
+  // would not say which one a screen reader user is in.
   return (
-    <Stack gap="xs">
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Stack gap={2}>
-          <Text fw={600} size="sm">
-            {round.title}
-          </Text>
-          <Text size="xs" c="dimmed">
-            From {round.manager.name} · {round.me.skills.length} {round.me.skills.length === 1 ? 'skill' : 'skills'} of your profile
-            {round.me.profile ? ` (${round.me.profile.name})` : ''}
-          </Text>
-        </Stack>
-        <Group gap="xs">
-          {round.dueAt && (
-            <Badge variant="light" color="orange" tt="none">
-              Due {formatDay(round.dueAt)}
-            </Badge>
-          )}
-          <Button size="xs" variant={open ? 'default' : 'filled'} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={formId}>
-            {open ? 'Hide' : 'Rate my skills'}
-          </Button>
+    <Box component="article" aria-labelledby={`round-title-${round.id}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Stack gap={2}>
+            <Text fw={600} size="sm" id={`round-title-${round.id}`}>
+              {round.title}
+            </Text>
+            <Text size="xs" c="dimmed">
+              From {round.manager.name} · {round.me.skills.length} {round.me.skills.length === 1 ? 'skill' : 'skills'} of your profile
+              {round.me.profile ? ` (${round.me.profile.name})` : ''}
+            </Text>
+          </Stack>
+          <Group gap="xs">
+            {round.dueAt && (
+              <Badge variant="light" color="orange" tt="none">
+                Due {formatDay(round.dueAt)}
+              </Badge>
+            )}
+            <Button size="xs" variant={open ? 'default' : 'filled'} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={formId}>
+              {open ? 'Hide' : 'Rate my skills'}
+            </Button>
+          </Group>
         </Group>
-      </Group>
-      <Collapse expanded={open} id={formId}>
-        <Text size="sm" c="dimmed" mb="sm">
-          Rate where you stand today on each skill; your manager then adds their rating, and both count towards your current level.
-        </Text>
-        <RatingsForm skills={round.me.skills} side="self" pending={submit.isPending} error={submit.error} submitLabel="Submit my ratings" onCancel={() => setOpen(false)} onSubmit={(b) => submit.mutate(b)} />
-      </Collapse>
-    </Stack>
+        <Collapse expanded={open} id={formId}>
+          <Text size="sm" c="dimmed" mb="sm">
+            Rate where you stand today on each skill; your manager then adds their rating, and both count towards your current level.
+          </Text>
+          <RatingsForm skills={round.me.skills} side="self" pending={submit.isPending} error={submit.error} submitLabel="Submit my ratings" onCancel={() => setOpen(false)} onSubmit={(b) => submit.mutate(b)} />
+        </Collapse>
+      </Stack>
+    </Box>
   );
 }

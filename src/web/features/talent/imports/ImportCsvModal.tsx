@@ -84,7 +84,8 @@ export function ImportCsvModal({ kind, onClose }: { kind: TalentImportKind; onCl
       const result = await talentImportApi.run(kind, body, dryRun);
       setReport(result);
       if (result.committed) {
-        notifications.show({ color: 'green', title: 'Import finished', message: `${result.summary.create} created, ${result.summary.update} updated.` });
+        // No title: Mantine greys a titled notification's text below AA contrast.
+        notifications.show({ color: 'green', message: `Import finished: ${result.summary.create} created, ${result.summary.update} updated.` });
         void qc.invalidateQueries({ queryKey: k.queryKey });
       }
     } catch (err) {
