@@ -1,0 +1,290 @@
+import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { department, goal, goalComment, goalPeriod, goalSkill, group, keyResult, person, skill } from '../../../db/schema/index.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
+import { CHAIN_DEPTH } from '../../org/index.ts';
+
+export type GoalRow = typeof goal.$inferSelect;
+export type KeyResultRow = typeof keyResult.$inferSelect;
+export type PeriodRow = typeof goalPeriod.$inferSelect;
+
+/** A goal as lists show it: the row's fields with the owner's and period's names. */
+export type GoalView = Omit<GoalRow, 'orgId' | 'assignmentId' | 'createdBy'> & {
+  ownerName: string;
+  periodName: string | null;
+  periodClosed: boolean;
+};
+
+const depth = sql.raw(String(CHAIN_DEPTH));
+
+/** The columns of a goal view over `goal g` with its owner and period joined (`viewJoins`). */
+const viewColumns = sql`g.id, g.title, g.description, g.owner_type as "ownerType", g.owner_person_id as "ownerPersonId",
+  g.owner_department_id as "ownerDepartmentId", g.owner_group_id as "ownerGroupId", g.parent_id as "parentId",
+  g.period_id as "periodId", g.visibility, g.status, g.progress, g.weight, g.template_id as "templateId",
+  g.last_check_in_at as "lastCheckInAt", g.closed_at as "closedAt", g.created_at as "createdAt", g.updated_at as "updatedAt",
+  coalesce(op.first_name || ' ' || op.last_name, od.name, og.name, o.name) as "ownerName",
+  gp.name as "periodName", gp.closed_at is not null as "periodClosed"`;
+
+const viewJoins = sql`join organisation o on o.id = g.org_id
+  left join ${person} op on op.org_id = g.org_id and op.id = g.owner_person_id
+  left join ${department} od on od.org_id = g.org_id and od.id = g.owner_department_id
+  left join ${group} og on og.org_id = g.org_id and og.id = g.owner_group_id
+  left join ${goalPeriod} gp on gp.org_id = g.org_id and gp.id = g.period_id`;
+
+const dated = ['lastCheckInAt', 'closedAt', 'createdAt', 'updatedAt'] as const;
+
+/** Goals matching `where` (over `goal g`), newest first, at most `limit`. */
+export async function viewsWhere(db: DbOrTx, where: SQL, limit: number): Promise<GoalView[]> {
+  const r = await db.execute(sql`select ${viewColumns} from ${goal} g ${viewJoins} where ${where} order by g.id desc limit ${limit}`);
+  return rows<GoalView>(r).map((x) => withDates(x, dated));
+}
+
+export async function findForUpdate(db: DbOrTx, orgId: string, id: string): Promise<GoalRow | undefined> {
+  const [row] = await db.select().from(goal).where(and(eq(goal.orgId, orgId), eq(goal.id, id))).for('update').limit(1);
+  return row;
+}
+
+export async function insertGoal(db: DbOrTx, values: typeof goal.$inferInsert): Promise<GoalRow> {
+  const [row] = await db.insert(goal).values(values).returning();
+  return row!;
+}
+
+export async function updateGoal(db: DbOrTx, orgId: string, id: string, patch: Partial<typeof goal.$inferInsert>, now: Date): Promise<GoalRow> {
+  const [row] = await db
+    .update(goal)
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(goal.orgId, orgId), eq(goal.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function deleteGoal(db: DbOrTx, orgId: string, id: string): Promise<void> {
+  await db.delete(goal).where(and(eq(goal.orgId, orgId), eq(goal.id, id)));
+}
+
+export async function keyResultsOf(db: DbOrTx, orgId: string, goalIds: string[]): Promise<KeyResultRow[]> {
+  if (!goalIds.length) return [];
+  return db
+    .select()
+    .from(keyResult)
+    .where(and(eq(keyResult.orgId, orgId), inArray(keyResult.goalId, goalIds)))
+    .orderBy(asc(keyResult.position), asc(keyResult.id));
+}
+
+export type KeyResultWrite = { id?: string; title: string; kind: KeyResultRow['kind']; unit: string | null; startValue: number; targetValue: number; currentValue: number; weight: number };
+
+/** Makes the goal's key results exactly `list`, in that order: kept ones changed, others removed, new ones added. */
+export async function replaceKeyResults(db: DbOrTx, orgId: string, goalId: string, list: KeyResultWrite[], now: Date): Promise<void> {
+  const keep = list.flatMap((k) => (k.id ? [k.id] : []));
+  await db
+    .delete(keyResult)
+    .where(and(eq(keyResult.orgId, orgId), eq(keyResult.goalId, goalId), ...(keep.length ? [notInArray(keyResult.id, keep)] : [])));
+  for (const [position, k] of list.entries()) {
+    const { id, ...v } = k;
+    if (id) {
+      await db
+        .update(keyResult)
+        .set({ ...v, position, updatedAt: now })
+        .where(and(eq(keyResult.orgId, orgId), eq(keyResult.goalId, goalId), eq(keyResult.id, id)));
+    }
+  }
+  const fresh = list.flatMap((k, position) => (k.id ? [] : [{ ...k, position, orgId, goalId, createdAt: now, updatedAt: now }]));
+  if (fresh.length) await db.insert(keyResult).values(fresh);
+}
+
+/** Sets key results' current values (id → value) in one statement. */
+export async function setKeyResultValues(db: DbOrTx, orgId: string, goalId: string, values: Record<string, number>, now: Date): Promise<void> {
+  const entries = Object.entries(values);
+  if (!entries.length) return;
+  await db.execute(sql`
+    update ${keyResult} k set current_value = v.value, updated_at = ${now}
+    from (select unnest(${uuidArray(entries.map(([id]) => id))}) as id, unnest(${`{${entries.map(([, v]) => v).join(',')}}`}::float8[]) as value) v
+    where k.org_id = ${orgId} and k.goal_id = ${goalId} and k.id = v.id`);
+}
+
+export async function skillsOf(db: DbOrTx, orgId: string, goalId: string) {
+  return db
+    .select({ skillId: goalSkill.skillId, name: skill.name, level: goalSkill.level })
+    .from(goalSkill)
+    .innerJoin(skill, and(eq(skill.orgId, goalSkill.orgId), eq(skill.id, goalSkill.skillId)))
+    .where(and(eq(goalSkill.orgId, orgId), eq(goalSkill.goalId, goalId)))
+    .orderBy(asc(skill.name));
+}
+
+export async function replaceSkills(db: DbOrTx, orgId: string, goalId: string, list: Array<{ skillId: string; level: number | null }>): Promise<void> {
+  await db.delete(goalSkill).where(and(eq(goalSkill.orgId, orgId), eq(goalSkill.goalId, goalId)));
+  if (list.length) await db.insert(goalSkill).values(list.map((s) => ({ orgId, goalId, ...s })));
+}
+
+/** The goals above one, nearest first (bounded, so bad data with a cycle ends). */
+export async function ancestorIds(db: DbOrTx, orgId: string, id: string): Promise<string[]> {
+  const r = await db.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select g.id, g.parent_id, 0 from ${goal} g where g.org_id = ${orgId} and g.id = ${id}::uuid
+      union all
+      select g.id, g.parent_id, up.depth + 1 from ${goal} g join up on g.id = up.parent_id where g.org_id = ${orgId} and up.depth < ${depth}
+    ) select id::text as id from up where depth > 0 order by depth`);
+  return rows<{ id: string }>(r).map((x) => x.id);
+}
+
+/** What a goal's progress rolls up from: its key results and its children (all of them), and its parent. */
+export async function rollUpInputs(db: DbOrTx, orgId: string, id: string) {
+  const [g] = await db.select({ progress: goal.progress, parentId: goal.parentId }).from(goal).where(and(eq(goal.orgId, orgId), eq(goal.id, id)));
+  if (!g) return undefined;
+  const krs = await db
+    .select({ kind: keyResult.kind, startValue: keyResult.startValue, targetValue: keyResult.targetValue, currentValue: keyResult.currentValue, weight: keyResult.weight })
+    .from(keyResult)
+    .where(and(eq(keyResult.orgId, orgId), eq(keyResult.goalId, id)));
+  const children = krs.length
+    ? []
+    : await db.select({ progress: goal.progress, weight: goal.weight }).from(goal).where(and(eq(goal.orgId, orgId), eq(goal.parentId, id)));
+  return { ...g, krs, children };
+}
+
+export async function setProgress(db: DbOrTx, orgId: string, id: string, progress: number): Promise<void> {
+  await db.update(goal).set({ progress }).where(and(eq(goal.orgId, orgId), eq(goal.id, id)));
+}
+
+/** Children of each goal the viewer cannot see (`visible` over `goal h`), counted per parent. */
+export async function hiddenChildCounts(db: DbOrTx, orgId: string, parentIds: string[], visible: SQL): Promise<Map<string, number>> {
+  if (!parentIds.length) return new Map();
+  const r = await db.execute(sql`
+    select h.parent_id::text as id, count(*)::int as n from ${goal} h
+    where h.org_id = ${orgId} and h.parent_id = any(${uuidArray(parentIds)}) and not ${visible}
+    group by h.parent_id`);
+  return new Map(rows<{ id: string; n: number }>(r).map((x) => [x.id, x.n]));
+}
+
+/**
+ * The alignment tree below `rootId` (or below every goal without a parent) within the period,
+ * walking only through goals the viewer sees (`visible` over `goal c`), breadth first, at most
+ * `limit` nodes, each with how many of its children the viewer cannot see.
+ */
+export async function tree(
+  db: DbOrTx,
+  orgId: string,
+  opts: { rootId?: string; periodId?: string; visibleC: SQL; visibleH: SQL; limit: number },
+): Promise<Array<GoalView & { depth: number; hiddenChildren: number }>> {
+  const inPeriod = opts.periodId ? sql`and c.period_id = ${opts.periodId}::uuid` : sql``;
+  const start = opts.rootId ? sql`c.id = ${opts.rootId}::uuid` : sql`c.parent_id is null ${inPeriod}`;
+  const r = await db.execute(sql`
+    with recursive t(id, depth) as (
+      select c.id, 0 from ${goal} c where c.org_id = ${orgId} and ${start} and ${opts.visibleC}
+      union all
+      select c.id, t.depth + 1 from ${goal} c join t on c.parent_id = t.id
+      where c.org_id = ${orgId} and t.depth < ${depth} ${inPeriod} and ${opts.visibleC}
+    ), page as (select id, min(depth) as depth from t group by id order by min(depth), id limit ${opts.limit})
+    select ${viewColumns}, page.depth,
+      (select count(*)::int from ${goal} h where h.org_id = ${orgId} and h.parent_id = g.id and not ${opts.visibleH}) as "hiddenChildren"
+    from page join ${goal} g on g.id = page.id ${viewJoins}
+    order by page.depth, g.title, g.id`);
+  return rows<GoalView & { depth: number; hiddenChildren: number }>(r).map((x) => withDates(x, dated));
+}
+
+// ---- owners ----
+
+export async function activePersonExists(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.id, id), eq(person.status, 'active')));
+  return !!row;
+}
+export async function departmentExists(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: department.id }).from(department).where(and(eq(department.orgId, orgId), eq(department.id, id)));
+  return !!row;
+}
+export async function groupExists(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: group.id }).from(group).where(and(eq(group.orgId, orgId), eq(group.id, id)));
+  return !!row;
+}
+
+// ---- periods ----
+
+export async function listPeriods(db: DbOrTx, orgId: string): Promise<PeriodRow[]> {
+  return db.select().from(goalPeriod).where(eq(goalPeriod.orgId, orgId)).orderBy(asc(goalPeriod.startsOn), asc(goalPeriod.kind), asc(goalPeriod.name));
+}
+
+export async function findPeriod(db: DbOrTx, orgId: string, id: string): Promise<PeriodRow | undefined> {
+  const [row] = await db.select().from(goalPeriod).where(and(eq(goalPeriod.orgId, orgId), eq(goalPeriod.id, id)));
+  return row;
+}
+
+export async function hasPeriods(db: DbOrTx, orgId: string): Promise<boolean> {
+  const [row] = await db.select({ id: goalPeriod.id }).from(goalPeriod).where(eq(goalPeriod.orgId, orgId)).limit(1);
+  return !!row;
+}
+
+/** Adds the periods whose names the organisation does not have yet; returns those added. */
+export async function insertPeriods(db: DbOrTx, orgId: string, list: Array<Omit<typeof goalPeriod.$inferInsert, 'orgId'>>): Promise<PeriodRow[]> {
+  if (!list.length) return [];
+  const r = await db.execute(sql`
+    insert into ${goalPeriod} (id, org_id, name, kind, starts_on, ends_on)
+    select tandem_uuid_v7(), ${orgId}, x.name, x.kind, x.starts_on::date, x.ends_on::date
+    from json_to_recordset(${JSON.stringify(list.map((p) => ({ name: p.name, kind: p.kind, starts_on: p.startsOn, ends_on: p.endsOn })))}::json)
+      as x(name text, kind text, starts_on text, ends_on text)
+    on conflict do nothing
+    returning id`);
+  const ids = rows<{ id: string }>(r).map((x) => x.id);
+  return ids.length ? db.select().from(goalPeriod).where(and(eq(goalPeriod.orgId, orgId), inArray(goalPeriod.id, ids))) : [];
+}
+
+/** The open period (quarter before year) that contains the day, if any. */
+export async function currentQuarter(db: DbOrTx, orgId: string, today: string): Promise<PeriodRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(goalPeriod)
+    .where(and(eq(goalPeriod.orgId, orgId), sql`${goalPeriod.startsOn} <= ${today}::date and ${goalPeriod.endsOn} >= ${today}::date`, isNull(goalPeriod.closedAt)))
+    .orderBy(sql`${goalPeriod.kind} = 'year'`, asc(goalPeriod.endsOn))
+    .limit(1);
+  return row;
+}
+
+/** Closes the period; its goals still open end done (at 100 %) or missed. Returns the goals it closed. */
+export async function closePeriod(db: DbOrTx, orgId: string, id: string, now: Date): Promise<Array<{ id: string; status: string }>> {
+  await db.update(goalPeriod).set({ closedAt: now }).where(and(eq(goalPeriod.orgId, orgId), eq(goalPeriod.id, id)));
+  const r = await db.execute(sql`
+    update ${goal} set status = case when progress >= 100 then 'done' else 'missed' end, closed_at = ${now}, updated_at = ${now}
+    where org_id = ${orgId} and period_id = ${id}::uuid and status in ('on_track', 'at_risk', 'off_track')
+    returning id::text as id, status`);
+  return rows<{ id: string; status: string }>(r);
+}
+
+// ---- comments ----
+
+const commentColumns = {
+  id: goalComment.id,
+  goalId: goalComment.goalId,
+  authorId: goalComment.authorId,
+  authorName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+  body: goalComment.body,
+  createdAt: goalComment.createdAt,
+};
+
+export async function findComment(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select(commentColumns)
+    .from(goalComment)
+    .leftJoin(person, and(eq(person.orgId, goalComment.orgId), eq(person.id, goalComment.authorId)))
+    .where(and(eq(goalComment.orgId, orgId), eq(goalComment.id, id)));
+  return row;
+}
+
+export async function listComments(db: DbOrTx, orgId: string, goalId: string, limit: number, afterId?: string) {
+  return db
+    .select({
+      id: goalComment.id,
+      goalId: goalComment.goalId,
+      authorId: goalComment.authorId,
+      authorName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+      body: goalComment.body,
+      createdAt: goalComment.createdAt,
+    })
+    .from(goalComment)
+    .leftJoin(person, and(eq(person.orgId, goalComment.orgId), eq(person.id, goalComment.authorId)))
+    .where(and(eq(goalComment.orgId, orgId), eq(goalComment.goalId, goalId), ...(afterId ? [sql`${goalComment.id} > ${afterId}::uuid`] : [])))
+    .orderBy(asc(goalComment.id))
+    .limit(limit);
+}
+
+export async function insertComment(db: DbOrTx, values: typeof goalComment.$inferInsert) {
+  const [row] = await db.insert(goalComment).values(values).returning();
+  return row!;
+}
