@@ -180,7 +180,8 @@ export function ImportCsvModal({ kind, onClose }: { kind: TalentImportKind; onCl
                       <Table.Td>{r.row || '—'}</Table.Td>
                       <Table.Td>{r.key}</Table.Td>
                       <Table.Td>
-                        <Badge color={colors[r.action]} variant="light">
+                        {/* At its full width: a long Details column squeezed it to "CREA…". */}
+                        <Badge color={colors[r.action]} variant="light" miw="max-content">
                           {r.action}
                         </Badge>
                       </Table.Td>
