@@ -31,3 +31,4 @@ export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from
 export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
 export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
+export { recordAssessments, type SystemAssessment } from './assessments/index.ts';
