@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
-import { department, goal, goalComment, goalPeriod, goalSkill, group, keyResult, person, skill } from '../../../db/schema/index.ts';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { checkIn, department, goal, goalComment, goalPeriod, goalSkill, group, keyResult, person, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
 import { CHAIN_DEPTH } from '../../org/index.ts';
@@ -286,5 +286,77 @@ export async function listComments(db: DbOrTx, orgId: string, goalId: string, li
 
 export async function insertComment(db: DbOrTx, values: typeof goalComment.$inferInsert) {
   const [row] = await db.insert(goalComment).values(values).returning();
+  return row!;
+}
+
+// ---- check-ins ----
+
+export type CheckInRow = typeof checkIn.$inferSelect;
+
+const checkInColumns = {
+  id: checkIn.id,
+  goalId: checkIn.goalId,
+  authorId: checkIn.authorId,
+  authorName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+  confidence: checkIn.confidence,
+  status: checkIn.status,
+  progress: checkIn.progress,
+  note: checkIn.note,
+  blockers: checkIn.blockers,
+  values: checkIn.values,
+  correctedAt: checkIn.correctedAt,
+  createdAt: checkIn.createdAt,
+};
+export type CheckInView = Omit<CheckInRow, 'orgId' | 'correctedBy'> & { authorName: string | null };
+
+/** A goal's check-ins, oldest first (the history chart's order). */
+export async function listCheckIns(db: DbOrTx, orgId: string, goalId: string, limit: number, after?: { createdAt: string; id: string }): Promise<CheckInView[]> {
+  return db
+    .select(checkInColumns)
+    .from(checkIn)
+    .leftJoin(person, and(eq(person.orgId, checkIn.orgId), eq(person.id, checkIn.authorId)))
+    .where(
+      and(
+        eq(checkIn.orgId, orgId),
+        eq(checkIn.goalId, goalId),
+        ...(after ? [sql`(${checkIn.createdAt}, ${checkIn.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`] : []),
+      ),
+    )
+    .orderBy(asc(checkIn.createdAt), asc(checkIn.id))
+    .limit(limit);
+}
+
+export async function findCheckInView(db: DbOrTx, orgId: string, id: string): Promise<CheckInView | undefined> {
+  const [row] = await db
+    .select(checkInColumns)
+    .from(checkIn)
+    .leftJoin(person, and(eq(person.orgId, checkIn.orgId), eq(person.id, checkIn.authorId)))
+    .where(and(eq(checkIn.orgId, orgId), eq(checkIn.id, id)));
+  return row;
+}
+
+export async function findCheckInForUpdate(db: DbOrTx, orgId: string, id: string): Promise<CheckInRow | undefined> {
+  const [row] = await db.select().from(checkIn).where(and(eq(checkIn.orgId, orgId), eq(checkIn.id, id))).for('update');
+  return row;
+}
+
+/** The goal's newest check-in id. */
+export async function latestCheckInId(db: DbOrTx, orgId: string, goalId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: checkIn.id })
+    .from(checkIn)
+    .where(and(eq(checkIn.orgId, orgId), eq(checkIn.goalId, goalId)))
+    .orderBy(desc(checkIn.createdAt), desc(checkIn.id))
+    .limit(1);
+  return row?.id;
+}
+
+export async function insertCheckIn(db: DbOrTx, values: typeof checkIn.$inferInsert): Promise<CheckInRow> {
+  const [row] = await db.insert(checkIn).values(values).returning();
+  return row!;
+}
+
+export async function updateCheckIn(db: DbOrTx, orgId: string, id: string, patch: Partial<typeof checkIn.$inferInsert>): Promise<CheckInRow> {
+  const [row] = await db.update(checkIn).set(patch).where(and(eq(checkIn.orgId, orgId), eq(checkIn.id, id))).returning();
   return row!;
 }

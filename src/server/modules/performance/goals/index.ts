@@ -1,11 +1,12 @@
 import { createRouter } from '../../../platform/http/router.ts';
+import { checkInRoutes } from './check-ins.routes.ts';
 import { goalCrudRoutes } from './goals.routes.ts';
 
 export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
 export { goalSignal, type GoalSignal } from './goals.signal.ts';
 export { GOAL_CHANGED, GOAL_CHECKED_IN, GOALS_ASSIGNED } from './goals.events.ts';
 
-export const goalRoutes = createRouter().route('/', goalCrudRoutes);
+export const goalRoutes = createRouter().route('/', goalCrudRoutes).route('/', checkInRoutes);
 
 /** This capability's jobs and outbox subscribers, listed by performance/index.ts. */
 export const goalJobs = [];
