@@ -144,21 +144,23 @@ export async function listFeedback(
 }
 
 /**
- * Pending invitations of open requests due a reminder, claimed by setting reminded_at in the same
- * statement, so two runs (or two workers) never remind the same invitation twice in one interval.
+ * Invitations of open requests due a reminder: the pending ones, and where answers may be
+ * anonymous the answered ones too, so that who stops getting reminders does not tell who answered.
+ * Claimed by setting reminded_at in the same statement, so two runs (or two workers) never remind the same invitation twice in one interval.
  * A sweep over every organisation, as the learning sweep is.
  */
 export async function claimDueReminders(db: DbOrTx, now: Date, firstAfter: Date, againAfter: Date) {
   const r = await db.execute(sql`
     update ${feedbackInvitation} i set reminded_at = ${now}
     from ${feedbackRequest} r
-    where r.id = i.request_id and i.status = 'pending' and r.closed_at is null
+    where r.id = i.request_id and r.closed_at is null
+      and (i.status = 'pending' or (r.allow_anonymous and i.status = 'answered'))
       and (r.expires_at is null or r.expires_at > ${now})
       and i.created_at <= ${firstAfter}
       and (i.reminded_at is null or i.reminded_at <= ${againAfter})
     returning i.id::text as id, i.org_id::text as "orgId", i.giver_id::text as "giverId", r.id::text as "requestId",
-      r.requester_id::text as "requesterId", r.subject_id::text as "subjectId", r.expires_at as "expiresAt"`);
-  return rows<{ id: string; orgId: string; giverId: string; requestId: string; requesterId: string; subjectId: string; expiresAt: string | Date | null }>(r);
+      r.requester_id::text as "requesterId", r.subject_id::text as "subjectId", r.expires_at as "expiresAt", r.allow_anonymous as "allowAnonymous"`);
+  return rows<{ id: string; orgId: string; giverId: string; requestId: string; requesterId: string; subjectId: string; expiresAt: string | Date | null; allowAnonymous: boolean }>(r);
 }
 
 /** Anonymous feedback given on a day, every organisation, in id order (random, not time). */

@@ -470,7 +470,7 @@ export async function getFeedback(ctx: AppContext, actor: Actor, id: string) {
 
 // ---- jobs ---------------------------------------------------------------------------------------
 
-/** Reminds pending givers of open requests; each invitation is claimed once per interval (reminded_at). */
+/** Reminds givers of open requests (see claimDueReminders); each invitation is claimed once per interval (reminded_at). */
 export async function sendFeedbackReminders(ctx: AppContext): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -492,7 +492,10 @@ export async function sendFeedbackReminders(ctx: AppContext): Promise<number> {
             personId: d.giverId,
             kind: 'performance.feedback_reminder',
             title: `Reminder: ${who} is waiting for your feedback`,
-            body: `${who} asked for your feedback on ${about}${by}.`,
+            // Where answers may be anonymous, those who answered get the same reminder (see the repo).
+            body: d.allowAnonymous
+              ? `${who} asked for your feedback on ${about}; the request is open${by}. If you have answered already, thank you: there is nothing more to do.`
+              : `${who} asked for your feedback on ${about}${by}.`,
             link: `/feedback?tab=to-answer&requestId=${d.requestId}`,
             email: true,
           };
