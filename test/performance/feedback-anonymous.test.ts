@@ -39,10 +39,10 @@ describe('anonymous feedback', () => {
     expect(req.body.invitations.every((i: { status: string | null }) => i.status === null)).toBe(true);
 
     t.clock.set(new Date('2027-03-10T14:03:27Z'));
-    const [inv] = (await as.peer.get('feedback-invitations')).body.data;
+    const inv = (await as.peer.get('feedback-invitations')).body.data[0]!;
     expect(inv.request.anonymousAllowed).toBe(true);
     const answered = await as.peer.post(`feedback-invitations/${inv.id}/answer`, {
-      answers: [{ questionId: req.body.questions[0].id, text: 'Too many slides' }],
+      answers: [{ questionId: req.body.questions[0]!.id, text: 'Too many slides' }],
       skillRatings: [{ skillId: skill.id, level: 2 }],
       anonymous: true,
       shareWithManagers: true,
@@ -134,7 +134,7 @@ describe('anonymous feedback', () => {
     // Nobody else reads it: not peers, not HR, not the admin.
     for (const c of [as.peer, as.peer2, as.outsider, as.hr, as.admin]) expect((await c.get(`feedback/${row!.id}`)).status).toBe(404);
     // The giver's own invitation says answered; nobody else can read it.
-    expect((await as.peer.get('feedback-invitations?status=all')).body.data[0].status).toBe('answered');
+    expect((await as.peer.get('feedback-invitations?status=all')).body.data[0]!.status).toBe('answered');
     expect((await as.emp.get(`feedback-invitations/${inv.id}`)).status).toBe(404);
     const [invRow] = await t.ctx.db.select().from(feedbackInvitation).where(eq(feedbackInvitation.id, inv.id));
     expect(invRow!.status).toBe('answered');
@@ -145,7 +145,7 @@ describe('anonymous feedback', () => {
   it('only where the organisation and the request allow it', async () => {
     const { org, as, people } = await feedbackTeam(t);
     const named = await as.emp.post('feedback-requests', { giverIds: [people.peer.person.id], message: 'Thoughts?' });
-    const [inv] = (await as.peer.get('feedback-invitations')).body.data;
+    const inv = (await as.peer.get('feedback-invitations')).body.data[0]!;
     expect(inv.request.anonymousAllowed).toBe(false);
     expect((await as.peer.post(`feedback-invitations/${inv.id}/answer`, { body: 'Hi', anonymous: true })).status).toBe(400);
     void named;
@@ -154,7 +154,7 @@ describe('anonymous feedback', () => {
     expect(open.status).toBe(201);
     await setAnonymousFeedback(t, org.id, false);
     expect((await as.emp.post('feedback-requests', { giverIds: [people.peer.person.id], message: 'Again', allowAnonymous: true })).status).toBe(400);
-    const [inv2] = (await as.peer2.get('feedback-invitations')).body.data;
+    const inv2 = (await as.peer2.get('feedback-invitations')).body.data[0]!;
     expect(inv2.request.anonymousAllowed).toBe(false);
     expect((await as.peer2.post(`feedback-invitations/${inv2.id}/answer`, { body: 'Hi', anonymous: true })).status).toBe(400);
     // Unsolicited feedback is always named.

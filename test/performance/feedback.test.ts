@@ -36,11 +36,11 @@ describe('feedback requests', () => {
     });
     expect(req.status).toBe(201);
     expect(req.body).toMatchObject({ subject: { id: people.emp.person.id }, status: 'open', progress: { invited: 2, answered: 0, pending: 2 } });
-    const q = req.body.questions[0].id;
+    const q = req.body.questions[0]!.id;
 
     const inv = await as.peer.get('feedback-invitations');
     expect(inv.body.data).toHaveLength(1);
-    const invitation = inv.body.data[0];
+    const invitation = inv.body.data[0]!;
     expect(invitation.request).toMatchObject({ requester: { name: 'Eli Employee' }, anonymousAllowed: false, forManager: false });
     expect((await as.peer2.post(`feedback-invitations/${invitation.id}/answer`, { body: 'x' })).status).toBe(404);
 
@@ -66,7 +66,7 @@ describe('feedback requests', () => {
 
     const progress = await as.emp.get(`feedback-requests/${req.body.id}`);
     expect(progress.body.progress).toEqual({ invited: 2, answered: 1, declined: 0, pending: 1 });
-    expect(progress.body.invitations.map((i: { status: string }) => i.status)).toEqual(['answered', 'pending']);
+    expect(progress.body.invitations.map((i: { status: string | null }) => i.status)).toEqual(['answered', 'pending']);
     for (const c of [as.peer, as.manager, as.hr]) expect((await c.get(`feedback-requests/${req.body.id}`)).status).toBe(404);
 
     const assessments = await t.ctx.db.select().from(skillAssessment).where(and(eq(skillAssessment.orgId, org.id), eq(skillAssessment.personId, people.emp.person.id)));
@@ -98,15 +98,15 @@ describe('feedback requests', () => {
       message: 'How is Eli doing?',
     });
     expect(req.status).toBe(201);
-    const [a] = (await as.peer.get('feedback-invitations')).body.data;
-    const [b] = (await as.peer2.get('feedback-invitations')).body.data;
+    const a = (await as.peer.get('feedback-invitations')).body.data[0]!;
+    const b = (await as.peer2.get('feedback-invitations')).body.data[0]!;
     expect(a.request.forManager).toBe(true);
     const kept = await as.peer.post(`feedback-invitations/${a.id}/answer`, { body: 'Needs support on planning' });
     const shared = await as.peer2.post(`feedback-invitations/${b.id}/answer`, { body: 'Great with customers', shareWithSubject: true });
     expect((await as.manager.get('feedback')).body.data).toHaveLength(2);
     expect((await as.emp.get(`feedback/${kept.body.id}`)).status).toBe(404);
     expect((await as.emp.get(`feedback/${shared.body.id}`)).status).toBe(200);
-    expect((await as.emp.get('feedback')).body.data.map((f: { body: string }) => f.body)).toEqual(['Great with customers']);
+    expect((await as.emp.get('feedback')).body.data.map((f: { body: string | null }) => f.body)).toEqual(['Great with customers']);
     // Not shared with managers: the manager's own manager does not see it.
     expect((await as.boss.get(`feedback/${kept.body.id}`)).status).toBe(404);
   });
@@ -118,7 +118,7 @@ describe('feedback requests', () => {
       message: 'Anything on my last launch?',
       expiresAt: new Date(t.clock.now().getTime() + 10 * DAY).toISOString(),
     });
-    const [inv] = (await as.peer2.get('feedback-invitations')).body.data;
+    const inv = (await as.peer2.get('feedback-invitations')).body.data[0]!;
     expect((await as.peer2.post(`feedback-invitations/${inv.id}/decline`)).body.status).toBe('declined');
     expect((await as.peer2.post(`feedback-invitations/${inv.id}/decline`)).status).toBe(409);
     expect((await as.peer2.get('feedback-invitations')).body.data).toEqual([]);
@@ -139,7 +139,7 @@ describe('feedback requests', () => {
     expect(await reminders(people.peer.person.id)).toBe(2);
 
     t.clock.advance(5 * DAY);
-    const [late] = (await as.peer.get('feedback-invitations?status=all')).body.data;
+    const late = (await as.peer.get('feedback-invitations?status=all')).body.data[0]!;
     expect(late.request.status).toBe('expired');
     expect((await as.peer.post(`feedback-invitations/${late.id}/answer`, { body: 'Late' })).status).toBe(409);
     await sendFeedbackReminders(t.ctx);

@@ -25,6 +25,8 @@ export const learningRoutes = createRouter()
 
 export { learningJobs, learningSubscribers, runLearningSweep, scheduleLearningJobs } from './learning.jobs.ts';
 export { enroll, completeEnrollment, findOpenEnrollment, refreshProgramProgress, addMonths, reasonLabels, ENROLLED_EVENT, ENROLLMENT_COMPLETED, type Audience, type EnrollmentRow } from './enrollment/index.ts';
+/** Modules whose records enrolments point at describe them per viewer (docs/architecture.md, "Reasons that point at private records"). */
+export { registerReasonDetails, type ReasonDescriber, type ReasonDetail } from './enrollment/index.ts';
 export type { SkillCatalog } from './authoring/skill-catalog.ts';
 export { canReadLearningOf } from './learning.policy.ts';
 export { requireStepUnlocked, isEvidenceApprover, CHECKPOINT_APPROVED } from './programs/index.ts';

@@ -6,7 +6,8 @@ import { aspirationRoutes } from './aspirations/index.ts';
 import { developmentPlanRoutes } from './development-plans/index.ts';
 import { skillsImportRoutes } from './skills-import/index.ts';
 import { assessmentRoundRoutes } from './assessment-rounds/index.ts';
-import { hurdleJobs, hurdleRoutes, hurdleSubscribers } from './hurdles/index.ts';
+import { describeHurdles, hurdleJobs, hurdleRoutes, hurdleSubscribers } from './hurdles/index.ts';
+import { registerReasonDetails } from '../learning/index.ts';
 import { jobProfileJobs, jobProfileSubscribers } from './job-profiles/index.ts';
 import { assessmentJobs, assessmentSubscribers } from './assessments/index.ts';
 import { aspirationJobs, aspirationSubscribers } from './aspirations/index.ts';
@@ -31,4 +32,5 @@ export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from
 export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
 export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
+registerReasonDetails('hurdle', describeHurdles);
 export { recordAssessments, type SystemAssessment } from './assessments/index.ts';

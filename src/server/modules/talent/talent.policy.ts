@@ -69,3 +69,10 @@ export async function canRaiseHurdleFor(db: DbOrTx, actor: Actor, personId: stri
 export async function canChangeHurdle(db: DbOrTx, actor: Actor, hurdle: { personId: string }): Promise<boolean> {
   return canReadPersonalOf(db, actor, hurdle.personId);
 }
+/**
+ * Assigning learning from a hurdle follows learning's assignment rules: learning and HR admins
+ * assign to anyone, managers to people below them; the hurdle must also be readable (404 first).
+ */
+export async function canAssignLearningFromHurdle(db: DbOrTx, actor: Actor, hurdle: { personId: string }): Promise<boolean> {
+  return hasRole(actor, 'learning_admin', 'hr_admin') || isManagerOf(db, actor, hurdle.personId);
+}

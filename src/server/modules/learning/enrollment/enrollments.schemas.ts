@@ -77,6 +77,10 @@ export const LearningItem = z
     dueAt: z.string().nullable(),
     progress: z.number().int(),
     reason: Reason,
+    reasonDetail: z
+      .object({ label: z.string(), href: z.string().optional() })
+      .nullable()
+      .openapi({ description: 'What this viewer may see of the record the reason links to (null when nothing); the generic label is in `reason`' }),
     source: z.enum(enrollmentSources),
     assignedBy: Ref.nullable(),
     startedAt: z.string().nullable(),

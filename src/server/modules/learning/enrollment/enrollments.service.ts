@@ -11,17 +11,18 @@ import * as repo from './enrollments.repo.ts';
 import type { DuePatch, EnrollmentsQuery, TeamQuery } from './enrollments.schemas.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { splitTabs, toEnrollmentDto, toLearningItem } from './enrollments.view.ts';
+import { withReasonDetails } from './reason-details.ts';
 import { canChangeDueDateOf, canManageEnrollments, canReadLearningOf, visibleLearner } from '../learning.policy.ts';
 
 export async function myLearning(ctx: AppContext, actor: Actor) {
   const items = await repo.learningOfPerson(ctx.db, actor.orgId, actor.personId, ctx.clock.now());
-  return splitTabs(items.map(toLearningItem));
+  return splitTabs(await withReasonDetails(ctx.db, actor, items.map(toLearningItem)));
 }
 
 export async function personLearning(ctx: AppContext, actor: Actor, personId: string) {
   await visibleLearner(ctx.db, actor, personId);
   const items = await repo.learningOfPerson(ctx.db, actor.orgId, personId, ctx.clock.now());
-  return splitTabs(items.map(toLearningItem));
+  return splitTabs(await withReasonDetails(ctx.db, actor, items.map(toLearningItem)));
 }
 
 export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.infer<typeof EnrollmentsQuery>) {
@@ -45,7 +46,7 @@ export async function listEnrollments(ctx: AppContext, actor: Actor, query: z.in
     limit + 1,
   );
   const page = keysetPage(rows, limit, (last) => last.id);
-  return { data: page.data.map(toEnrollmentDto), nextCursor: page.nextCursor };
+  return { data: await withReasonDetails(ctx.db, actor, page.data.map(toEnrollmentDto)), nextCursor: page.nextCursor };
 }
 
 /** The enrolment if the actor may see it (learner, manager chain, admins); 404 otherwise. */
@@ -57,7 +58,8 @@ async function visibleEnrollment(ctx: AppContext, actor: Actor, id: string, forU
 
 export async function getEnrollment(ctx: AppContext, actor: Actor, id: string) {
   await visibleEnrollment(ctx, actor, id);
-  return toEnrollmentDto((await repo.learningItem(ctx.db, actor.orgId, id, ctx.clock.now()))!);
+  const [dto] = await withReasonDetails(ctx.db, actor, [toEnrollmentDto((await repo.learningItem(ctx.db, actor.orgId, id, ctx.clock.now()))!)]);
+  return dto!;
 }
 
 const isOpen = (e: repo.EnrollmentRow) => isOpenEnrollment(e.status);
@@ -189,10 +191,11 @@ export async function teamLearning(ctx: AppContext, actor: Actor, query: z.infer
     page.map((p) => p.id),
     now,
   );
-  const byPerson = new Map<string, ReturnType<typeof toLearningItem>[]>();
-  for (const r of items) {
+  const described = await withReasonDetails(ctx.db, actor, items.map(toLearningItem));
+  const byPerson = new Map<string, typeof described>();
+  for (const [i, r] of items.entries()) {
     const list = byPerson.get(r.personId) ?? [];
-    list.push(toLearningItem(r));
+    list.push(described[i]!);
     byPerson.set(r.personId, list);
   }
   return {

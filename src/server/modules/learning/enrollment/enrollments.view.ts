@@ -53,7 +53,7 @@ export type LearningItemDto = ReturnType<typeof toLearningItem>;
 export const toEnrollmentDto = (r: LearningItemRow) => ({ ...toLearningItem(r), person: { id: r.personId, name: r.personName } });
 
 /** My learning's three tabs from one list. */
-export function splitTabs(items: LearningItemDto[]) {
+export function splitTabs<T extends LearningItemDto>(items: T[]) {
   const time = (s: string | null) => (s ? Date.parse(s) : Number.POSITIVE_INFINITY);
   const assigned = items
     .filter((i) => i.status === 'not_started')

@@ -5,3 +5,4 @@ export * as enrollmentsRepo from './enrollments.repo.ts';
 export { audienceSql, findOpenEnrollment } from './enrollments.repo.ts';
 export { enrollmentRoutes } from './enrollments.routes.ts';
 export { reasonLabels } from './enrollments.view.ts';
+export { registerReasonDetails, withReasonDetails, type ReasonDescriber, type ReasonDetail } from './reason-details.ts';

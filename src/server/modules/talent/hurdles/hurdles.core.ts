@@ -154,3 +154,9 @@ export async function readableHurdle(db: DbOrTx, actor: Actor, id: string): Prom
   if (!row || !(await canReadHurdlesOf(db, actor, row.personId))) return null;
   return row;
 }
+
+/** What an enrolment's reason shows of its hurdle: the title, to those who may read it (registered with learning). */
+export async function describeHurdles(db: DbOrTx, actor: Actor, ids: string[]) {
+  const found = await repo.readableAmong(db, actor, ids);
+  return new Map(found.map((h) => [h.id, { label: `Hurdle: ${h.title}`, href: HURDLES_LINK }]));
+}

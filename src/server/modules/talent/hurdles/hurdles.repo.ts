@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { goal, hurdle, person, skill, type HurdleStatus } from '../../../db/schema/index.ts';
+import { course, goal, hurdle, person, program, skill, type HurdleStatus } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { beforeKey } from '../../../platform/db/sql.ts';
+import { beforeKey, uuidArray } from '../../../platform/db/sql.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { chainBelowSql } from '../../org/index.ts';
+import { chainBelowSql, hasRole } from '../../org/index.ts';
 import { goalVisibleSql } from '../../performance/index.ts';
 
 export type HurdleRow = typeof hurdle.$inferSelect;
@@ -114,9 +114,9 @@ export async function findForUpdate(db: DbOrTx, orgId: string, id: string): Prom
 }
 
 /** The person the hurdle is for, with their direct manager (who hears of new hurdles). */
-export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<{ id: string; firstName: string; lastName: string; managerId: string | null } | undefined> {
+export async function findPerson(db: DbOrTx, orgId: string, id: string): Promise<{ id: string; firstName: string; lastName: string; managerId: string | null; status: string } | undefined> {
   const [row] = await db
-    .select({ id: person.id, firstName: person.firstName, lastName: person.lastName, managerId: person.managerId })
+    .select({ id: person.id, firstName: person.firstName, lastName: person.lastName, managerId: person.managerId, status: person.status })
     .from(person)
     .where(and(eq(person.orgId, orgId), eq(person.id, id)))
     .limit(1);
@@ -148,4 +148,30 @@ export async function update(db: DbOrTx, orgId: string, id: string, patch: Parti
 
 export async function remove(db: DbOrTx, orgId: string, id: string): Promise<void> {
   await db.delete(hurdle).where(and(eq(hurdle.orgId, orgId), eq(hurdle.id, id)));
+}
+
+/** A course or program to assign from a hurdle, with its status (as development plans read it). */
+export async function findLearningItem(db: DbOrTx, orgId: string, t: { courseId?: string; programId?: string }) {
+  const table = t.courseId ? course : program;
+  const [row] = await db
+    .select({ id: table.id, title: table.title, status: table.status })
+    .from(table)
+    .where(and(eq(table.orgId, orgId), eq(table.id, (t.courseId ?? t.programId)!)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Of these hurdles, those the viewer may read (the person, their chain, HR admins), with their
+ * titles, in one statement: for describing enrolment reasons to a page of viewers' enrolments.
+ */
+export async function readableAmong(db: DbOrTx, viewer: Actor, ids: string[]): Promise<Array<{ id: string; title: string }>> {
+  if (!ids.length) return [];
+  const who = hasRole(viewer, 'hr_admin')
+    ? undefined
+    : sql`(${hurdle.personId} = ${viewer.personId}::uuid or ${hurdle.personId} in (${chainBelowSql(viewer.orgId, viewer.personId)}))`;
+  return db
+    .select({ id: hurdle.id, title: hurdle.title })
+    .from(hurdle)
+    .where(and(eq(hurdle.orgId, viewer.orgId), sql`${hurdle.id} = any(${uuidArray(ids)})`, who));
 }

@@ -1,9 +1,7 @@
-import { createRouter } from '../../../platform/http/router.ts';
-
-export const hurdleRoutes = createRouter();
+export { hurdleRoutes } from './hurdles.routes.ts';
 
 /** Raising a hurdle from another capability (a check-in's blocker, a 1:1 talking point), and reading one by id. */
-export { raiseHurdle, readableHurdle, hurdleDto, type HurdleDto, type RaiseHurdleInput } from './hurdles.core.ts';
+export { describeHurdles, raiseHurdle, readableHurdle, hurdleDto, type HurdleDto, type RaiseHurdleInput } from './hurdles.core.ts';
 export type { HurdleRow } from './hurdles.repo.ts';
 
 /** This capability's jobs and outbox subscribers, listed by talent/index.ts. */
