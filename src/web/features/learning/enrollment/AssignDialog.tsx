@@ -188,7 +188,7 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
 }
 
 /** Published courses and programs from the catalog, searched by title. */
-function CatalogPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+export function CatalogPicker({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
   const [chosen, setChosen] = useState<Option | null>(null);

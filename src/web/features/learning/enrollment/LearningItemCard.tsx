@@ -45,6 +45,7 @@ export function LearningItemCard({ item, viewer = 'learner' }: { item: LearningI
           </Text>
           {item.reason.label}
           {item.reason.note ? ` — ${item.reason.note}` : ''}
+          {item.reasonDetail ? ` (${item.reasonDetail.label})` : ''}
         </Text>
         <Text size="sm" c={item.overdue ? 'red.8' : 'dimmed'}>
           {facts(item).join(' · ')}

@@ -6,6 +6,7 @@ import { AspirationsSection } from '../aspirations/AspirationsSection.tsx';
 import { PlanSection } from '../development-plans/PlanSection.tsx';
 import { RecommendationsSection } from '../../insight/recommendations/RecommendationsSection.tsx';
 import { MyRoundsCard } from '../assessment-rounds/MyRoundsCard.tsx';
+import { HurdlesSection } from '../hurdles/HurdlesSection.tsx';
 
 /** An employee's growth on one page: skills against their profile, aspirations, plan, recommendations. */
 export default function MyGrowthPage() {
@@ -19,6 +20,7 @@ export default function MyGrowthPage() {
       <SkillsSection personId={personId} mine />
       <AspirationsSection personId={personId} mine />
       <PlanSection personId={personId} mine />
+      <HurdlesSection personId={personId} mine />
     </Stack>
   );
 }
