@@ -112,9 +112,9 @@ describe('goal check-ins', () => {
       addToNextOneOnOne: {},
     });
     expect(res.status).toBe(201);
-    const [h] = await t.ctx.db.select().from(hurdle).where(eq(hurdle.id, res.body.hurdleId));
+    const [h] = await t.ctx.db.select().from(hurdle).where(eq(hurdle.id, res.body.hurdleId!));
     expect(h).toMatchObject({ personId: s.emp.person.id, goalId: s.goal.id, source: 'check_in', sourceRecordId: res.body.checkIn.id, category: 'tools', title: 'The CRM keeps timing out' });
-    const [item] = await t.ctx.db.select().from(agendaItem).where(eq(agendaItem.id, res.body.talkingPoint.agendaItemId));
+    const [item] = await t.ctx.db.select().from(agendaItem).where(eq(agendaItem.id, res.body.talkingPoint!.agendaItemId));
     expect(item).toMatchObject({ sourceRecordType: 'check_in', sourceRecordId: res.body.checkIn.id, authorId: s.emp.person.id, private: false });
     expect(item!.body).toContain('Blockers: The CRM keeps timing out');
 

@@ -250,7 +250,7 @@ export async function refreshProgress(tx: DbOrTx, orgId: string, id: string | nu
 }
 
 /** Creates the default periods when the organisation has none (first use). */
-async function ensurePeriods(ctx: AppContext, tx: DbOrTx, actor: Actor, requestId?: string) {
+export async function ensurePeriods(ctx: AppContext, tx: DbOrTx, actor: Actor, requestId?: string) {
   if (await repo.hasPeriods(tx, actor.orgId)) return;
   const added = await repo.insertPeriods(tx, actor.orgId, defaultPeriods(today(ctx)));
   await recordChanges(

@@ -1,12 +1,17 @@
 import { createRouter } from '../../../platform/http/router.ts';
 import { checkInRoutes } from './check-ins.routes.ts';
 import { goalCrudRoutes } from './goals.routes.ts';
+import { describeGoals } from './goals.reasons.ts';
+import { templateRoutes } from './templates.routes.ts';
+import { registerReasonDetails } from '../../learning/index.ts';
 
 export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
 export { goalSignal, type GoalSignal } from './goals.signal.ts';
 export { GOAL_CHANGED, GOAL_CHECKED_IN, GOALS_ASSIGNED } from './goals.events.ts';
 
-export const goalRoutes = createRouter().route('/', goalCrudRoutes).route('/', checkInRoutes);
+export const goalRoutes = createRouter().route('/', goalCrudRoutes).route('/', checkInRoutes).route('/', templateRoutes);
+
+registerReasonDetails('goal', describeGoals);
 
 /** This capability's jobs and outbox subscribers, listed by performance/index.ts. */
 export const goalJobs = [];
