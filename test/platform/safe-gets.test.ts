@@ -55,6 +55,7 @@ await must('publish', admin.post(`programs/${program.id}/publish`));
 const [inProgram] = await enrollPeople(t, org.id, { programId: program.id }, [adminUser.person.id]);
 const rule = await must<any>('rule', admin.post('compliance-rules', { name: 'Yearly', courseId: done.id, audience: { type: 'everyone' }, validForMonths: 12 }));
 const file = await must<any>('file', uploadFile(admin, tinyPng, 'cover.png', 'cover'));
+const hurdle = await must<any>('hurdle', admin.post('hurdles', { personId: learner.person.id, title: 'No time to practise', category: 'time' }));
 const newcomer = await createPerson(t, org.id, { managerId: learner.person.id });
 await must('invitation', admin.post(`people/${newcomer.id}/invitation`));
 const mail = (await must<any>('mail', admin.get('mail-outbox'))).data[0];
@@ -80,6 +81,7 @@ function fill(path: string): string {
     [/^\/certificates\//, certificate.id],
     [/^\/mail-outbox\//, mail.id],
     [/^\/learning\/files\//, file.id],
+    [/^\/hurdles\//, hurdle.id],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? uuidv7();
   if (path === '/skill-assessments') return `${path}?personId=${learner.person.id}`;
