@@ -482,3 +482,19 @@ describe('demo learning', () => {
     expect(shape()).toEqual(shape());
   });
 });
+
+describe('demo hurdles', () => {
+  it("gives the manager's team open and resolved hurdles of several categories, and enrolments made from them", async () => {
+    const manager = await signInAs(t, { email: email('manager') }, DEMO_PASSWORD);
+    const team = (await manager.get('hurdles?scope=team&limit=100')).body.data as Array<{ status: string; category: string }>;
+    expect(team.filter((h) => h.status !== 'resolved').length).toBeGreaterThanOrEqual(3);
+    expect(team.some((h) => h.status === 'resolved')).toBe(true);
+    expect(new Set(team.map((h) => h.category)).size).toBeGreaterThanOrEqual(3);
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    expect((await employee.get('hurdles')).body.data.length).toBeGreaterThanOrEqual(3);
+    const linked = await t.ctx.db.execute(sql`select count(*)::int as n from enrollment e join hurdle h on h.id = e.reason_record_id
+      where e.reason_type = 'hurdle' and e.reason_record_type = 'hurdle' and e.baseline_signal ? 'hurdleStatus' and h.org_id = e.org_id
+      and e.org_id = (select org_id from person where email = ${email('manager')})`);
+    expect((linked as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+});
