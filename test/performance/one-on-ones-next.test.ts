@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { agendaItem, auditEvent, domainEvent } from '../../src/server/db/schema/index.ts';
-import { addToNextOneOnOne } from '../../src/server/modules/performance/one-on-ones/index.ts';
-import { AppError } from '../../src/server/platform/http/errors.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { addToNextOneOnOne } from '../../src/server/modules/performance/index.ts';
+import { AppError } from '../../src/server/platform/http/errors.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { actorOf, createSeries } from '../support/one-on-ones.ts';
 

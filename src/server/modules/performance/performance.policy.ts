@@ -133,6 +133,34 @@ export const canCommentOnGoal = (readable: GoalRow | null) => readable !== null;
 
 // ---- 1:1s -----------------------------------------------------------------------------------
 
+/*
+ * 1:1s (DESIGN.md §5): a series, its meetings, shared points, action items and the shared note are
+ * the two participants' only; a private point or note is its author's only. Nobody else reads
+ * them, admins included (404). HR admins and managers read the cadence report (dates, no content).
+ */
+
+export type SeriesParticipants = { organiserId: string; attendeeId: string };
+
+/** A series and what is shared in it: its two participants. */
+export const canReadOneOnOne = (actor: Actor, s: SeriesParticipants) => actor.personId === s.organiserId || actor.personId === s.attendeeId;
+
+/** A private talking point or note: its author only. */
+export const canReadPrivateOneOnOneRecord = (actor: Actor, r: { authorId: string | null }) => r.authorId !== null && r.authorId === actor.personId;
+
+/** Starting a series: with any other active colleague (usually one's manager or report; either side may start it). */
+export const canStartOneOnOneWith = (actor: Actor, otherId: string) => actor.personId !== otherId;
+
+/** The topic bank: HR admins edit it; everyone reads it as suggestions. */
+export const canManageOneOnOneTopics = (actor: Actor) => canManagePerformanceSettings(actor);
+
+/** The cadence report: HR admins for everyone, managers for their chain. */
+export const cadenceReportScope = (actor: Actor): 'everyone' | 'chain' => (hasRole(actor, 'hr_admin') ? 'everyone' : 'chain');
+
+/** Assigning learning from a 1:1, as learning allows assignment: learning and HR admins to anyone, managers to their chain. */
+export async function canAssignLearningFromOneOnOne(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
+  return hasRole(actor, 'learning_admin', 'hr_admin') || (actor.personId !== personId && isInChainOf(db, actor.orgId, actor.personId, personId));
+}
+
 // ---- feedback and praise --------------------------------------------------------------------
 
 /** Company values and whether feedback may be anonymous are performance settings (canManagePerformanceSettings). */

@@ -52,6 +52,9 @@ export function fromLocal(l: Local, timeZone: string): Date {
     if (next === guess) break;
     guess = next;
   }
+  const offsetAt = (t: number) => asUtc(toLocal(new Date(t), timeZone)) - t;
+  // Skipped spring hour: no instant shows it; the offset from before the change lands an hour later.
+  if (asUtc(toLocal(new Date(guess), timeZone)) !== wanted) return new Date(wanted - offsetAt(wanted - 86_400_000));
   // Ambiguous autumn hour: prefer the earlier instant when it shows the same wall-clock time.
   const earlier = guess - 3_600_000;
   if (asUtc(toLocal(new Date(earlier), timeZone)) === wanted) return new Date(earlier);

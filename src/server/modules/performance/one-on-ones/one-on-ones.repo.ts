@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   actionItem,
   agendaItem,
@@ -218,12 +218,12 @@ export async function deleteAgendaItem(db: DbOrTx, orgId: string, id: string): P
   await db.delete(agendaItem).where(and(eq(agendaItem.orgId, orgId), eq(agendaItem.id, id)));
 }
 
-/** Puts the listed points (of the meeting) in that order, in one statement; points not listed keep their place. */
-export async function reorderAgenda(db: DbOrTx, orgId: string, meetingId: string, ids: string[], now: Date): Promise<void> {
+/** Gives the listed points of the meeting these positions, in one statement; points not listed keep theirs. */
+export async function reorderAgendaTo(db: DbOrTx, orgId: string, meetingId: string, ids: string[], positions: number[], now: Date): Promise<void> {
   if (!ids.length) return;
   await db.execute(sql`
-    update ${agendaItem} a set position = o.ord, updated_at = ${now}
-    from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
+    update ${agendaItem} a set position = o.pos, updated_at = ${now}
+    from unnest(${uuidArray(ids)}, ${`{${positions.join(',')}}`}::real[]) as o(id, pos)
     where a.org_id = ${orgId} and a.meeting_id = ${meetingId} and a.id = o.id`);
 }
 
@@ -293,7 +293,7 @@ export async function findNoteOf(db: DbOrTx, orgId: string, meetingId: string, i
 
 export type AgendaView = AgendaItemRow & { authorName: string | null; goalTitle: string | null; hurdleTitle: string | null };
 export type ActionView = ActionItemRow & { assigneeName: string | null; agendaItemBody: string | null; meetingAt: Date | null };
-export type MeetingView = MeetingRow & { agenda: AgendaView[]; actions: ActionView[]; sharedNote: NoteRow | null; privateNote: NoteRow | null };
+export type MeetingView = MeetingRow & { organiserId: string; attendeeId: string; agenda: AgendaView[]; actions: ActionView[]; sharedNote: NoteRow | null; privateNote: NoteRow | null };
 
 /*
  * A meeting with its agenda (the viewer's private points and everyone's shared ones), the series'
@@ -303,7 +303,7 @@ export type MeetingView = MeetingRow & { agenda: AgendaView[]; actions: ActionVi
 export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, viewerId: string): Promise<MeetingView | undefined> {
   const r = await db.execute(sql`
     select m.id, m.org_id as "orgId", m.series_id as "seriesId", m.scheduled_at as "scheduledAt", m.status, m.held_at as "heldAt",
-      m.reminded_at as "remindedAt", m.created_at as "createdAt",
+      m.reminded_at as "remindedAt", m.created_at as "createdAt", s.organiser_id as "organiserId", s.attendee_id as "attendeeId",
       coalesce((select json_agg(json_build_object(
           'id', a.id, 'seriesId', a.series_id, 'meetingId', a.meeting_id, 'firstMeetingId', a.first_meeting_id, 'authorId', a.author_id,
           'authorName', ap.first_name || ' ' || ap.last_name, 'body', a.body, 'private', a.private, 'topicId', a.topic_id,
@@ -336,6 +336,7 @@ export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, 
           private, body, created_at as "createdAt", updated_at as "updatedAt" from one_on_one_note
           where org_id = m.org_id and meeting_id = m.id and private and author_id = ${viewerId}::uuid) n) as "privateNote"
     from one_on_one_meeting m
+    join one_on_one_series s on s.id = m.series_id
     where m.org_id = ${orgId} and m.id = ${meetingId}::uuid`);
   const row = rows<MeetingView>(r)[0];
   return row ? withDates(row, ['scheduledAt', 'heldAt', 'remindedAt', 'createdAt']) : undefined;
@@ -416,4 +417,78 @@ export async function updateTopic(db: DbOrTx, orgId: string, id: string, patch: 
 export async function reminderHoursByOrg(db: DbOrTx): Promise<Map<string, number>> {
   const list = await db.select({ orgId: performanceSettings.orgId, hours: performanceSettings.oneOnOneReminderHours }).from(performanceSettings);
   return new Map(list.map((x) => [x.orgId, x.hours]));
+}
+
+// ---- learning items (read to check an assignment from a 1:1) -------------------------------------
+
+export async function findLearningItem(db: DbOrTx, orgId: string, kind: 'course' | 'program', id: string): Promise<{ id: string; title: string; status: string } | undefined> {
+  const table = kind === 'course' ? sql`course` : sql`program`;
+  const r = await db.execute(sql`select id, title, status from ${table} where org_id = ${orgId} and id = ${id}::uuid`);
+  return rows<{ id: string; title: string; status: string }>(r)[0];
+}
+
+// ---- cadence report -----------------------------------------------------------------------------
+
+export type CadenceRow = { personId: string; firstName: string; lastName: string; managerId: string | null; managerName: string | null; lastHeldAt: Date | null; hasActiveSeries: boolean };
+
+/** Active people in scope whose last held 1:1 (with anyone) is before `since`, or who never had one; by name. */
+export async function cadenceReport(
+  db: DbOrTx,
+  orgId: string,
+  opts: { scope: SQL | null; since: Date; limit: number; after?: [string, string, string] },
+): Promise<CadenceRow[]> {
+  const after = afterKey([sql`lower(p.last_name)`, sql`lower(p.first_name)`, sql`p.id`], opts.after);
+  const r = await db.execute(sql`
+    select p.id as "personId", p.first_name as "firstName", p.last_name as "lastName", p.manager_id as "managerId",
+      mp.first_name || ' ' || mp.last_name as "managerName", h.last as "lastHeldAt",
+      exists(select 1 from one_on_one_series s where s.org_id = p.org_id and s.ended_at is null and (s.organiser_id = p.id or s.attendee_id = p.id)) as "hasActiveSeries"
+    from ${person} p
+    left join ${person} mp on mp.id = p.manager_id
+    left join lateral (
+      select max(m.scheduled_at) as last from one_on_one_meeting m join one_on_one_series s on s.id = m.series_id
+      where s.org_id = p.org_id and (s.organiser_id = p.id or s.attendee_id = p.id) and m.status = 'held'
+    ) h on true
+    where p.org_id = ${orgId} and p.status = 'active'
+      ${opts.scope ? sql`and p.id in (${opts.scope})` : sql``}
+      and (h.last is null or h.last < ${opts.since})
+      ${after ? sql`and ${after}` : sql``}
+    order by lower(p.last_name), lower(p.first_name), p.id
+    limit ${opts.limit + 1}`);
+  return rows<CadenceRow>(r).map((x) => withDates(x, ['lastHeldAt']));
+}
+
+// ---- reminders ----------------------------------------------------------------------------------
+
+export type DueReminder = { meetingId: string; orgId: string; seriesId: string; scheduledAt: Date; organiserId: string; attendeeId: string };
+
+/**
+ * Claims the scheduled meetings starting within each organisation's reminder window (default
+ * `defaultHours`) that were not reminded yet, marking them reminded in the same statement, so a
+ * second run finds nothing.
+ */
+export async function claimDueReminders(db: DbOrTx, now: Date, defaultHours: number): Promise<DueReminder[]> {
+  const r = await db.execute(sql`
+    update one_on_one_meeting m set reminded_at = ${now}
+    from one_on_one_series s
+    left join ${performanceSettings} ps on ps.org_id = s.org_id
+    where s.id = m.series_id and s.ended_at is null and m.status = 'scheduled' and m.reminded_at is null
+      and m.scheduled_at > ${now}
+      and m.scheduled_at <= ${now}::timestamptz + make_interval(hours => coalesce(ps.one_on_one_reminder_hours, ${defaultHours}))
+    returning m.id as "meetingId", m.org_id as "orgId", m.series_id as "seriesId", m.scheduled_at as "scheduledAt",
+      s.organiser_id as "organiserId", s.attendee_id as "attendeeId"`);
+  return rows<DueReminder>(r).map((x) => withDates(x, ['scheduledAt']));
+}
+
+/** Active series with fewer than `ahead` scheduled meetings from now (the sweep tops them up). */
+export async function seriesNeedingMeetings(db: DbOrTx, now: Date, ahead: number, limit: number): Promise<SeriesRow[]> {
+  return db
+    .select()
+    .from(oneOnOneSeries)
+    .where(
+      and(
+        isNull(oneOnOneSeries.endedAt),
+        sql`(select count(*) from one_on_one_meeting m where m.series_id = ${oneOnOneSeries.id} and m.scheduled_at >= ${now}) < ${ahead}`,
+      ),
+    )
+    .limit(limit);
 }
