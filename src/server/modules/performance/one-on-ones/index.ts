@@ -1,6 +1,9 @@
+import { ONE_ON_ONE_SWEEP_JOB } from './one-on-ones.jobs.ts';
+
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones.core.ts';
 export { oneOnOneRoutes } from './one-on-ones.routes.ts';
+export { ONE_ON_ONE_SWEEP_JOB, runOneOnOneSweep, scheduleOneOnOneJobs } from './one-on-ones.jobs.ts';
 
 /** This capability's jobs and outbox subscribers, listed by performance/index.ts. */
-export const oneOnOneJobs = [];
+export const oneOnOneJobs = [ONE_ON_ONE_SWEEP_JOB];
 export const oneOnOneSubscribers = [];
