@@ -497,4 +497,15 @@ describe('demo hurdles', () => {
       and e.org_id = (select org_id from person where email = ${email('manager')})`);
     expect((linked as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
+
+  it('shows company OKRs cascading to the employee, with a quarter of weekly check-ins', async () => {
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    const mine = await employee.get('goals?scope=mine');
+    expect(mine.body.data.length).toBeGreaterThanOrEqual(1);
+    const history = await employee.get(`goals/${mine.body.data[0].id}/check-ins`);
+    expect(history.body.data.length).toBe(12);
+    const tree = await employee.get('goals/tree');
+    expect(tree.body.data.filter((n: { ownerType: string }) => n.ownerType === 'company').length).toBe(2);
+    expect(tree.body.data.some((n: { ownerType: string; depth: number }) => n.ownerType === 'person' && n.depth === 2)).toBe(true);
+  });
 });

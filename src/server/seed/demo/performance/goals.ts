@@ -1,4 +1,108 @@
+import { uuidv7 } from 'uuidv7';
+import { checkIn, goal, goalPeriod, keyResult, type GoalStatus } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { defaultPeriods, goalProgress, weightedProgress } from '../../../modules/performance/goals/goals.rules.ts';
+import { createRandom } from '../random.ts';
 import type { DemoPerformanceInput } from './index.ts';
 
-export async function seedDemoGoals(_tx: DbOrTx, _input: DemoPerformanceInput, _today: Date): Promise<void> {}
+const DAY = 86_400_000;
+const WEEKS = 12;
+
+const companyOkrs = ['Win the mid-market in Europe and North America', 'Be the employer people recommend'];
+const personal: Array<{ title: string; krs: Array<{ title: string; kind: 'number' | 'percentage' | 'currency' | 'binary'; start: number; target: number; unit?: string }> }> = [
+  { title: 'Ship the self-service reporting dashboard', krs: [{ title: 'Reports migrated', kind: 'number', start: 0, target: 12 }, { title: 'Dashboard live for all teams', kind: 'binary', start: 0, target: 1 }] },
+  { title: 'Grow qualified pipeline', krs: [{ title: 'Pipeline added', kind: 'currency', start: 0, target: 400000, unit: 'EUR' }, { title: 'Demos booked', kind: 'number', start: 0, target: 30 }] },
+  { title: 'Raise customer satisfaction', krs: [{ title: 'CSAT', kind: 'percentage', start: 82, target: 90 }, { title: 'Tickets answered within a day', kind: 'percentage', start: 70, target: 95 }] },
+  { title: 'Cut onboarding time for new joiners', krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+];
+const blockers = ['Waiting on data access from IT for three weeks', 'Two people out sick; the team is stretched', 'Priorities changed mid-quarter; unclear what comes first', 'The CRM keeps timing out during demos'];
+
+/**
+ * Acme's OKRs this quarter: two company objectives, one per top-level department aligned to them,
+ * and goals of the demo manager's team aligned to their department's, each with twelve weekly
+ * check-ins; some end at risk with blockers (the hurdles seed raises hurdles from those). Progress
+ * is rolled up as the service does (key results, then children), with the same pure rules.
+ */
+export async function seedDemoGoals(tx: DbOrTx, { orgId, org }: DemoPerformanceInput, today: Date): Promise<void> {
+  const rnd = createRandom(20_261_111);
+  const day = today.toISOString().slice(0, 10);
+  const periods = defaultPeriods(day).map((p) => ({ id: uuidv7(), orgId, ...p }));
+  await tx.insert(goalPeriod).values(periods);
+  const quarter = periods[0]!;
+  const at = (daysAgo: number) => new Date(today.getTime() - daysAgo * DAY);
+
+  const hr = org.people.find((p) => p.demoRole === 'hr') ?? org.people[0]!;
+  const manager = org.people.find((p) => p.demoRole === 'manager');
+  const company = companyOkrs.map((title) => ({ id: uuidv7(), title }));
+  const tops = org.departments.filter((d) => d.parentId === null);
+  const deptGoals = tops.map((d, i) => ({ id: uuidv7(), dept: d, parentId: company[i % company.length]!.id }));
+
+  const goals: (typeof goal.$inferInsert)[] = [];
+  const krs: (typeof keyResult.$inferInsert)[] = [];
+  const checkIns: (typeof checkIn.$inferInsert)[] = [];
+  const base = { orgId, periodId: quarter.id, createdAt: at(WEEKS * 7 + 3), updatedAt: at(1) };
+
+  const team = manager ? [manager, ...org.people.filter((p) => p.managerId === manager.id)] : [];
+  const childProgress = new Map<string, Array<{ progress: number; weight: number }>>();
+  for (const [i, p] of team.entries()) {
+    const topOf = (deptId: string | null): string | null => {
+      let d = org.departments.find((x) => x.id === deptId);
+      while (d?.parentId) d = org.departments.find((x) => x.id === d!.parentId);
+      return d?.id ?? null;
+    };
+    const parent = deptGoals.find((g) => g.dept.id === topOf(p.departmentId)) ?? deptGoals[0];
+    const count = i === 0 ? 1 : rnd.int(1, 2);
+    for (let k = 0; k < count; k++) {
+      const tpl = personal[(i + k) % personal.length]!;
+      const goalId = uuidv7();
+      // Where each key result ends: most get most of the way, some stall (those are at risk).
+      const stalls = rnd.chance(0.3);
+      const pace = stalls ? rnd.int(20, 45) / 100 : rnd.int(60, 100) / 100;
+      const krRows = tpl.krs.map((kr, position) => ({ id: uuidv7(), orgId, goalId, title: kr.title, kind: kr.kind, unit: kr.unit ?? null, startValue: kr.start, targetValue: kr.target, position, weight: 1 }));
+      const valueAt = (kr: (typeof krRows)[number], share: number) =>
+        kr.kind === 'binary' ? (share >= 0.95 && pace >= 0.9 ? 1 : 0) : Math.round((kr.startValue + (kr.targetValue - kr.startValue) * share * pace) * 100) / 100;
+      let last = { progress: 0, status: 'on_track' as GoalStatus };
+      for (let w = 1; w <= WEEKS; w++) {
+        const share = w / WEEKS;
+        const values = Object.fromEntries(krRows.map((kr) => [kr.id, valueAt(kr, share)]));
+        const progress = goalProgress(krRows.map((kr) => ({ ...kr, currentValue: values[kr.id]! })), []) ?? 0;
+        const late = w > WEEKS / 2;
+        const status: GoalStatus = stalls && late ? (w === WEEKS && rnd.chance(0.3) ? 'off_track' : 'at_risk') : 'on_track';
+        const blocked = stalls && late && (w === WEEKS || rnd.chance(0.4));
+        checkIns.push({
+          id: uuidv7(),
+          orgId,
+          goalId,
+          authorId: p.id,
+          confidence: stalls && late ? rnd.int(3, 5) : rnd.int(6, 9),
+          status,
+          progress,
+          note: w === WEEKS ? 'Latest update for the week.' : rnd.chance(0.5) ? 'Steady progress this week.' : null,
+          blockers: blocked ? blockers[(i + k) % blockers.length]! : null,
+          values,
+          createdAt: at((WEEKS - w) * 7 + 1),
+        });
+        last = { progress, status };
+      }
+      for (const kr of krRows) krs.push({ ...kr, currentValue: valueAt(kr, 1) });
+      goals.push({ ...base, id: goalId, title: tpl.title, ownerType: 'person', ownerPersonId: p.id, parentId: parent?.id ?? null, visibility: 'public', status: last.status, progress: last.progress, createdBy: p.id, lastCheckInAt: at(1) });
+      if (parent) childProgress.set(parent.id, [...(childProgress.get(parent.id) ?? []), { progress: last.progress, weight: 1 }]);
+    }
+  }
+
+  // Departments without the team's goals still move: a modest figure of their own.
+  const deptProgress = new Map(deptGoals.map((g) => [g.id, weightedProgress(childProgress.get(g.id) ?? []) ?? rnd.int(35, 75)]));
+  for (const g of deptGoals) {
+    goals.push({ ...base, id: g.id, title: `${g.dept.name}: deliver our part of the plan`, ownerType: 'department', ownerDepartmentId: g.dept.id, parentId: g.parentId, visibility: 'public', status: 'on_track', progress: deptProgress.get(g.id)!, createdBy: hr.id });
+  }
+  for (const c of company) {
+    const children = deptGoals.filter((g) => g.parentId === c.id).map((g) => ({ progress: deptProgress.get(g.id)!, weight: 1 }));
+    goals.push({ ...base, id: c.id, title: c.title, ownerType: 'company', visibility: 'public', status: 'on_track', progress: weightedProgress(children) ?? 0, createdBy: hr.id });
+  }
+  // Parents first (foreign keys).
+  const order = (g: (typeof goal.$inferInsert)) => (g.ownerType === 'company' ? 0 : g.ownerType === 'department' ? 1 : 2);
+  goals.sort((a, b) => order(a) - order(b));
+  await tx.insert(goal).values(goals);
+  if (krs.length) await tx.insert(keyResult).values(krs);
+  for (let i = 0; i < checkIns.length; i += 500) await tx.insert(checkIn).values(checkIns.slice(i, i + 500));
+}
