@@ -2,7 +2,7 @@ import type { AppContext } from './context.ts';
 import { learningJobs, learningSubscribers, scheduleLearningJobs } from './modules/learning/index.ts';
 import { orgJobs } from './modules/org/index.ts';
 import { talentJobs, talentSubscribers } from './modules/talent/index.ts';
-import { performanceJobs, performanceSubscribers } from './modules/performance/index.ts';
+import { performanceJobs, performanceSubscribers, schedulePerformanceJobs } from './modules/performance/index.ts';
 import { insightJobs, insightSubscribers, scheduleInsightJobs } from './modules/insight/index.ts';
 import { platformJobs, scheduleMaintenanceJobs, subscriberJobs, type SubscriberDefinition } from './modules/platform/index.ts';
 
@@ -23,5 +23,6 @@ export function registerJobHandlers(ctx: AppContext): void {
 export async function scheduleJobs(ctx: AppContext): Promise<void> {
   await scheduleLearningJobs(ctx);
   await scheduleInsightJobs(ctx);
+  await schedulePerformanceJobs(ctx);
   await scheduleMaintenanceJobs(ctx);
 }

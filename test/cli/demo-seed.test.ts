@@ -502,7 +502,7 @@ describe('demo hurdles', () => {
     const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
     const mine = await employee.get('goals?scope=mine');
     expect(mine.body.data.length).toBeGreaterThanOrEqual(1);
-    const history = await employee.get(`goals/${mine.body.data[0].id}/check-ins`);
+    const history = await employee.get(`goals/${mine.body.data[0]!.id}/check-ins`);
     expect(history.body.data.length).toBe(12);
     const tree = await employee.get('goals/tree');
     expect(tree.body.data.filter((n: { ownerType: string }) => n.ownerType === 'company').length).toBe(2);

@@ -56,6 +56,19 @@ const [inProgram] = await enrollPeople(t, org.id, { programId: program.id }, [ad
 const rule = await must<any>('rule', admin.post('compliance-rules', { name: 'Yearly', courseId: done.id, audience: { type: 'everyone' }, validForMonths: 12 }));
 const file = await must<any>('file', uploadFile(admin, tinyPng, 'cover.png', 'cover'));
 const hurdle = await must<any>('hurdle', admin.post('hurdles', { personId: learner.person.id, title: 'No time to practise', category: 'time' }));
+const goal = await must<any>('goal', admin.post('goals', { title: 'Publish the style guide' }));
+const series = await must<any>('1:1 series', admin.post('one-on-ones', {
+  withPersonId: learner.person.id,
+  cadence: 'weekly',
+  startsAt: new Date(startsAt).toISOString(),
+}));
+const seriesDetail = await must<any>('1:1 detail', admin.get(`one-on-ones/${series.id}`));
+const feedbackRequest = await must<any>('feedback request', admin.post('feedback-requests', { giverIds: [learner.person.id], message: 'How did my talk land?' }));
+const learnerClient = (await signInAs(t, learner)).raw;
+await must('request to admin', learnerClient.post('feedback-requests', { giverIds: [adminUser.person.id], message: 'Thoughts on my draft?' }));
+const invitation = (await must<any>('invitations', admin.get('feedback-invitations'))).data[0];
+const given = await must<any>('feedback', admin.post('feedback', { subjectId: learner.person.id, body: 'Clear and well structured' }));
+const praise = await must<any>('praise', admin.post('praise', { recipientIds: [learner.person.id], message: 'Thanks for the review' }));
 const newcomer = await createPerson(t, org.id, { managerId: learner.person.id });
 await must('invitation', admin.post(`people/${newcomer.id}/invitation`));
 const mail = (await must<any>('mail', admin.get('mail-outbox'))).data[0];
@@ -82,6 +95,13 @@ function fill(path: string): string {
     [/^\/mail-outbox\//, mail.id],
     [/^\/learning\/files\//, file.id],
     [/^\/hurdles\//, hurdle.id],
+    [/^\/goals\//, goal.id],
+    [/^\/one-on-ones\/meetings\//, seriesDetail.current.id],
+    [/^\/one-on-ones\//, series.id],
+    [/^\/feedback-requests\//, feedbackRequest.id],
+    [/^\/feedback-invitations\//, invitation.id],
+    [/^\/feedback\//, given.id],
+    [/^\/praise\//, praise.id],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? uuidv7();
   if (path === '/skill-assessments') return `${path}?personId=${learner.person.id}`;

@@ -1,7 +1,8 @@
+import type { AppContext } from '../../context.ts';
 import { createRouter } from '../../platform/http/router.ts';
 import { goalJobs, goalRoutes, goalSubscribers } from './goals/index.ts';
-import { oneOnOneJobs, oneOnOneRoutes, oneOnOneSubscribers } from './one-on-ones/index.ts';
-import { feedbackJobs, feedbackRoutes, feedbackSubscribers } from './feedback/index.ts';
+import { oneOnOneJobs, oneOnOneRoutes, oneOnOneSubscribers, scheduleOneOnOneJobs } from './one-on-ones/index.ts';
+import { feedbackJobs, feedbackRoutes, feedbackSubscribers, scheduleFeedbackJobs } from './feedback/index.ts';
 import { praiseJobs, praiseRoutes, praiseSubscribers } from './praise/index.ts';
 
 /** Performance, every week: goals and check-ins, 1:1s, feedback and praise (reviews and calibration come later). */
@@ -13,6 +14,12 @@ export const performanceRoutes = createRouter()
 
 export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs];
 export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers];
+
+/** Recurring jobs: 1:1 reminders, feedback reminders and the next-day release of anonymous feedback. */
+export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
+  await scheduleOneOnOneJobs(ctx);
+  await scheduleFeedbackJobs(ctx);
+}
 
 export { goalSignal, goalVisibleSql, readableGoal, type GoalRow, type GoalSignal } from './goals/index.ts';
 
