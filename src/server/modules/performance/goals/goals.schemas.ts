@@ -7,7 +7,13 @@ const title = z.string().trim().min(1, 'Enter a title').max(200, 'At most 200 ch
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 /** Values a key result takes: finite, within what a double stores exactly enough for money and counts. */
 const value = z.number({ error: 'Enter a number' }).finite('Enter a number').min(-1e12).max(1e12);
-const weight = z.number().finite().min(0, 'A weight is 0 or more').max(1000);
+// Weights are stored as real (float4): below 0.01 a weight means nothing and far below it PostgreSQL refuses the value.
+export const weight = z
+  .number()
+  .finite()
+  .min(0, 'A weight is 0 or more')
+  .max(1000, 'A weight is at most 1,000')
+  .refine((w) => w === 0 || w >= 0.01, 'A weight is 0, or 0.01 or more');
 
 export const KeyResultSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { goalVisibilities, keyResultKinds } from '../../../db/schema/index.ts';
 import { IsoDateTime } from '../../../platform/http/openapi.ts';
+import { weight } from './goals.schemas.ts';
 
 const title = z.string().trim().min(1, 'Enter a title').max(200, 'At most 200 characters');
 const value = z.number({ error: 'Enter a number' }).finite('Enter a number').min(-1e12).max(1e12);
@@ -11,7 +12,7 @@ const TemplateKeyResult = z.strictObject({
   unit: z.string().trim().max(20).nullable().optional(),
   startValue: value.optional(),
   targetValue: value,
-  weight: z.number().finite().min(0).max(1000).optional(),
+  weight: weight.optional(),
 });
 
 export const TemplateSchema = z

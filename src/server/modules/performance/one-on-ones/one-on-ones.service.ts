@@ -649,12 +649,15 @@ export async function updateTopic(ctx: AppContext, actor: Actor, id: string, inp
     await ensureTopics(tx, actor.orgId, ctx.clock.now());
     const before = await repo.findTopic(tx, actor.orgId, id);
     if (!before) throw notFound('Topic');
-    const after = await repo.updateTopic(tx, actor.orgId, id, {
+    const patch = {
       ...(input.category !== undefined && { category: input.category }),
       ...(input.text !== undefined && { text: input.text }),
       ...(input.position !== undefined && { position: input.position }),
       ...(input.archived !== undefined && { archivedAt: input.archived ? (before.archivedAt ?? ctx.clock.now()) : null }),
-    });
+    };
+    // An empty change changes nothing: no write, no audit row.
+    if (!Object.keys(patch).length) return topicDto(before);
+    const after = await repo.updateTopic(tx, actor.orgId, id, patch);
     await recordChange(tx, actorRef(actor, requestId), {
       action: input.archived ? 'one_on_one_topic.archived' : 'one_on_one_topic.updated',
       recordType: 'talking_point_topic',
