@@ -51,7 +51,8 @@ export async function runOneOnOneSweep(ctx: AppContext): Promise<{ reminded: num
         };
       });
     });
-    await notifyMany(ctx, tx, list);
+    // notifyMany takes one organisation's notifications at a time; a sweep spans tenants.
+    for (const orgId of byOrg.keys()) await notifyMany(ctx, tx, list.filter((n) => n.orgId === orgId));
     return { reminded: claimed.length };
   });
 }
