@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enrollment, program, programStep } from '../../src/server/db/schema/index.ts';
+import { enrollment, person, program, programStep } from '../../src/server/db/schema/index.ts';
 import { RECOMPUTE_DAILY, RECOMPUTE_ORG } from '../../src/server/modules/insight/recommendations/index.ts';
 import { runComplianceSweep } from '../../src/server/modules/learning/index.ts';
 import { dispatchEvents, emit, recordChange, systemRef } from '../../src/server/modules/platform/index.ts';
@@ -210,6 +210,25 @@ describe('recommendations', () => {
     await createTeachingCourse(t, s.org.id, 'Closing Masterclass', [[s.close.id, 5]], 20);
     await RECOMPUTE_ORG.handler(t.ctx, { orgId: s.org.id });
     expect(titles((await s.ana.get('me/recommendations')).body)[0]).toBe('Closing Masterclass');
+  });
+
+  it('reads the same list for everyone above her, and is 404 to the report below', async () => {
+    const s = await setup();
+    const bossU = await createUser(t, s.org.id, { firstName: 'Bea', lastName: 'Boss' });
+    await t.ctx.db.update(person).set({ managerId: bossU.person.id }).where(eq(person.id, s.maxU.person.id));
+    await recompute(t, s.org.id);
+    const mine = (await s.ana.get('me/recommendations')).body.data;
+    expect(mine.length).toBeGreaterThan(0);
+    const byBoss = await (await signInAs(t, bossU)).get(`people/${s.anaU.person.id}/recommendations`);
+    expect(byBoss.status).toBe(200);
+    const byHr = (await s.hr.get(`people/${s.anaU.person.id}/recommendations`)).body.data;
+    expect(byBoss.body.data).toEqual(byHr);
+    // Phrased about her for others, to her for herself; otherwise the same answer.
+    expect(byHr.map((r) => ({ ...r, explanation: '' }))).toEqual(mine.map((r) => ({ ...r, explanation: '' })));
+    expect(byHr[0]!.explanation).toContain('Ana has not been assessed');
+    expect(mine[0]!.explanation).not.toContain('Ana');
+    expect((await s.ana.get(`people/${s.maxU.person.id}/recommendations`)).status).toBe(404);
+    expect((await s.ana.get(`people/${bossU.person.id}/recommendations`)).status).toBe(404);
   });
 
   it('is 404 to anyone outside the person’s chain, HR of another organisation included', async () => {

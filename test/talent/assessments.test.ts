@@ -186,6 +186,36 @@ describe('skill assessments', () => {
     expect(hr.body.skills[0]!.currentLevel).toBe(3);
   });
 
+  it('the skills page: anyone above reads and may rate, the report below is told nothing, a merged skill shows while held', async () => {
+    const s = await setup();
+    const rexUser = await createUser(t, s.org.id, { firstName: 'Rex', lastName: 'Below', managerId: s.rita.id });
+    const rex = rexUser.person;
+    const asRex = await signInAs(t, rexUser);
+    // Mia is two levels above Rex, Rita one.
+    for (const who of [s.asMgr, s.asRita]) {
+      const page = await who.get(`people/${rex.id}/skills`);
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ profile: null, canSelfAssess: false, canRateAsManager: true, skills: [] });
+    }
+    const own = await asRex.get(`people/${rex.id}/skills`);
+    expect(own.body).toMatchObject({ canSelfAssess: true, canRateAsManager: false });
+    expect((await asRex.raw.get(`people/${s.rita.id}/skills`)).status).toBe(404);
+    expect((await asRex.raw.get(`people/${s.mgrPerson.id}/skills`)).status).toBe(404);
+    expect((await s.asHr.raw.get(`people/00000000-0000-4000-8000-000000000000/skills`)).status).toBe(404);
+
+    const old = await createSkill(t, s.org.id, { name: 'Cold calling' });
+    await s.asRita.post('skill-assessments', { personId: rex.id, skillId: old.id, level: 2, source: 'manager' });
+    await asRex.post('skill-assessments', { personId: rex.id, skillId: old.id, level: 3, source: 'self' });
+    await t.ctx.db.update(skill).set({ mergedIntoId: s.nego.id }).where(eq(skill.id, old.id));
+    const held = (await s.asHr.get(`people/${rex.id}/skills`)).body;
+    expect(held.canRateAsManager).toBe(false);
+    expect(held.skills).toHaveLength(1);
+    expect(held.skills[0]).toMatchObject({ skill: { id: old.id, name: 'Cold calling' }, expectedLevel: null, latestSelfLevel: 3, latestManagerLevel: 2, assessmentCount: 2 });
+    expect(held.skills[0]!.basis!.assessedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    await t.ctx.db.delete(personSkill).where(and(eq(personSkill.personId, rex.id), eq(personSkill.skillId, old.id)));
+    expect((await s.asHr.get(`people/${rex.id}/skills`)).body.skills).toEqual([]);
+  });
+
   it('settings: HR only, validated, and changing them recomputes current levels', async () => {
     const s = await setup();
     await s.asRita.post('skill-assessments', { personId: s.rita.id, skillId: s.nego.id, level: 2, source: 'self' });

@@ -27,7 +27,7 @@ export const talentRoutes = createRouter()
 export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs, ...hurdleJobs];
 export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers, ...hurdleSubscribers];
 
-export { canReadTalentOf } from './talent.policy.ts';
+export { canReadTalentOf, canReadTalentOfFound, talentChainMatters } from './talent.policy.ts';
 export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
 export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
 export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';

@@ -25,6 +25,19 @@ export async function canReadTalentOf(db: DbOrTx, actor: Actor, personId: string
   return canReadPersonalOf(db, actor, personId);
 }
 
+/**
+ * `canReadTalentOf` decided from what a read fetched with the person, in its one statement: the
+ * person was found in the actor's organisation, and `viewerAbove` says whether the actor is above
+ * them (fetch it when `talentChainMatters`). The same rule: the person themself, an HR admin, or
+ * anyone above them.
+ */
+export const canReadTalentOfFound = (actor: Actor, personId: string, viewerAbove: boolean) =>
+  actor.personId === personId || hasRole(actor, 'hr_admin') || viewerAbove;
+/** Whether `canReadTalentOfFound` needs the chain walk: not for the person themself or an HR admin. */
+export const talentChainMatters = (actor: Actor, personId: string) => actor.personId !== personId && !hasRole(actor, 'hr_admin');
+/** `canRateAsManager` from a fetched `viewerAbove` (walked whenever the reader is not the person). */
+export const canRateAsManagerFound = (actor: Actor, personId: string, viewerAbove: boolean) => actor.personId !== personId && viewerAbove;
+
 /** A self-assessment is the person's own; a manager rating comes from someone above them. */
 export const canSelfAssess = (actor: Actor, personId: string) => actor.personId === personId;
 export async function canRateAsManager(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {

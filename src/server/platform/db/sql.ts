@@ -1,4 +1,4 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
 
 // The small SQL helpers every repository needs, kept here so they are written once.
 
@@ -29,6 +29,14 @@ export function withDates<T extends object>(row: T, keys: readonly (keyof T)[]):
  * one placeholder per id. Use as `col = any(${uuidArray(ids)})`.
  */
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The ids a fragment filters on: a list (one uuid[] parameter, as `uuidArray`) or a uuid[]
+ * expression of the statement the fragment is part of (`array(select …)`), so a read can take
+ * the ids from its own rows in one statement.
+ */
+export type UuidList = readonly string[] | SQL;
+export const uuidList = (ids: UuidList): SQL => (is(ids, SQL) ? ids : uuidArray(ids));
 
 const keyset = (op: '>' | '<') => (cols: readonly SQLWrapper[], key: readonly unknown[] | undefined): SQL | undefined =>
   key ? sql`(${sql.join([...cols], sql`, `)}) ${sql.raw(op)} (${sql.join(key.map((v) => sql`${v}`), sql`, `)})` : undefined;

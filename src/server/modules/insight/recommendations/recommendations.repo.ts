@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { preparedSql } from '../../../platform/db/prepared.ts';
 import { rows, uuidArray } from '../../../platform/db/sql.ts';
+import { chainAboveSql } from '../../org/index.ts';
 import {
   courseSkillsSql, learnersOfEnrollmentsSql, learningItemsSql, openOrCompletedLearningSql, programCoursesSql,
   type CourseSkillRow, type HeldLearningRow, type LearningItemRow, type ProgramCourseRow,
@@ -147,31 +149,56 @@ export type RecommendationRow = {
   computed_at: Date | string;
 };
 
+/** A fragment's rows as one json array. */
+const agg = (fragment: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (${fragment}) x)`;
+
+export type RecommendationsPage = { first_name: string; viewerAbove: boolean; recs: RecommendationRow[] } & FactsJson;
+
+const [orgArg, personArg, viewerArg, chainMattersArg, limitArg] = [
+  sql.placeholder('orgId'), sql.placeholder('personId'), sql.placeholder('viewerId'), sql.placeholder('chainMatters'), sql.placeholder('limit'),
+];
+const evidenceIds = (key: string) =>
+  sql`array(select distinct (e ->> ${sql.raw(`'${key}'`)})::uuid from ev where e ->> ${sql.raw(`'${key}'`)} is not null)`;
+
 /**
- * The person (their first name) and their shown recommendations (not dismissed with the same
- * evidence), best first, in ONE statement; undefined when the person is not of the organisation.
- * The items' titles come with `factsOf`.
+ * A person's recommendations page in ONE prepared statement, one json value (it was three round
+ * trips): their first name, their shown recommendations (not dismissed with the same evidence)
+ * best first, what the evidence names (as `factsOf`, from the rows' own ids) and, when it
+ * matters, whether the viewer is above them. No row when the person is not of the organisation.
  */
-export async function personWithRecommendations(
+const recommendationsPage = preparedSql<{ row: RecommendationsPage }, { orgId: string; personId: string; viewerId: string; chainMatters: boolean; limit: number }>(
+  'insight_recommendations_page',
+  sql`with recs as (
+      select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
+      from recommendation r
+      where r.org_id = ${orgArg} and r.person_id = ${personArg}::uuid
+        and not exists (
+          select 1 from recommendation_dismissal d
+          where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
+      order by r.rank limit ${limitArg}),
+    ev as (select e from recs, jsonb_array_elements(recs.evidence) e)
+    select json_build_object(
+      'first_name', p.first_name,
+      'viewerAbove', case when ${chainMattersArg}::boolean
+        then exists (select 1 from (${chainAboveSql(orgArg, personArg)}) up where up.id = ${viewerArg}::uuid) else false end,
+      'recs', coalesce((select json_agg(x order by x.rank) from recs x), '[]'::json),
+      'names', ${agg(skillAndProfileNamesSql(orgArg, evidenceIds('skillId'), evidenceIds('recordId')))},
+      'assessments', ${agg(assessmentFactsSql(orgArg, evidenceIds('assessmentId')))},
+      'items', ${agg(
+        learningItemsSql(orgArg, sql`array(select item_id from recs where item_type = 'course')`, sql`array(select item_id from recs where item_type = 'program')`),
+      )}) as row
+    from person p where p.org_id = ${orgArg} and p.id = ${personArg}::uuid`,
+);
+
+export async function recommendationsPageOf(
   db: DbOrTx,
   orgId: string,
   personId: string,
   limit: number,
-): Promise<{ first_name: string; recs: RecommendationRow[] } | undefined> {
-  const r = await db.execute(sql`
-    select p.first_name, coalesce((
-      select json_agg(x order by x.rank) from (
-        select r.id, r.person_id, r.item_type, r.item_id, r.rank, r.score, r.explanation, r.evidence, r.fingerprint, r.computed_at
-        from recommendation r
-        where r.org_id = ${orgId} and r.person_id = p.id
-          and not exists (
-            select 1 from recommendation_dismissal d
-            where d.person_id = r.person_id and d.item_type = r.item_type and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
-        order by r.rank limit ${limit}) x), '[]'::json) as recs
-    from person p where p.org_id = ${orgId} and p.id = ${personId}`);
-  const row = rows<{ first_name: string; recs: unknown }>(r)[0];
-  if (!row) return undefined;
-  return { first_name: row.first_name, recs: typeof row.recs === 'string' ? JSON.parse(row.recs) : (row.recs as RecommendationRow[]) };
+  viewer: { personId: string; chainMatters: boolean },
+): Promise<{ first_name: string; viewerAbove: boolean; recs: RecommendationRow[]; facts: Facts } | undefined> {
+  const row = (await recommendationsPage(db, { orgId, personId, viewerId: viewer.personId, chainMatters: viewer.chainMatters, limit }))[0]?.row;
+  return row && { first_name: row.first_name, viewerAbove: row.viewerAbove, recs: row.recs, facts: factsFrom(row) };
 }
 
 export async function findRecommendation(db: DbOrTx, orgId: string, id: string) {
@@ -205,12 +232,18 @@ export async function factsOf(
   orgId: string,
   ids: { skillIds: readonly string[]; profileIds: readonly string[]; assessmentIds: readonly string[]; courseIds?: readonly string[]; programIds?: readonly string[] },
 ) {
-  const agg = (fragment: ReturnType<typeof sql>) => sql`(select coalesce(json_agg(x), '[]'::json) from (${fragment}) x)`;
   const r = await db.execute(sql`
     select ${agg(skillAndProfileNamesSql(orgId, ids.skillIds, ids.profileIds))} as names,
            ${agg(assessmentFactsSql(orgId, ids.assessmentIds))} as assessments,
            ${agg(learningItemsSql(orgId, ids.courseIds ?? [], ids.programIds ?? []))} as items`);
-  const row = rows<{ names: unknown; assessments: unknown; items: unknown }>(r)[0]!;
+  return factsFrom(rows<FactsJson>(r)[0]!);
+}
+
+/** The three json arrays of `factsOf` (as text on a driver that does not parse json). */
+type FactsJson = { names: unknown; assessments: unknown; items: unknown };
+export type Facts = ReturnType<typeof factsFrom>;
+
+function factsFrom(row: FactsJson) {
   const parse = <T>(v: unknown): T[] => (typeof v === 'string' ? JSON.parse(v) : (v as T[]));
   const names = parse<{ kind: 'skill' | 'profile'; id: string; name: string }>(row.names);
   return {

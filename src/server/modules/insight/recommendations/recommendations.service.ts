@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
-import { canReadTalentOf } from '../../talent/index.ts';
+import { canReadTalentOfFound, talentChainMatters } from '../../talent/index.ts';
 import { explain, programCandidate, rankItems, TOP_N, type CandidateItem, type ExplanationFacts, type Gap, type Ranked, type Viewer } from './ranking.ts';
 import * as repo from './recommendations.repo.ts';
 
@@ -138,32 +138,35 @@ async function factsFor(
       if (e.assessmentId) assessmentIds.add(e.assessmentId);
     }
   const found = await repo.factsOf(db, orgId, { skillIds: [...skillIds], profileIds: [...profileIds], assessmentIds: [...assessmentIds], ...items });
-  const names = { skills: found.skills, profiles: found.profiles };
-  const assessments = found.assessments;
-  const explanation: ExplanationFacts = {
-    skillName: (id) => names.skills.get(id) ?? 'A skill',
-    profileName: (id) => (id ? (names.profiles.get(id) ?? null) : null),
+  return { names: { skills: found.skills, profiles: found.profiles }, assessments: found.assessments, items: found.items, explanation: explanationFacts(found) };
+}
+
+/** What `explain` looks up, over the facts a statement found. */
+function explanationFacts(found: repo.Facts): ExplanationFacts {
+  return {
+    skillName: (id) => found.skills.get(id) ?? 'A skill',
+    profileName: (id) => (id ? (found.profiles.get(id) ?? null) : null),
     assessment: (id) => {
-      const a = id ? assessments.get(id) : undefined;
+      const a = id ? found.assessments.get(id) : undefined;
       return a ? { source: a.source, assessedAt: new Date(a.assessed_at) } : null;
     },
   };
-  return { names, assessments, items: found.items, explanation };
 }
 
 // ---- use cases --------------------------------------------------------------------------------
 
 /** The person's recommendations, phrased for the reader: "your" to the person, their first name to others. */
 export async function listRecommendations(ctx: AppContext, actor: Actor, personId: string) {
-  // The person and their rows in one statement, then who may read them (no statement for the person themself).
-  const p = await repo.personWithRecommendations(ctx.db, actor.orgId, personId, TOP_N);
-  if (!p || !(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
+  // One statement: the person, their rows and what the rows name; the chain only for a reader neither the person nor HR.
+  const p = await repo.recommendationsPageOf(ctx.db, actor.orgId, personId, TOP_N, {
+    personId: actor.personId,
+    chainMatters: talentChainMatters(actor, personId),
+  });
+  if (!p || !canReadTalentOfFound(actor, personId, p.viewerAbove)) throw notFound('Person');
   const recs = p.recs;
   if (recs.length === 0) return { data: [] };
-  const facts = await factsFor(ctx.db, actor.orgId, recs.map((r) => r.evidence), {
-    courseIds: recs.filter((r) => r.item_type === 'course').map((r) => r.item_id),
-    programIds: recs.filter((r) => r.item_type === 'program').map((r) => r.item_id),
-  });
+  const facts = p.facts;
+  const explanation = explanationFacts(facts);
   // An item gone since the recompute (deleted) is left out until the next one drops its row.
   const list = recs.flatMap((r) => {
     const i = facts.items.get(r.item_id);
@@ -181,13 +184,13 @@ export async function listRecommendations(ctx: AppContext, actor: Actor, personI
       item: { id: r.item_id, title: r.title, summary: r.summary, estimatedMinutes: r.estimated_minutes },
       rank: r.rank,
       score: r.score,
-      explanation: explain(r.evidence, facts.explanation, viewer, now),
+      explanation: explain(r.evidence, explanation, viewer, now),
       evidence: r.evidence.map((e) => {
         const a = e.assessmentId ? facts.assessments.get(e.assessmentId) : undefined;
-        const profileName = e.recordId ? facts.names.profiles.get(e.recordId) : undefined;
+        const profileName = e.recordId ? facts.profiles.get(e.recordId) : undefined;
         return {
           kind: e.kind,
-          skill: { id: e.skillId, name: facts.names.skills.get(e.skillId) ?? '' },
+          skill: { id: e.skillId, name: facts.skills.get(e.skillId) ?? '' },
           expected: e.expected,
           current: e.current,
           teaches: e.teaches,

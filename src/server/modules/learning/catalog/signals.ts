@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { uuidArray } from '../../../platform/db/sql.ts';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { uuidArray, uuidList, type UuidList } from '../../../platform/db/sql.ts';
 
 /**
  * The catalog as SQL fragments other modules read set-based (insight's recommendations):
@@ -38,15 +38,15 @@ export function programCoursesSql(orgId: string, skillIds: readonly string[]): S
 /** id, title, summary and estimated minutes (a program's: the sum of its course steps') of the courses and programs named. */
 export type LearningItemRow = { item_type: 'course' | 'program'; id: string; title: string; summary: string | null; estimated_minutes: number | null };
 
-export function learningItemsSql(orgId: string, courseIds: readonly string[], programIds: readonly string[]): SQL {
+export function learningItemsSql(orgId: string | Placeholder, courseIds: UuidList, programIds: UuidList): SQL {
   return sql`
     select 'course'::text as item_type, c.id, c.title, c.summary, c.estimated_minutes
-    from course c where c.org_id = ${orgId} and c.id = any(${uuidArray(courseIds)})
+    from course c where c.org_id = ${orgId} and c.id = any(${uuidList(courseIds)})
     union all
     select 'program'::text, p.id, p.title, p.summary,
       (select sum(c2.estimated_minutes)::int from program_step s2 join course c2 on c2.id = s2.course_id
        where s2.program_id = p.id and s2.kind = 'course')
-    from program p where p.org_id = ${orgId} and p.id = any(${uuidArray(programIds)})`;
+    from program p where p.org_id = ${orgId} and p.id = any(${uuidList(programIds)})`;
 }
 
 /** One row of `courseTeachingSql`: a skill a course teaches, to `level`, with the course's title. */

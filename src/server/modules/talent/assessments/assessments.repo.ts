@@ -9,7 +9,9 @@ import {
   talentSettings,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { preparedSql } from '../../../platform/db/prepared.ts';
 import { beforeKey } from '../../../platform/db/sql.ts';
+import { chainAboveSql } from '../../org/index.ts';
 
 export type AssessmentRow = typeof skillAssessment.$inferSelect;
 export type NewAssessment = typeof skillAssessment.$inferInsert;
@@ -186,3 +188,70 @@ export async function profileSkills(db: DbOrTx, orgId: string, profileId: string
 
 /** Unused skills filter helper: live (not archived, not merged) skills. */
 export const liveSkill = and(isNull(skill.archivedAt), isNull(skill.mergedIntoId));
+
+/** One skill of a person's skills page, as `personSkillsPage` returns it (timestamps as the json's text). */
+export type PersonSkillPageRow = {
+  id: string;
+  name: string;
+  category: string | null;
+  maxLevel: number;
+  levels: string[] | null;
+  archived: boolean;
+  expectedLevel: number | null;
+  currentLevel: number | null;
+  assessmentCount: number | null;
+  basis: { assessmentId: string; source: AssessmentRow['source']; level: number; assessedAt: string; assessorName: string | null } | null;
+  latestSelfLevel: number | null;
+  latestManagerLevel: number | null;
+};
+
+export type PersonSkillsPage = {
+  profile: { id: string; name: string } | null;
+  /** Whether the viewer is above the person in the reporting chain; only walked when `chainMatters`. */
+  viewerAbove: boolean;
+  skills: PersonSkillPageRow[];
+};
+
+const [orgArg, personArg, viewerArg, chainMattersArg] = [sql.placeholder('orgId'), sql.placeholder('personId'), sql.placeholder('viewerId'), sql.placeholder('chainMatters')];
+
+/** The latest level of one source among the person's assessments of the skill (oldest first, the last wins). */
+const latestOf = (source: string) => sql`(select a.level from ${skillAssessment} a
+  where a.org_id = ${orgArg} and a.person_id = p.id and a.skill_id = s.id and a.source = ${sql.raw(`'${source}'`)}
+  order by a.assessed_at desc, a.id desc limit 1)`;
+
+/**
+ * A person's skills page in ONE statement, one json value (a page read was eight round trips):
+ * their profile, every skill they are expected to hold, hold or were assessed in (a merged skill
+ * only while they still hold it), with its expected and current level, the basis assessment and
+ * the latest self and manager levels, and, when it matters, whether the viewer is above them.
+ * No row when the person is not of the organisation.
+ */
+const personSkillsPageSql = preparedSql<{ row: PersonSkillsPage }, { orgId: string; personId: string; viewerId: string; chainMatters: boolean }>(
+  'talent_person_skills',
+  sql`select json_build_object(
+    'profile', (select json_build_object('id', jp.id, 'name', jp.name) from ${jobProfile} jp where jp.org_id = ${orgArg} and jp.id = p.job_profile_id),
+    'viewerAbove', case when ${chainMattersArg}::boolean
+      then exists (select 1 from (${chainAboveSql(orgArg, personArg)}) up where up.id = ${viewerArg}::uuid) else false end,
+    'skills', coalesce((select json_agg(json_build_object(
+        'id', s.id, 'name', s.name, 'category', s.category, 'maxLevel', s.max_level, 'levels', s.levels, 'archived', s.archived_at is not null,
+        'expectedLevel', e.level, 'currentLevel', c.level, 'assessmentCount', c.assessment_count,
+        'basis', (select json_build_object('assessmentId', b.id, 'source', b.source, 'level', b.level, 'assessedAt', b.assessed_at,
+            'assessorName', (select ap.first_name || ' ' || ap.last_name from ${person} ap where ap.id = b.assessor_id))
+          from ${skillAssessment} b where b.org_id = ${orgArg} and b.person_id = p.id and b.id = c.basis_assessment_id),
+        'latestSelfLevel', ${latestOf('self')},
+        'latestManagerLevel', ${latestOf('manager')}))
+      from ${skill} s
+      left join ${jobProfileSkill} e on e.org_id = ${orgArg} and e.profile_id = p.job_profile_id and e.skill_id = s.id
+      left join ${personSkill} c on c.org_id = ${orgArg} and c.person_id = p.id and c.skill_id = s.id
+      where s.org_id = ${orgArg}
+        and s.id in (
+          select x.skill_id from ${jobProfileSkill} x where x.org_id = ${orgArg} and x.profile_id = p.job_profile_id
+          union select x.skill_id from ${personSkill} x where x.org_id = ${orgArg} and x.person_id = p.id
+          union select x.skill_id from ${skillAssessment} x where x.org_id = ${orgArg} and x.person_id = p.id)
+        and (s.merged_into_id is null or c.skill_id is not null)), '[]'::json)) as row
+  from ${person} p where p.org_id = ${orgArg} and p.id = ${personArg}::uuid`,
+);
+
+export async function personSkillsPage(db: DbOrTx, orgId: string, personId: string, viewer: { personId: string; chainMatters: boolean }) {
+  return (await personSkillsPageSql(db, { orgId, personId, viewerId: viewer.personId, chainMatters: viewer.chainMatters }))[0]?.row;
+}

@@ -8,7 +8,9 @@ import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
 import { actorRef, emit, recordChange, recordChanges, systemRef, type Change } from '../../platform/index.ts';
 import { requirePermission } from '../../org/index.ts';
-import { canManageTalentSettings, canRateAsManager, canReadTalentOf, canSelfAssess } from '../talent.policy.ts';
+import {
+  canManageTalentSettings, canRateAsManager, canRateAsManagerFound, canReadTalentOf, canReadTalentOfFound, canSelfAssess,
+} from '../talent.policy.ts';
 import { SKILL_ASSESSED } from '../talent.events.ts';
 import { currentLevel, DEFAULT_HALF_LIFE_DAYS, DEFAULT_SOURCE_WEIGHTS, resolveSettings, type CurrentLevel, type LevelSettings } from './current-level.ts';
 import type { AssessmentCreate, AssessmentsQuery, TalentSettingsUpdate } from './assessments.schemas.ts';
@@ -222,42 +224,21 @@ export async function listAssessments(ctx: AppContext, actor: Actor, q: zo.infer
 }
 
 export async function personSkills(ctx: AppContext, actor: Actor, personId: string) {
-  const p = await repo.findPerson(ctx.db, actor.orgId, personId);
-  if (!p || !(await canReadTalentOf(ctx.db, actor, personId))) throw notFound('Person');
-  const [profile, expected, current, assessments] = await Promise.all([
-    p.jobProfileId ? repo.findProfile(ctx.db, actor.orgId, p.jobProfileId) : undefined,
-    p.jobProfileId ? repo.profileSkills(ctx.db, actor.orgId, p.jobProfileId) : [],
-    repo.personSkillsOf(ctx.db, actor.orgId, personId),
-    repo.assessmentsOfPerson(ctx.db, actor.orgId, personId),
-  ]);
-  const expectedBy = new Map(expected.map((e) => [e.skillId, e.level]));
-  const currentBy = new Map(current.map((c) => [c.skillId, c]));
-  const byId = new Map(assessments.map((r) => [r.a.id, r]));
-  const latest = new Map<string, { self?: number; manager?: number }>();
-  for (const { a } of assessments) {
-    const l = latest.get(a.skillId) ?? {};
-    if (a.source === 'self') l.self = a.level;
-    if (a.source === 'manager') l.manager = a.level;
-    latest.set(a.skillId, l);
-  }
-  const skillIds = [...new Set([...expectedBy.keys(), ...currentBy.keys(), ...assessments.map((r) => r.a.skillId)])];
-  const skills = (await repo.findSkills(ctx.db, actor.orgId, skillIds)).filter((s) => !s.mergedIntoId || currentBy.has(s.id));
-  const rows = skills.map((s) => {
-    const cur = currentBy.get(s.id);
-    const exp = expectedBy.get(s.id) ?? null;
-    const basis = cur?.basisAssessmentId ? byId.get(cur.basisAssessmentId) : undefined;
-    const gap = exp !== null && cur ? Math.round((exp - cur.level) * 10) / 10 : exp;
+  // One statement; the chain is walked for anyone but the person (it also answers canRateAsManager).
+  const page = await repo.personSkillsPage(ctx.db, actor.orgId, personId, { personId: actor.personId, chainMatters: actor.personId !== personId });
+  if (!page || !canReadTalentOfFound(actor, personId, page.viewerAbove)) throw notFound('Person');
+  const rows = page.skills.map((s) => {
+    const exp = s.expectedLevel;
+    const gap = exp !== null && s.currentLevel !== null ? Math.round((exp - s.currentLevel) * 10) / 10 : exp;
     return {
-      skill: { id: s.id, name: s.name, category: s.category, maxLevel: s.maxLevel, levels: s.levels ?? [], archived: !!s.archivedAt },
+      skill: { id: s.id, name: s.name, category: s.category, maxLevel: s.maxLevel, levels: s.levels ?? [], archived: s.archived },
       expectedLevel: exp,
-      currentLevel: cur?.level ?? null,
+      currentLevel: s.currentLevel,
       gap: gap !== null && gap > 0 ? gap : null,
-      basis: basis
-        ? { assessmentId: basis.a.id, source: basis.a.source, level: basis.a.level, assessedAt: iso(basis.a.assessedAt), assessorName: basis.assessorName }
-        : null,
-      latestSelfLevel: latest.get(s.id)?.self ?? null,
-      latestManagerLevel: latest.get(s.id)?.manager ?? null,
-      assessmentCount: cur?.assessmentCount ?? 0,
+      basis: s.basis ? { ...s.basis, assessedAt: iso(new Date(s.basis.assessedAt)) } : null,
+      latestSelfLevel: s.latestSelfLevel,
+      latestManagerLevel: s.latestManagerLevel,
+      assessmentCount: s.assessmentCount ?? 0,
     };
   });
   // Expected skills first (largest gap first), then the others by name.
@@ -268,9 +249,9 @@ export async function personSkills(ctx: AppContext, actor: Actor, personId: stri
       x.skill.name.localeCompare(y.skill.name),
   );
   return {
-    profile: profile ?? null,
+    profile: page.profile,
     canSelfAssess: canSelfAssess(actor, personId),
-    canRateAsManager: await canRateAsManager(ctx.db, actor, personId),
+    canRateAsManager: canRateAsManagerFound(actor, personId, page.viewerAbove),
     skills: rows,
   };
 }

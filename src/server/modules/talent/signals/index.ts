@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { uuidArray } from '../../../platform/db/sql.ts';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { uuidArray, uuidList, type UuidList } from '../../../platform/db/sql.ts';
 
 /**
  * Talent's signals as SQL fragments other modules read set-based (insight's recommendations):
@@ -58,19 +58,19 @@ export function peopleOfProfileSql(orgId: string, profileId: string): SQL {
 }
 
 /** The assessments an explanation names, with who gave them: id, source, level, assessed_at, assessor_name. */
-export function assessmentFactsSql(orgId: string, assessmentIds: readonly string[]): SQL {
+export function assessmentFactsSql(orgId: string | Placeholder, assessmentIds: UuidList): SQL {
   return sql`
     select sa.id, sa.source, sa.level, sa.assessed_at, sa.skill_id,
            case when ap.id is null then null else ap.first_name || ' ' || ap.last_name end as assessor_name
     from skill_assessment sa
     left join person ap on ap.id = sa.assessor_id
-    where sa.org_id = ${orgId} and sa.id = any(${uuidArray(assessmentIds)})`;
+    where sa.org_id = ${orgId} and sa.id = any(${uuidList(assessmentIds)})`;
 }
 
 /** Names of the skills and job profiles an explanation names: kind ('skill' | 'profile'), id, name. */
-export function skillAndProfileNamesSql(orgId: string, skillIds: readonly string[], profileIds: readonly string[]): SQL {
+export function skillAndProfileNamesSql(orgId: string | Placeholder, skillIds: UuidList, profileIds: UuidList): SQL {
   return sql`
-    select 'skill'::text as kind, id, name from skill where org_id = ${orgId} and id = any(${uuidArray(skillIds)})
+    select 'skill'::text as kind, id, name from skill where org_id = ${orgId} and id = any(${uuidList(skillIds)})
     union all
-    select 'profile'::text, id, name from job_profile where org_id = ${orgId} and id = any(${uuidArray(profileIds)})`;
+    select 'profile'::text, id, name from job_profile where org_id = ${orgId} and id = any(${uuidList(profileIds)})`;
 }
