@@ -225,6 +225,12 @@ describe('topic bank', () => {
     const after = (await s.as.emp.get('one-on-one-topics')).body.data;
     expect(after.map((x) => x.text)).toContain('Changed');
     expect(after.map((x) => x.text)).not.toContain('What would you teach others?');
+    // Archived topics stay listed for HR admins, and come back with archived: false.
+    const withArchived = (await s.as.hr.get('one-on-one-topics?includeArchived=true')).body.data;
+    expect(withArchived.find((x) => x.id === created.body.id)).toMatchObject({ archived: true });
+    expect((await s.as.hr.patch(`one-on-one-topics/${created.body.id}`, { archived: false })).body).toMatchObject({ archived: false });
+    expect((await s.as.emp.get('one-on-one-topics')).body.data.map((x) => x.text)).toContain('What would you teach others?');
+    expect((await s.as.emp.patch(`one-on-one-topics/${created.body.id}`, { archived: true })).status).toBe(404);
     for (const c of [s.as.emp, s.as.manager]) {
       expect((await c.post('one-on-one-topics', { category: 'career', text: 'x' })).status).toBe(404);
       expect((await c.patch(`one-on-one-topics/${first.id}`, { text: 'x' })).status).toBe(404);

@@ -174,7 +174,13 @@ export const TopicCreate = z
   .openapi('TalkingPointTopicCreate');
 
 export const TopicUpdate = z
-  .strictObject({ category: z.enum(talkingPointCategories).optional(), text: text(300, 'a topic').optional(), position: z.number().int().min(0).max(10000).optional() })
+  .strictObject({
+    category: z.enum(talkingPointCategories).optional(),
+    text: text(300, 'a topic').optional(),
+    position: z.number().int().min(0).max(10000).optional(),
+    /** false restores an archived topic (DELETE archives it). */
+    archived: z.boolean().optional(),
+  })
   .openapi('TalkingPointTopicUpdate');
 
 export const CadenceQuery = z.object({ ...PageQuery, weeks: z.coerce.number().int().min(1).max(52).default(4).optional() });
