@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { createRouter } from '../../platform/http/router.ts';
-import { goalJobs, goalRoutes, goalSubscribers } from './goals/index.ts';
+import { goalJobs, goalRoutes, goalSubscribers, scheduleGoalJobs } from './goals/index.ts';
 import { oneOnOneJobs, oneOnOneRoutes, oneOnOneSubscribers, scheduleOneOnOneJobs } from './one-on-ones/index.ts';
 import { feedbackJobs, feedbackRoutes, feedbackSubscribers, scheduleFeedbackJobs } from './feedback/index.ts';
 import { praiseJobs, praiseRoutes, praiseSubscribers } from './praise/index.ts';
@@ -15,12 +15,15 @@ export const performanceRoutes = createRouter()
 export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs];
 export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers];
 
-/** Recurring jobs: 1:1 reminders, feedback reminders and the next-day release of anonymous feedback. */
+/** Recurring jobs: check-in reminders, 1:1 reminders, feedback reminders and the next-day release of anonymous feedback. */
 export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
+  await scheduleGoalJobs(ctx);
   await scheduleOneOnOneJobs(ctx);
   await scheduleFeedbackJobs(ctx);
 }
 
-export { goalSignal, goalVisibleSql, readableGoal, type GoalRow, type GoalSignal } from './goals/index.ts';
+export {
+  GOAL_CHANGED, GOALS_ASSIGNED, goalSignal, goalSkillNeedsSql, goalVisibleSql, ownersOfGoals, readableGoal, type GoalRow, type GoalSignal,
+} from './goals/index.ts';
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';

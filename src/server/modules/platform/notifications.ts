@@ -28,9 +28,11 @@ export async function notify(ctx: AppContext, tx: DbOrTx, n: NewNotification) {
 export async function notifyMany(ctx: AppContext, tx: DbOrTx, list: NewNotification[]) {
   if (!list.length) return [];
   if (list.some((n) => n.orgId !== list[0]!.orgId)) throw new Error('notifyMany: notifications of one organisation only');
+  // Stamped from the app's clock like the records they tell of, so "reminded since" reads one time line.
+  const createdAt = ctx.clock.now();
   const rows = await repo.insertNotifications(
     tx,
-    list.map((n) => ({ orgId: n.orgId, personId: n.personId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null })),
+    list.map((n) => ({ orgId: n.orgId, personId: n.personId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, createdAt })),
   );
   const mailed = list.filter((n) => n.email);
   if (mailed.length) {
