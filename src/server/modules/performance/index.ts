@@ -22,8 +22,6 @@ export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
   await scheduleFeedbackJobs(ctx);
 }
 
-export {
-  GOAL_CHANGED, GOALS_ASSIGNED, goalSignal, goalSkillNeedsSql, goalVisibleSql, ownersOfGoals, readableGoal, type GoalRow, type GoalSignal,
-} from './goals/index.ts';
+export { goalSignal, goalVisibleSql, readableGoal, type GoalRow, type GoalSignal } from './goals/index.ts';
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';
