@@ -41,7 +41,7 @@ describe('goal templates and bulk assignment', () => {
     const res = await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'department', departmentId: s.ops.id } });
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(2); // manager (Ops) and a (Ops North); the inactive person gets none
-    const goals = await t.ctx.db.select().from(goal).where(eq(goal.assignmentId, res.body.assignmentId));
+    const goals = await t.ctx.db.select().from(goal).where(eq(goal.assignmentId, res.body.assignmentId!));
     expect(goals.map((g) => g.ownerPersonId).sort()).toEqual([s.manager.person.id, s.a.person.id].sort());
     expect(goals.every((g) => g.templateId === tpl.body.id && g.title === 'Safety first')).toBe(true);
     const krs = await t.ctx.db.select().from(keyResult).where(eq(keyResult.goalId, goals[0]!.id));
@@ -65,6 +65,53 @@ describe('goal templates and bulk assignment', () => {
     expect(ok.body.created).toBe(2);
     expect((await s.as.manager.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'people', personIds: [s.outsider.person.id] } })).status).toBe(404);
     expect((await s.as.manager.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'department', departmentId: s.ops.id } })).status).toBe(404);
+  });
+
+  it('HR previews then assigns to people, groups and departments at once: each person once, no second goal for who has it', async () => {
+    const s = await setup();
+    const tpl = await s.as.hr.post('goal-templates', { title: 'Customer focus', keyResults: [{ title: 'Calls', kind: 'number', targetValue: 20 }] });
+    const periods = await s.as.hr.post('goal-periods/defaults', {});
+    expect(periods.status).toBeLessThan(300);
+    const q4 = (await s.as.hr.get('goal-periods')).body.data.find((p: { name: string }) => p.name === 'Q4 2026')!;
+    // b was given the goal already; the outsider is in the group and named too (counted once).
+    const first = await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'people', personIds: [s.b.person.id] }, periodId: q4.id });
+    expect(first.body).toMatchObject({ created: 1, alreadyHad: 0, dryRun: false });
+    const guild = await createGroupWith(t, s.org.id, 'Guild', [s.b.person.id, s.outsider.person.id]);
+    const body = {
+      audience: [
+        { type: 'department' as const, departmentId: s.ops.id },
+        { type: 'group' as const, groupId: guild.id },
+        { type: 'people' as const, personIds: [s.outsider.person.id] },
+      ],
+      periodId: q4.id,
+    };
+    const goalsOfTemplate = () => t.ctx.db.select().from(goal).where(and(eq(goal.orgId, s.org.id), eq(goal.templateId, tpl.body.id)));
+
+    const preview = await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, { ...body, dryRun: true });
+    expect(preview.status).toBe(200);
+    // manager and a (Ops and below), outsider (group and named), b (group, already has it)
+    expect(preview.body).toEqual({ assignmentId: null, created: 3, alreadyHad: 1, goalIds: [], dryRun: true });
+    expect(await goalsOfTemplate()).toHaveLength(1);
+
+    const done = await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, body);
+    expect(done.body).toMatchObject({ created: 3, alreadyHad: 1, dryRun: false });
+    const goals = await goalsOfTemplate();
+    expect(goals.map((g) => g.ownerPersonId).sort()).toEqual([s.manager.person.id, s.a.person.id, s.b.person.id, s.outsider.person.id].sort());
+    expect(goals.every((g) => g.periodId === q4.id)).toBe(true);
+
+    // Again: everybody has it, nothing is created.
+    expect((await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, body)).body).toMatchObject({ assignmentId: null, created: 0, alreadyHad: 4 });
+    expect(await goalsOfTemplate()).toHaveLength(4);
+
+    // The dry run refuses what the assignment refuses, with the same answers.
+    const bad = await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, { audience: [{ type: 'group', groupId: s.ops.id }], dryRun: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'audience.0.groupId' }] });
+    expect((await s.as.hr.post(`goal-templates/${tpl.body.id}/assign`, { audience: [], dryRun: true })).status).toBe(400);
+    expect((await s.as.manager.post(`goal-templates/${tpl.body.id}/assign`, { ...body, dryRun: true })).status).toBe(404);
+    expect((await s.as.manager.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'people', personIds: [s.outsider.person.id] }, dryRun: true })).status).toBe(404);
+    const preview2 = await s.as.manager.post(`goal-templates/${tpl.body.id}/assign`, { audience: { type: 'people', personIds: [s.a.person.id] }, periodId: q4.id, dryRun: true });
+    expect(preview2.body).toMatchObject({ created: 0, alreadyHad: 1 });
   });
 
   it('assigns learning from a goal with reason goal and the goal’s progress as baseline; the wrong person gets 404', async () => {

@@ -40,6 +40,36 @@ export async function audienceIds(db: DbOrTx, orgId: string, a: AudienceSpec): P
 }
 
 /**
+ * The active people of several audiences, each once, and whether they already hold a goal from
+ * the template in the period (no period: among goals without one), in one statement.
+ */
+export async function audienceHolding(
+  db: DbOrTx,
+  orgId: string,
+  audiences: AudienceSpec[],
+  templateId: string,
+  periodId: string | null,
+): Promise<Array<{ id: string; had: boolean }>> {
+  const union = sql.join(
+    audiences.map((a) => audienceSql(orgId, a)),
+    sql` union `,
+  );
+  const r = await db.execute(sql`
+    select a.id::text as id, exists (
+      select 1 from ${goal} g
+      where g.org_id = ${orgId} and g.owner_person_id = a.id and g.template_id = ${templateId}::uuid and g.period_id is not distinct from ${periodId}::uuid
+    ) as had
+    from (${union}) a
+    order by a.id`);
+  return rows<{ id: string; had: boolean }>(r);
+}
+
+/** Serialises assignments of one template, so two at once cannot both give someone the goal. */
+export async function lockTemplateAssignment(db: DbOrTx, orgId: string, templateId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${orgId}:goal_template_assign:${templateId}`}))`);
+}
+
+/**
  * One goal per person from the template, with its key results and skills: three set-based
  * statements whatever the audience's size.
  */

@@ -45,14 +45,25 @@ export const Audience = z.discriminatedUnion('type', [
 
 export const AssignTemplate = z
   .strictObject({
-    audience: Audience.openapi({ description: 'People, a group or a department (with its sub-departments): each active person gets their own goal' }),
+    audience: z.union([Audience, z.array(Audience).min(1, 'Choose who gets the goal').max(50, 'At most 50 audiences at once')]).openapi({
+      description: 'People, a group or a department (with its sub-departments), or a list of them: each active person gets their own goal, once',
+    }),
+    dryRun: z.boolean().optional().openapi({ description: 'Count who would get the goal and who already has it, without assigning' }),
     periodId: z.uuid().nullable().optional().openapi({ description: 'The current quarter by default' }),
     parentId: z.uuid().nullable().optional(),
     visibility: z.enum(goalVisibilities).optional(),
   })
   .openapi('GoalTemplateAssign');
 
-export const AssignResult = z.object({ assignmentId: z.uuid(), created: z.number().int(), goalIds: z.array(z.uuid()) }).openapi('GoalAssignResult');
+export const AssignResult = z
+  .object({
+    assignmentId: z.uuid().nullable().openapi({ description: 'Null for a dry run, or when everybody had the goal already' }),
+    created: z.number().int().openapi({ description: 'Goals created (a dry run: that would be created)' }),
+    alreadyHad: z.number().int().openapi({ description: "People of the audience who already have a goal from this template in the period; they get no second one" }),
+    goalIds: z.array(z.uuid()),
+    dryRun: z.boolean(),
+  })
+  .openapi('GoalAssignResult');
 
 export const AssignLearning = z
   .strictObject({

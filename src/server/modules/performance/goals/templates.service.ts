@@ -91,37 +91,39 @@ export async function updateTemplate(ctx: AppContext, actor: Actor, id: string, 
 }
 
 /**
- * Gives every active person of the audience their own goal from the template, in one
- * transaction and three set-based statements. HR admins assign to anyone, groups and
- * departments; managers to people below them only (404 for anyone else).
+ * Gives every active person of the audience (people, groups and departments, one or a list of
+ * them) their own goal from the template, in one transaction and a few set-based statements.
+ * Who already holds a goal from the template in the period gets no second one (counted as
+ * `alreadyHad`). HR admins assign to anyone, groups and departments; managers to people below
+ * them only (404 for anyone else). A dry run answers the same counts and writes nothing.
  */
 export async function assignTemplate(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof AssignTemplate>, requestId?: string) {
   const admin = hasRole(actor, 'hr_admin');
   if (!admin && !(await canUseTemplates(ctx, actor))) throw notFound('Template');
+  const dryRun = input.dryRun === true;
   return ctx.db.transaction(async (tx) => {
     const t = await repo.findTemplate(tx, actor.orgId, id);
     if (!t) throw notFound('Template');
     if (t.archivedAt) throw new AppError('unprocessable', 'This template is archived; restore it to assign it');
-    const a = input.audience;
-    let spec: repo.AudienceSpec;
-    if (a.type === 'people') spec = { type: 'people', personIds: [...new Set(a.personIds)] };
-    else {
+    const list = Array.isArray(input.audience) ? input.audience : [input.audience];
+    const at = (i: number) => (Array.isArray(input.audience) ? `audience.${i}` : 'audience');
+    const specs: repo.AudienceSpec[] = [];
+    const named = new Set<string>();
+    for (const [i, a] of list.entries()) {
+      if (a.type === 'people') {
+        for (const p of a.personIds) named.add(p);
+        specs.push({ type: 'people', personIds: [...new Set(a.personIds)] });
+        continue;
+      }
       if (!admin) throw notFound(a.type === 'group' ? 'Group' : 'Department');
       const exists = a.type === 'group' ? await goalsRepo.groupExists(tx, actor.orgId, a.groupId) : await goalsRepo.departmentExists(tx, actor.orgId, a.departmentId);
-      if (!exists) throw validationFailed(`No such ${a.type}`, [{ path: `audience.${a.type}Id`, message: `No ${a.type} with this id` }]);
-      spec = { type: a.type, id: a.type === 'group' ? a.groupId : a.departmentId };
+      if (!exists) throw validationFailed(`No such ${a.type}`, [{ path: `${at(i)}.${a.type}Id`, message: `No ${a.type} with this id` }]);
+      specs.push({ type: a.type, id: a.type === 'group' ? a.groupId : a.departmentId });
     }
-    let personIds = await repo.audienceIds(tx, actor.orgId, spec);
-    if (spec.type === 'people') {
-      const missing = spec.personIds.filter((p) => !personIds.includes(p));
-      if (missing.length) throw validationFailed('Some people are not active people of the organisation', missing.map((m) => ({ path: 'audience.personIds', message: `No active person ${m}` })));
+    if (!dryRun) {
+      await repo.lockTemplateAssignment(tx, actor.orgId, t.id);
+      await ensurePeriods(ctx, tx, actor, requestId);
     }
-    if (!admin) {
-      const mine = new Set(await reportsOf(tx, actor.orgId, actor.personId));
-      if (personIds.some((p) => !mine.has(p))) throw notFound('Person');
-    }
-    personIds = personIds.sort();
-    await ensurePeriods(ctx, tx, actor, requestId);
     let periodId = input.periodId;
     if (periodId === undefined) periodId = (await goalsRepo.currentQuarter(tx, actor.orgId, ctx.clock.now().toISOString().slice(0, 10)))?.id ?? null;
     else if (periodId) {
@@ -129,9 +131,20 @@ export async function assignTemplate(ctx: AppContext, actor: Actor, id: string, 
       if (!p) throw validationFailed('Unknown period', [{ path: 'periodId', message: 'Choose a period of the organisation' }]);
       if (p.closedAt) throw new AppError('conflict', `The period ${p.name} is closed`, [{ path: 'periodId', code: 'period_closed', message: `${p.name} is closed` }]);
     }
+    const audience = await repo.audienceHolding(tx, actor.orgId, specs, t.id, periodId);
+    const found = new Set(audience.map((x) => x.id));
+    const missing = [...named].filter((p) => !found.has(p));
+    if (missing.length) throw validationFailed('Some people are not active people of the organisation', missing.map((m) => ({ path: 'audience.personIds', message: `No active person ${m}` })));
+    if (!admin) {
+      const mine = new Set(await reportsOf(tx, actor.orgId, actor.personId));
+      if (audience.some((p) => !mine.has(p.id))) throw notFound('Person');
+    }
     if (input.parentId && !(await readableGoal(tx, actor, input.parentId))) {
       throw new AppError('unprocessable', 'The parent goal does not exist', [{ path: 'parentId', message: 'Choose a goal you can see' }]);
     }
+    const personIds = audience.filter((p) => !p.had).map((p) => p.id);
+    const alreadyHad = audience.length - personIds.length;
+    if (dryRun || !personIds.length) return { assignmentId: null, created: dryRun ? personIds.length : 0, alreadyHad, goalIds: [], dryRun };
     const assignmentId = uuidv7();
     const now = ctx.clock.now();
     const goalIds = await repo.insertAssignedGoals(tx, {
@@ -154,12 +167,12 @@ export async function assignTemplate(ctx: AppContext, actor: Actor, id: string, 
       action: 'goal_template.assigned',
       recordType: 'goal_template',
       recordId: t.id,
-      after: { assignmentId, audience: input.audience, created: goalIds.length },
+      after: { assignmentId, audience: input.audience, created: goalIds.length, alreadyHad },
       emits: emit(GOALS_ASSIGNED, { assignmentId, goalIds }),
     });
     // The parent's progress now counts the new children.
     if (input.parentId) await refreshProgress(tx, actor.orgId, input.parentId);
-    return { assignmentId, created: goalIds.length, goalIds };
+    return { assignmentId, created: goalIds.length, alreadyHad, goalIds, dryRun };
   });
 }
 

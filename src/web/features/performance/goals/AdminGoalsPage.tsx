@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { http } from '../../../lib/api.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
-import { goalApi, goalKeys, goalQueries } from './api.ts';
+import { goalApi, goalKeys, goalQueries, type Template } from './api.ts';
+import { AssignTemplateDialog } from './AssignTemplateDialog.tsx';
 
 const fail = (title: string) => (err: unknown) => notifications.show({ color: 'red', title, message: (err as Error).message });
 
@@ -78,7 +78,8 @@ function Periods() {
                         <Button
                           size="compact-xs"
                           variant="subtle"
-                          color="red.9"
+                          color="red"
+                          c="red.9"
                           onClick={() =>
                             confirmDanger({
                               title: `Close ${p.name}?`,
@@ -121,9 +122,8 @@ function Periods() {
 function Templates() {
   const qc = useQueryClient();
   const q = useQuery(goalQueries.templates());
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => http.get('/departments') });
   const [title, setTitle] = useState('');
-  const [target, setTarget] = useState<Record<string, string | null>>({});
+  const [assigning, setAssigning] = useState<Template | null>(null);
   const create = useMutation({
     mutationFn: () => goalApi.createTemplate({ title }),
     onSuccess: () => {
@@ -131,16 +131,7 @@ function Templates() {
       void qc.invalidateQueries({ queryKey: goalKeys.templates });
     },
   });
-  const assign = useMutation({
-    mutationFn: (v: { templateId: string; departmentId: string }) => goalApi.assignTemplate(v.templateId, { audience: { type: 'department', departmentId: v.departmentId } }),
-    onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: goalKeys.all });
-      notifications.show({ color: 'teal', message: `${r.created} ${r.created === 1 ? 'goal' : 'goals'} assigned.` });
-    },
-    onError: fail('Could not assign the template'),
-  });
   const list = q.data?.data ?? [];
-  const deptOptions = (departments.data?.data ?? []).map((d) => ({ value: d.id, label: d.name }));
   return (
     <SectionCard title="Templates and bulk assignment">
       <Stack>
@@ -151,7 +142,7 @@ function Templates() {
           <EmptyText>No templates yet. A template is a goal you give many people at once, each their own.</EmptyText>
         ) : (
           list.map((t) => (
-            <Group key={t.id} justify="space-between" wrap="wrap">
+            <Group key={t.id} justify="space-between" wrap="wrap" data-testid="goal-template-row">
               <Stack gap={0}>
                 <Text fw={600}>{t.title}</Text>
                 <Text size="sm">
@@ -159,24 +150,9 @@ function Templates() {
                   {t.archived ? ' · archived' : ''}
                 </Text>
               </Stack>
-              <Group align="flex-end" wrap="wrap">
-                <Select
-                  label={`Department for ${t.title}`}
-                  data={deptOptions}
-                  value={target[t.id] ?? null}
-                  onChange={(v) => setTarget({ ...target, [t.id]: v })}
-                  searchable
-                  w={200}
-                />
-                <Button
-                  variant="light"
-                  disabled={!target[t.id] || t.archived}
-                  loading={assign.isPending}
-                  onClick={() => assign.mutate({ templateId: t.id, departmentId: target[t.id]! })}
-                >
-                  Assign
-                </Button>
-              </Group>
+              <Button variant="light" disabled={t.archived} onClick={() => setAssigning(t)} aria-label={`Assign ${t.title}`}>
+                Assign
+              </Button>
             </Group>
           ))
         )}
@@ -194,6 +170,7 @@ function Templates() {
           </Group>
         </form>
       </Stack>
+      <AssignTemplateDialog template={assigning} onClose={() => setAssigning(null)} />
     </SectionCard>
   );
 }

@@ -9,6 +9,7 @@ export type CheckIn = Output<'/goals/:id/check-ins'>['data'][number];
 export type Template = Output<'/goal-templates'>['data'][number];
 export type GoalBody = Body<'/goals', 'post'>;
 export type CheckInBody = Body<'/goals/:id/check-ins', 'post'>;
+export type AssignBody = Omit<Body<'/goal-templates/:id/assign', 'post'>, 'dryRun'>;
 export type ListFilters = { scope?: 'mine' | 'team' | 'company' | 'all'; periodId?: string; q?: string; cursor?: string };
 
 export const goalKeys = {
@@ -20,6 +21,7 @@ export const goalKeys = {
   comments: (id: string) => ['goals', 'comments', id] as const,
   periods: ['goal-periods'] as const,
   templates: ['goal-templates'] as const,
+  assignPreview: (id: string, body: AssignBody) => ['goal-templates', id, 'assign-preview', body] as const,
 };
 
 const no404Retry = (n: number, e: unknown) => !(e instanceof ApiError && e.status === 404) && n < 2;
@@ -32,6 +34,14 @@ export const goalQueries = {
   comments: (id: string) => queryOptions({ queryKey: goalKeys.comments(id), queryFn: () => http.get('/goals/:id/comments', { params: { id }, query: { limit: 200 } }), retry: no404Retry }),
   periods: () => queryOptions({ queryKey: goalKeys.periods, queryFn: () => http.get('/goal-periods') }),
   templates: () => queryOptions({ queryKey: goalKeys.templates, queryFn: () => http.get('/goal-templates'), retry: no404Retry }),
+  /** How many goals an assignment would create and who already has one: the assign endpoint's dry run (it writes nothing). */
+  assignPreview: (id: string, body: AssignBody) =>
+    queryOptions({
+      queryKey: goalKeys.assignPreview(id, body),
+      queryFn: () => http.post('/goal-templates/:id/assign', { params: { id }, body: { ...body, dryRun: true } }),
+      retry: false,
+      staleTime: 10_000,
+    }),
 };
 
 export const goalApi = {
@@ -43,7 +53,7 @@ export const goalApi = {
   defaultPeriods: () => http.post('/goal-periods/defaults', {}),
   closePeriod: (id: string) => http.post('/goal-periods/:id/close', { params: { id } }),
   createTemplate: (body: Body<'/goal-templates', 'post'>) => http.post('/goal-templates', { body }),
-  assignTemplate: (id: string, body: Body<'/goal-templates/:id/assign', 'post'>) => http.post('/goal-templates/:id/assign', { params: { id }, body }),
+  assignTemplate: (id: string, body: AssignBody) => http.post('/goal-templates/:id/assign', { params: { id }, body }),
 };
 
 export const statusLabels: Record<Goal['status'], string> = {
