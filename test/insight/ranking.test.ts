@@ -17,7 +17,7 @@ const gap = (skillId: string, expected: number, current: number | null, kind: Ga
   expected,
   current,
   assessmentId,
-  profileId: kind === 'profile_gap' ? 'am' : 'lead',
+  ...(kind === 'hurdle' ? { recordType: 'hurdle', recordId: 'h1' } : kind === 'goal' ? { recordType: 'goal', recordId: 'g1' } : { recordType: 'job_profile', recordId: kind === 'profile_gap' ? 'am' : 'lead' }),
 });
 const course = (id: string, teaches: Record<string, number>, estimatedMinutes: number | null = 60, title = id): CandidateCourse => ({
   id,
@@ -74,6 +74,23 @@ describe('rankCourses', () => {
     // profile 1×1 = 1 against aspiration 0.6×4 = 2.4
     expect(r[0]!.score).toBe(2.4);
     expect(r[0]!.evidence[0]!.kind).toBe('aspiration_gap');
+  });
+
+  it('weighs a skill hurdle above the profile, a goal below it, and keeps where each need came from', () => {
+    // SQL: profile expects 3 (current 1) → 1×2 = 2; an open hurdle about it, target 2 → 1.2×1 = 1.2;
+    // a goal needs it at 4 → 0.9×3 = 2.7. The course teaching 4 takes the goal; one teaching 2 the hurdle.
+    const needs = [gap('sql', 3, 1), gap('sql', 2, 1, 'hurdle'), gap('sql', 4, 1, 'goal')];
+    const r = rankCourses(needs, [course('deep', { sql: 4 }), course('basics', { sql: 2 })]);
+    expect(r.map((x) => [x.itemId, x.score, x.evidence[0]!.kind])).toEqual([
+      ['deep', 2.7, 'goal'],
+      ['basics', 1.2, 'hurdle'],
+    ]);
+    expect(r[0]!.evidence[0]).toMatchObject({ recordType: 'goal', recordId: 'g1', expected: 4, current: 1, teaches: 4 });
+    expect(r[1]!.evidence[0]).toMatchObject({ recordType: 'hurdle', recordId: 'h1' });
+    // With hurdle and profile gap alike in size, the hurdle's weight wins: 1.2×2 against 1×2.
+    const tie = rankCourses([gap('sql', 3, 1), gap('sql', 3, 1, 'hurdle')], [course('x', { sql: 3 })]);
+    expect(tie[0]!.score).toBe(2.4);
+    expect(tie[0]!.evidence[0]!.kind).toBe('hurdle');
   });
 
   it('leaves out enrolled courses, hides dismissed ones while their fingerprint holds, keeps the top 10', () => {
@@ -179,6 +196,23 @@ describe('explain', () => {
     const asp = rankCourses([gap('coach', 3, 1.5, 'aspiration_gap', 'm1')], [course('b', { coach: 3 })]);
     expect(explain(asp[0]!.evidence, facts, { self: false, firstName: 'Sam' }, new Date('2027-01-01T00:00:00Z'))).toBe(
       'Coaching is expected at 3 for Team Lead, the role Sam aspires to; Sam’s current level is 1.5, from Sam’s manager’s rating on 3 March 2026.',
+    );
+  });
+
+  it('says a hurdle or a goal needs the skill without their words, which the reader may not see', () => {
+    const h = rankCourses([gap('neg', 3, 2, 'hurdle', 'm1')], [course('a', { neg: 3 })]);
+    expect(explain(h[0]!.evidence, facts, { self: true }, now)).toBe(
+      'Negotiation is what one of your open hurdles is about; your current level is 2, from your manager’s rating on 3 March.',
+    );
+    expect(explain(h[0]!.evidence, facts, { self: false, firstName: 'Sam' }, now)).toBe(
+      'Negotiation is what one of Sam’s open hurdles is about; Sam’s current level is 2, from Sam’s manager’s rating on 3 March.',
+    );
+    const g = rankCourses([gap('close', 4, null, 'goal'), gap('disc', 3, 2)], [course('b', { close: 4, disc: 3 })]);
+    expect(explain(g[0]!.evidence, facts, { self: true }, now)).toBe(
+      'Closing is needed at 4 for one of your goals; you have not been assessed on Closing yet. It also builds Discovery (gap 1).',
+    );
+    expect(explain(g[0]!.evidence, facts, null, now)).toBe(
+      'Closing is needed at 4 for one of the person’s goals; the person has not been assessed on Closing yet. It also builds Discovery (gap 1).',
     );
   });
 });

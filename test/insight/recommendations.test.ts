@@ -49,7 +49,7 @@ async function setup() {
   };
   const ana = await signInAs(t, anaU);
   return {
-    org, anaU, maxU, neg, disc, close, am, rating, courses, ana,
+    org, anaU, maxU, ollyU, neg, disc, close, am, rating, courses, ana,
     max: await signInAs(t, maxU), olly: await signInAs(t, ollyU), hr: await signInAs(t, hrU),
   };
 }
@@ -108,6 +108,41 @@ describe('recommendations', () => {
       'Negotiation is expected at 4 for Account Manager; Ana’s current level is 2, from Ana’s manager’s rating on 3 March. It also builds Discovery (gap 1).',
     );
     expect(titles((await s.hr.get(`people/${s.anaU.person.id}/recommendations`)).body)).toHaveLength(4);
+  });
+
+  it('adds the skills of open skill hurdles and of open goals, without their words, and drops them once resolved or done', async () => {
+    const s = await setup();
+    const olly = s.olly;
+    const hurdle = await olly.post('hurdles', { title: 'Deals stall at the very end', category: 'skill', skillId: s.close.id });
+    expect(hurdle.status).toBe(201);
+    await settle();
+    const first = (await olly.get('me/recommendations')).body.data;
+    expect(first.map((r) => [r.item.title, r.score])).toEqual([['Closing Deals', 1.2]]);
+    expect(first[0]!.evidence[0]).toMatchObject({ kind: 'hurdle', expected: 1, current: null, teaches: 3, profile: null });
+    expect(first[0]!.explanation).toBe('Closing is what one of your open hurdles is about; you have not been assessed on Closing yet.');
+
+    const goal = await olly.post('goals', { title: 'Land the Northwind renewal', visibility: 'private', skills: [{ skillId: s.neg.id, level: 4 }] });
+    expect(goal.status).toBe(201);
+    await settle();
+    const both = (await olly.get('me/recommendations')).body.data;
+    // The goal needs Negotiation at 4: 0.9 × 4, × 3, × 2; the hurdle's course stays.
+    expect(both.map((r) => [r.item.title, r.score])).toEqual([
+      ['Negotiation Fundamentals', 3.6],
+      ['Advanced Negotiation', 2.7],
+      ['Negotiation Basics', 1.8],
+      ['Closing Deals', 1.2],
+    ]);
+    expect(both[0]!.explanation).toBe('Negotiation is needed at 4 for one of your goals; you have not been assessed on Negotiation yet.');
+    // HR reads the list phrased about Olly, and nothing of the private goal's or the hurdle's words.
+    const byHr = await s.hr.get(`people/${s.ollyU.person.id}/recommendations`);
+    expect(byHr.status).toBe(200);
+    expect(byHr.body.data[0]!.explanation).toBe('Negotiation is needed at 4 for one of Olly’s goals; Olly has not been assessed on Negotiation yet.');
+    expect(JSON.stringify(byHr.body)).not.toMatch(/Northwind|stall/);
+
+    expect((await olly.patch(`hurdles/${hurdle.body.id}`, { status: 'resolved' })).status).toBe(200);
+    expect((await olly.patch(`goals/${goal.body.id}`, { status: 'done' })).status).toBe(200);
+    await settle();
+    expect((await olly.get('me/recommendations')).body.data).toEqual([]);
   });
 
   it('names an aspired role, at a lower weight', async () => {

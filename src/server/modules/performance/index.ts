@@ -22,6 +22,8 @@ export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
   await scheduleFeedbackJobs(ctx);
 }
 
-export { goalSignal, goalVisibleSql, readableGoal, type GoalRow, type GoalSignal } from './goals/index.ts';
+export {
+  GOAL_CHANGED, GOALS_ASSIGNED, goalSignal, goalSkillNeedsSql, goalVisibleSql, ownersOfGoals, readableGoal, type GoalRow, type GoalSignal,
+} from './goals/index.ts';
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';

@@ -29,8 +29,12 @@ export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscri
 
 export { canReadTalentOf, canReadTalentOfFound, talentChainMatters } from './talent.policy.ts';
 export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
-export { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from './talent.events.ts';
-export { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from './signals/index.ts';
+export {
+  ASPIRATION_CHANGED, HURDLE_CHANGED, HURDLE_RAISED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED,
+} from './talent.events.ts';
+export {
+  assessmentFactsSql, needGapsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, skillHurdleNeedsSql, type SkillGapRow,
+} from './signals/index.ts';
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
 registerReasonDetails('hurdle', describeHurdles);
 export { recordAssessments, type SystemAssessment } from './assessments/index.ts';

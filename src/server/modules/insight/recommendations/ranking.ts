@@ -7,8 +7,13 @@ import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
  * a batch of people, this ranks them.
  */
 
-export type GapKind = 'profile_gap' | 'aspiration_gap';
-export const gapWeights: Record<GapKind, number> = { profile_gap: 1.0, aspiration_gap: 0.6 };
+export type GapKind = 'profile_gap' | 'aspiration_gap' | 'hurdle' | 'goal';
+/**
+ * How much a gap of each kind counts. A hurdle of category skill is the person saying the skill
+ * is in their way now, so it counts most; a goal's skill is needed this period; the profile's
+ * expectation is the standing bar; an aspiration is a step they may take.
+ */
+export const gapWeights: Record<GapKind, number> = { hurdle: 1.2, profile_gap: 1.0, goal: 0.9, aspiration_gap: 0.6 };
 
 export type Gap = {
   kind: GapKind;
@@ -18,7 +23,9 @@ export type Gap = {
   /** Current level C; null when never assessed (counts as 0). */
   current: number | null;
   assessmentId: string | null;
-  profileId: string;
+  /** Where the need comes from: a job profile (held or aspired to), a hurdle or a goal. */
+  recordType: 'job_profile' | 'hurdle' | 'goal';
+  recordId: string;
 };
 
 export type ItemKind = 'course' | 'program';
@@ -128,8 +135,8 @@ export function rankItems(
         current: gap.current,
         teaches,
         assessmentId: gap.assessmentId,
-        recordType: 'job_profile',
-        recordId: gap.profileId,
+        recordType: gap.recordType,
+        recordId: gap.recordId,
       })),
     });
   }
@@ -226,13 +233,23 @@ export function explain(evidence: readonly RecommendationEvidence[], facts: Expl
   const [top, ...rest] = evidence;
   if (!top) return '';
   const skill = facts.skillName(top.skillId);
-  const profile = facts.profileName(top.recordId);
-  const forWhat = profile
-    ? top.kind === 'aspiration_gap'
-      ? ` for ${profile}, the role ${viewer === null ? 'the person aspires' : viewer.self ? 'you aspire' : `${viewer.firstName} aspires`} to`
-      : ` for ${profile}`
-    : '';
-  let sentence = `${skill} is expected at ${top.expected}${forWhat}; `;
+  let sentence: string;
+  if (top.kind === 'hurdle' || top.kind === 'goal') {
+    // The hurdle's or goal's own words stay out: the reader may not see that record.
+    const whose = viewer === null ? 'the person’s' : viewer.self ? 'your' : `${viewer.firstName}’s`;
+    sentence =
+      top.kind === 'hurdle'
+        ? `${skill} is what one of ${whose} open hurdles is about; `
+        : `${skill} is needed at ${top.expected} for one of ${whose} goals; `;
+  } else {
+    const profile = facts.profileName(top.recordId);
+    const forWhat = profile
+      ? top.kind === 'aspiration_gap'
+        ? ` for ${profile}, the role ${viewer === null ? 'the person aspires' : viewer.self ? 'you aspire' : `${viewer.firstName} aspires`} to`
+        : ` for ${profile}`
+      : '';
+    sentence = `${skill} is expected at ${top.expected}${forWhat}; `;
+  }
   if (top.current == null) {
     const who = viewer === null ? 'the person has' : viewer.self ? 'you have' : `${viewer.firstName} has`;
     sentence += `${who} not been assessed on ${skill} yet.`;

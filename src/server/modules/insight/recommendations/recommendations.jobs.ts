@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ENROLLED_EVENT, ENROLLMENT_EXPIRED, ENROLLMENT_REMOVED } from '../../learning/index.ts';
 import { defineJob, defineSubscriber } from '../../platform/index.ts';
-import { ASPIRATION_CHANGED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED } from '../../talent/index.ts';
+import { GOAL_CHANGED, GOALS_ASSIGNED, ownersOfGoals } from '../../performance/index.ts';
+import {
+  ASPIRATION_CHANGED, HURDLE_CHANGED, HURDLE_RAISED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED,
+} from '../../talent/index.ts';
 import * as repo from './recommendations.repo.ts';
 import { BATCH, recomputeForPeople } from './recommendations.service.ts';
 
@@ -132,8 +135,44 @@ export const ON_ENROLLMENT_REMOVED = defineSubscriber({
   handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
 });
 
+/** A hurdle about a skill raised: that skill's learning moves up the person's list. */
+export const ON_HURDLE_RAISED = defineSubscriber({
+  event: HURDLE_RAISED,
+  name: 'insight.recommendations-on-hurdle-raised',
+  handler: async (ctx, { orgId, payload }) => {
+    if (payload.skillId) await recomputePeople(ctx, orgId, [payload.personId]);
+  },
+});
+
+/** Resolved, recategorised or deleted: a skill hurdle's weight comes or goes. */
+export const ON_HURDLE_CHANGED = defineSubscriber({
+  event: HURDLE_CHANGED,
+  name: 'insight.recommendations-on-hurdle-changed',
+  handler: (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, [payload.personId]),
+});
+
+/** A person's goal created, changed (skills, status) or deleted. */
+export const ON_GOAL_CHANGED = defineSubscriber({
+  event: GOAL_CHANGED,
+  name: 'insight.recommendations-on-goal-changed',
+  handler: async (ctx, { orgId, payload }) => {
+    if (payload.ownerPersonId) await recomputePeople(ctx, orgId, [payload.ownerPersonId]);
+  },
+});
+
+/** Goals assigned in bulk: everyone who got one. */
+export const ON_GOALS_ASSIGNED = defineSubscriber({
+  event: GOALS_ASSIGNED,
+  name: 'insight.recommendations-on-goals-assigned',
+  handler: async (ctx, { orgId, payload }) => recomputePeople(ctx, orgId, await ownersOfGoals(ctx.db, orgId, payload.goalIds)),
+});
+
 export const recommendationJobList = [RECOMPUTE_PERSON, RECOMPUTE_ORG, RECOMPUTE_DAILY];
 export const recommendationSubscriberList = [
+  ON_HURDLE_RAISED,
+  ON_HURDLE_CHANGED,
+  ON_GOAL_CHANGED,
+  ON_GOALS_ASSIGNED,
   ON_SKILL_ASSESSED,
   ON_PERSON_PROFILE_CHANGED,
   ON_ASPIRATION_CHANGED,

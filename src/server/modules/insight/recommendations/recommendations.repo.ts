@@ -9,7 +9,10 @@ import {
   courseSkillsSql, learnersOfEnrollmentsSql, learningItemsSql, openOrCompletedLearningSql, programCoursesSql,
   type CourseSkillRow, type HeldLearningRow, type LearningItemRow, type ProgramCourseRow,
 } from '../../learning/index.ts';
-import { assessmentFactsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, type SkillGapRow } from '../../talent/index.ts';
+import { goalSkillNeedsSql } from '../../performance/index.ts';
+import {
+  assessmentFactsSql, needGapsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, skillHurdleNeedsSql, type SkillGapRow,
+} from '../../talent/index.ts';
 
 // The only SQL of recommendations. Reads are set-based over a batch of people (one statement per
 // input, never one per person); writes replace a batch's rows with one delete and chunked inserts.
@@ -53,8 +56,14 @@ export async function peopleOfEnrollments(db: DbOrTx, orgId: string, enrollmentI
   return rows<{ person_id: string }>(await db.execute(learnersOfEnrollmentsSql(orgId, enrollmentIds))).map((x) => x.person_id);
 }
 
+/**
+ * Every gap of the people, one statement: their profiles' and aspirations' (talent), their open
+ * skill hurdles' (talent) and their open goals' skills (performance).
+ */
 export async function gapsOf(db: DbOrTx, orgId: string, personIds: readonly string[]): Promise<SkillGapRow[]> {
-  return rows<SkillGapRow>(await db.execute(skillGapsSql(orgId, personIds))).map((g) => ({
+  const needs = sql`${skillHurdleNeedsSql(orgId, personIds)} union all ${goalSkillNeedsSql(orgId, personIds)}`;
+  const all = sql`${skillGapsSql(orgId, personIds)} union all ${needGapsSql(orgId, needs)}`;
+  return rows<SkillGapRow>(await db.execute(all)).map((g) => ({
     ...g,
     expected: Number(g.expected),
     current: g.current == null ? null : Number(g.current),
@@ -157,8 +166,8 @@ export type RecommendationsPage = { first_name: string; viewerAbove: boolean; re
 const [orgArg, personArg, viewerArg, chainMattersArg, limitArg] = [
   sql.placeholder('orgId'), sql.placeholder('personId'), sql.placeholder('viewerId'), sql.placeholder('chainMatters'), sql.placeholder('limit'),
 ];
-const evidenceIds = (key: string) =>
-  sql`array(select distinct (e ->> ${sql.raw(`'${key}'`)})::uuid from ev where e ->> ${sql.raw(`'${key}'`)} is not null)`;
+const evidenceIds = (key: string, where = sql`true`) =>
+  sql`array(select distinct (e ->> ${sql.raw(`'${key}'`)})::uuid from ev where e ->> ${sql.raw(`'${key}'`)} is not null and ${where})`;
 
 /**
  * A person's recommendations page in ONE prepared statement, one json value (it was three round
@@ -182,7 +191,7 @@ const recommendationsPage = preparedSql<{ row: RecommendationsPage }, { orgId: s
       'viewerAbove', case when ${chainMattersArg}::boolean
         then exists (select 1 from (${chainAboveSql(orgArg, personArg)}) up where up.id = ${viewerArg}::uuid) else false end,
       'recs', coalesce((select json_agg(x order by x.rank) from recs x), '[]'::json),
-      'names', ${agg(skillAndProfileNamesSql(orgArg, evidenceIds('skillId'), evidenceIds('recordId')))},
+      'names', ${agg(skillAndProfileNamesSql(orgArg, evidenceIds('skillId'), evidenceIds('recordId', sql`coalesce(e ->> 'recordType', 'job_profile') = 'job_profile'`)))},
       'assessments', ${agg(assessmentFactsSql(orgArg, evidenceIds('assessmentId')))},
       'items', ${agg(
         learningItemsSql(orgArg, sql`array(select item_id from recs where item_type = 'course')`, sql`array(select item_id from recs where item_type = 'program')`),

@@ -80,7 +80,8 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
       expected: g.expected,
       current: g.current,
       assessmentId: g.basis_assessment_id,
-      profileId: g.profile_id,
+      recordType: g.record_type,
+      recordId: g.record_id,
     }));
     const candidates = new Set<CandidateItem>();
     for (const g of gaps) for (const item of bySkill.get(g.skillId) ?? []) candidates.add(item);
@@ -134,7 +135,7 @@ async function factsFor(
   for (const list of evidence)
     for (const e of list) {
       skillIds.add(e.skillId);
-      if (e.recordId) profileIds.add(e.recordId);
+      if (e.recordId && (e.recordType ?? 'job_profile') === 'job_profile') profileIds.add(e.recordId);
       if (e.assessmentId) assessmentIds.add(e.assessmentId);
     }
   const found = await repo.factsOf(db, orgId, { skillIds: [...skillIds], profileIds: [...profileIds], assessmentIds: [...assessmentIds], ...items });

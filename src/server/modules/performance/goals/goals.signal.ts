@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { goal, type GoalStatus } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { uuidArray } from '../../../platform/db/sql.ts';
 
 /** What an enrolment made from a goal keeps as its baseline: the goal's progress and status now. */
 export type GoalSignal = { goalProgress: number; goalStatus: GoalStatus };
@@ -13,4 +14,28 @@ export async function goalSignal(db: DbOrTx, orgId: string, goalId: string): Pro
     .where(and(eq(goal.orgId, orgId), eq(goal.id, goalId)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * The skills the people's open goals need, as needs for talent's `needGapsSql` (person_id,
+ * skill_id, level, kind, record_type, record_id): goals a person owns, not yet closed (done,
+ * missed or dropped goals need nothing more), with the level the goal names, where it does.
+ */
+export function goalSkillNeedsSql(orgId: string, personIds: readonly string[] | 'all'): SQL {
+  const who = personIds === 'all' ? sql`true` : sql`g.owner_person_id = any(${uuidArray(personIds)})`;
+  return sql`
+    select g.owner_person_id as person_id, gs.skill_id, gs.level::int as level, 'goal'::text as kind, 'goal'::text as record_type, g.id as record_id
+    from goal g
+    join goal_skill gs on gs.goal_id = g.id
+    where g.org_id = ${orgId} and g.owner_type = 'person' and g.status in ('on_track', 'at_risk', 'off_track') and g.closed_at is null and ${who}`;
+}
+
+/** The people owning the named goals (person goals only): whose recommendations a bulk assignment moves. */
+export async function ownersOfGoals(db: DbOrTx, orgId: string, goalIds: readonly string[]): Promise<string[]> {
+  if (!goalIds.length) return [];
+  const found = await db
+    .selectDistinct({ id: goal.ownerPersonId })
+    .from(goal)
+    .where(and(eq(goal.orgId, orgId), inArray(goal.id, [...goalIds]), isNotNull(goal.ownerPersonId)));
+  return found.map((r) => r.id!);
 }

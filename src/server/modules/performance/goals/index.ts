@@ -7,7 +7,7 @@ import { CHECK_IN_REMINDER_JOB } from './check-in-reminders.ts';
 import { registerReasonDetails } from '../../learning/index.ts';
 
 export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
-export { goalSignal, type GoalSignal } from './goals.signal.ts';
+export { goalSignal, goalSkillNeedsSql, ownersOfGoals, type GoalSignal } from './goals.signal.ts';
 export { GOAL_CHANGED, GOAL_CHECKED_IN, GOALS_ASSIGNED } from './goals.events.ts';
 export { CHECK_IN_REMINDER_JOB, runCheckInReminderSweep, scheduleGoalJobs } from './check-in-reminders.ts';
 

@@ -6,16 +6,18 @@ import { uuidArray, uuidList, type UuidList } from '../../../platform/db/sql.ts'
  * talent owns what a gap is, so the joins over its tables are written here once.
  */
 
-/** One row of `skillGapsSql`: a skill a person is expected to hold at a level above their current one. */
+/** One row of `skillGapsSql` or `needGapsSql`: a skill a person needs at a level above their current one. */
 export type SkillGapRow = {
   person_id: string;
   skill_id: string;
-  kind: 'profile_gap' | 'aspiration_gap';
+  kind: 'profile_gap' | 'aspiration_gap' | 'hurdle' | 'goal';
   expected: number;
   /** Null: never assessed. */
   current: number | null;
   basis_assessment_id: string | null;
-  profile_id: string;
+  /** Where the need comes from: a job profile (held or aspired to), a hurdle or a goal. */
+  record_type: 'job_profile' | 'hurdle' | 'goal';
+  record_id: string;
 };
 
 /**
@@ -28,7 +30,7 @@ export function skillGapsSql(orgId: string, personIds: readonly string[] | 'all'
   const who = personIds === 'all' ? sql`true` : sql`p.id = any(${uuidArray(personIds)})`;
   return sql`
     select g.person_id, g.skill_id, g.kind, g.expected::int as expected, ps.level as current,
-           ps.basis_assessment_id, g.profile_id
+           ps.basis_assessment_id, 'job_profile'::text as record_type, g.profile_id as record_id
     from (
       select p.id as person_id, jps.skill_id, 'profile_gap'::text as kind, jps.level as expected, p.job_profile_id as profile_id
       from person p
@@ -46,6 +48,37 @@ export function skillGapsSql(orgId: string, personIds: readonly string[] | 'all'
     join skill s on s.id = g.skill_id and s.archived_at is null and s.merged_into_id is null
     left join person_skill ps on ps.person_id = g.person_id and ps.skill_id = g.skill_id
     where coalesce(ps.level, 0) < g.expected`;
+}
+
+/**
+ * The gaps behind needs that name a skill but rarely a level (a hurdle about a skill, a goal
+ * that needs one). `needs` selects person_id, skill_id, level (int or null), kind, record_type,
+ * record_id. The target is the need's own level when it has one; otherwise the level the
+ * person's profile expects, but always at least one step above where they are now (a hurdle
+ * says the current level is not enough), capped at the skill's scale. Live skills and active
+ * people of the organisation only; no row where the person already holds the target.
+ */
+export function needGapsSql(orgId: string, needs: SQL): SQL {
+  return sql`
+    select n.person_id, n.skill_id, n.kind, t.expected, ps.level as current, ps.basis_assessment_id, n.record_type, n.record_id
+    from (${needs}) n
+    join person p on p.id = n.person_id and p.org_id = ${orgId} and p.status = 'active'
+    join skill s on s.id = n.skill_id and s.org_id = ${orgId} and s.archived_at is null and s.merged_into_id is null
+    left join person_skill ps on ps.person_id = n.person_id and ps.skill_id = n.skill_id
+    left join job_profile_skill jps on jps.profile_id = p.job_profile_id and jps.skill_id = n.skill_id
+    cross join lateral (
+      select least(s.max_level, coalesce(n.level::int, greatest(coalesce(jps.level, 0)::int, floor(coalesce(ps.level, 0))::int + 1)))::int as expected
+    ) t
+    where coalesce(ps.level, 0) < t.expected`;
+}
+
+/** Needs (for `needGapsSql`) of the people's open or in-progress hurdles of category skill that name a skill. */
+export function skillHurdleNeedsSql(orgId: string, personIds: readonly string[] | 'all'): SQL {
+  const who = personIds === 'all' ? sql`true` : sql`h.person_id = any(${uuidArray(personIds)})`;
+  return sql`
+    select h.person_id, h.skill_id, null::int as level, 'hurdle'::text as kind, 'hurdle'::text as record_type, h.id as record_id
+    from hurdle h
+    where h.org_id = ${orgId} and h.category = 'skill' and h.status in ('open', 'in_progress') and h.skill_id is not null and ${who}`;
 }
 
 /** The people a profile concerns: those holding it and those aspiring to it (active ones). */
