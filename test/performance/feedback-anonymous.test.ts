@@ -118,9 +118,14 @@ describe('anonymous feedback', () => {
     // The audit row and the outbox event carry the anonymous actor, no person and no request id.
     const [auditRow] = await t.ctx.db.select().from(auditEvent).where(and(eq(auditEvent.orgId, org.id), eq(auditEvent.recordType, 'feedback')));
     expect(auditRow).toMatchObject({ actorPersonId: null, actorLabel: 'anonymous', requestId: null });
+    // Its time is the day only (it was given at 14:03:27) and its id random, so it sorts nowhere near the giver's other actions.
+    expect(auditRow!.at.toISOString()).toBe('2027-03-10T00:00:00.000Z');
+    expect(auditRow!.id[14]).toBe('4');
     expectNoTrace(auditRow, people.peer);
     const events = await t.ctx.db.select().from(domainEvent).where(and(eq(domainEvent.orgId, org.id), eq(domainEvent.type, 'performance.feedback_given')));
     expect(events).toHaveLength(1);
+    expect(events[0]!.occurredAt.toISOString()).toBe('2027-03-10T00:00:00.000Z');
+    expect(events[0]!.id[14]).toBe('4');
     expectNoTrace(events, people.peer);
     // The rating is a peer assessment dated to the day, by nobody, after the release.
     const assessments = await t.ctx.db.select().from(skillAssessment).where(and(eq(skillAssessment.orgId, org.id), eq(skillAssessment.personId, people.emp.person.id)));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import type { Actor, ActorRef } from '../../platform/http/types.ts';
 import type { ChangeEventBase, EmittedEvent } from './definitions.ts';
@@ -10,6 +11,12 @@ type ChangeRecord = {
   recordId: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Record the change as of this time, with random (version 4) ids for its audit row and event,
+   * instead of now and time-ordered ids: for a change whose exact moment would tell who made it
+   * (anonymous feedback in a small team is recorded at the start of its day).
+   */
+  coarseAt?: Date;
 };
 
 export type Change = ChangeRecord &
@@ -60,6 +67,7 @@ export async function recordChanges(tx: DbOrTx, by: ActorRef, changes: Change[])
         before: ch.before ?? null,
         after: ch.after ?? null,
         requestId: by.requestId ?? null,
+        ...(ch.coarseAt ? { id: randomUUID(), at: ch.coarseAt } : {}),
       })),
     );
     await repo.insertEvents(
@@ -68,7 +76,7 @@ export async function recordChanges(tx: DbOrTx, by: ActorRef, changes: Change[])
         if (ch.event === false) return [];
         const base: ChangeEventBase = { recordType: ch.recordType, recordId: ch.recordId, actorPersonId: by.personId };
         const [type, extra] = ch.emits ? [ch.emits.type, ch.emits.payload] : [ch.action, ch.event ?? {}];
-        return [{ orgId: by.orgId, type, payload: { ...base, ...extra } }];
+        return [{ orgId: by.orgId, type, payload: { ...base, ...extra }, ...(ch.coarseAt ? { id: randomUUID(), occurredAt: ch.coarseAt } : {}) }];
       }),
     );
   }

@@ -315,7 +315,10 @@ export async function answerInvitation(ctx: AppContext, actor: Actor, id: string
     if (fb.anonymous) {
       // One change, by nobody, naming neither the giver nor the invitation (whose giver is known);
       // the receiver hears of it, and its ratings are recorded, in the next day's release.
-      await recordChange(tx, anonymousRef(actor.orgId), { action: 'feedback.given', recordType: 'feedback', recordId: fb.id, after: feedbackAudit(fb), emits: event });
+      // Recorded at the start of its day with random ids, so no time or order points at the giver.
+      await recordChange(tx, anonymousRef(actor.orgId), {
+        action: 'feedback.given', recordType: 'feedback', recordId: fb.id, after: feedbackAudit(fb), emits: event, coarseAt: new Date(`${fb.givenOn}T00:00:00.000Z`),
+      });
       return { id: null, anonymous: true, status: 'answered' as const };
     }
     const by = actorRef(actor, requestId);
