@@ -55,15 +55,16 @@ function Action({ a, m, sides, editable }: { a: ActionItem; m: Meeting; sides: S
           <Text size="xs" c="dimmed">
             {who}
             {a.dueOn ? ` · due ${dayLabel(`${a.dueOn}T12:00:00`)}` : ''}
+            {fromEarlier && a.meetingAt ? ` · agreed ${dayLabel(a.meetingAt)}` : ''}
           </Text>
           {overdue && (
-            <Badge size="sm" variant="light" color="red.9">
+            <Badge size="sm" variant="light" color="red" tt="none">
               Overdue
             </Badge>
           )}
           {fromEarlier && !a.doneAt && (
-            <Badge size="sm" variant="light" color="orange.9">
-              Carried forward{a.meetingAt ? ` from ${dayLabel(a.meetingAt)}` : ''}
+            <Badge size="sm" variant="light" color="orange" tt="none" title={a.meetingAt ? `Agreed on ${dayLabel(a.meetingAt)}` : undefined}>
+              Carried forward
             </Badge>
           )}
           {a.agendaItemBody && (

@@ -139,7 +139,7 @@ function TopicRow({ t }: { t: Topic }) {
           {t.text}
         </Text>
         {t.archived && (
-          <Badge size="sm" color="gray.8" variant="light">
+          <Badge size="sm" color="gray" variant="light">
             Archived
           </Badge>
         )}

@@ -76,11 +76,15 @@ function Point({
   const [text, setText] = useState(a.body);
   const patch = useMutation({
     mutationFn: (body: Parameters<typeof oneOnOneApi.patchPoint>[1]) => oneOnOneApi.patchPoint(a.id, body),
+    // Pending until the meeting is read again, so the checkbox shows the new state without flicker.
     onSuccess: () => {
       setEditing(false);
-      refresh();
+      return qc.invalidateQueries({ queryKey: oneOnOneKeys.all });
     },
   });
+  // Shown at once on a click, until the meeting is read again.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const discussed = ticked ?? !!a.discussedAt;
   const remove = useMutation({ mutationFn: () => oneOnOneApi.deletePoint(a.id), onSuccess: refresh, onError: fail('Could not remove the point') });
   const short = a.body.length > 60 ? `${a.body.slice(0, 57)}…` : a.body;
   return (
@@ -90,8 +94,12 @@ function Point({
           {editable && (
             <Checkbox
               mt={3}
-              checked={!!a.discussedAt}
-              onChange={(e) => patch.mutate({ discussed: e.currentTarget.checked })}
+              checked={discussed}
+              onChange={(e) => {
+                const v = e.currentTarget.checked;
+                setTicked(v);
+                patch.mutate({ discussed: v }, { onSettled: () => setTicked(null) });
+              }}
               aria-label={`Discussed: ${a.body}`}
               disabled={patch.isPending}
             />
@@ -126,17 +134,17 @@ function Point({
                   {mine ? 'You' : (a.authorName ?? 'Someone')}
                 </Text>
                 {a.private && (
-                  <Badge size="sm" variant="light" color="violet.9" leftSection={<IconLock size={12} aria-hidden />}>
-                    Private: only you see this
+                  <Badge size="sm" variant="light" color="violet" tt="none" leftSection={<IconLock size={12} aria-hidden />}>
+                    Only you see this
                   </Badge>
                 )}
                 {a.carriedOverCount > 0 && (
-                  <Badge size="sm" variant="light" color="orange.9">
+                  <Badge size="sm" variant="light" color="orange" tt="none">
                     Carried over{a.carriedOverCount > 1 ? ` ×${a.carriedOverCount}` : ''}
                   </Badge>
                 )}
                 {a.discussedAt && (
-                  <Badge size="sm" variant="light" color="teal.9">
+                  <Badge size="sm" variant="light" color="teal" tt="none">
                     Discussed
                   </Badge>
                 )}
@@ -146,7 +154,7 @@ function Point({
                   </Badge>
                 )}
                 {a.hurdleId && (
-                  <Badge size="sm" variant="outline" color="orange.9" component={Link} to="/hurdles" style={{ cursor: 'pointer', textTransform: 'none' }}>
+                  <Badge size="sm" variant="outline" color="gray" component={Link} to="/hurdles" style={{ cursor: 'pointer', textTransform: 'none' }}>
                     Hurdle: {a.hurdleTitle ?? 'linked'}
                   </Badge>
                 )}

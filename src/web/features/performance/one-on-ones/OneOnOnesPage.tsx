@@ -96,7 +96,7 @@ function SeriesCard({ s }: { s: SeriesListItem }) {
           </Text>
         </Stack>
         {s.endedAt && (
-          <Badge color="gray.8" variant="light">
+          <Badge color="gray" variant="light">
             Ended
           </Badge>
         )}

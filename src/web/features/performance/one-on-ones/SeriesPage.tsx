@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api.ts';
+import { strongText } from '../../../lib/colors.ts';
 import { useMe } from '../../../lib/me.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
@@ -37,7 +38,7 @@ export default function SeriesPage() {
       />
       {s.endedAt && (
         <Text role="status">
-          <Badge color="gray.8" variant="light" mr="xs">
+          <Badge color="gray" variant="light" mr="xs">
             Ended
           </Badge>
           This series ended on {dayLabel(s.endedAt)}. Its history stays here for both of you.
@@ -46,7 +47,7 @@ export default function SeriesPage() {
       {s.current ? <CurrentMeeting m={s.current} s={s} sides={sides} /> : !s.endedAt && <EmptyText>No meeting is planned.</EmptyText>}
       {s.nextDates.length > 0 && (
         <Text size="sm" c="dimmed">
-          Then: {s.nextDates.slice(s.current ? 1 : 0, 4).map(whenLabel).join(' · ')}
+          Then: {s.nextDates.filter((d) => !s.current || d > s.current.scheduledAt).slice(0, 3).map(whenLabel).join(' · ')}
         </Text>
       )}
       <History s={s} sides={sides} />
@@ -72,7 +73,7 @@ function SeriesActions({ s }: { s: SeriesDetail }) {
       {!s.endedAt && (
         <Button
           variant="light"
-          color="red.8"
+          color="red"
           loading={end.isPending}
           onClick={() =>
             confirmDanger({
@@ -216,7 +217,7 @@ function NoteEditor({ meetingId, initial, savedAt, kind, readOnly }: { meetingId
           error={save.error ? (save.error as Error).message : undefined}
         />
         <Group justify="space-between" wrap="nowrap">
-          <Text size="xs" c={dirty ? 'orange.9' : 'dimmed'} role="status" aria-live="polite">
+          <Text size="xs" c={dirty ? strongText('orange') : 'dimmed'} role="status" aria-live="polite">
             {state}
           </Text>
           <Button type="submit" size="xs" variant={dirty ? 'filled' : 'default'} disabled={!dirty} loading={save.isPending}>
@@ -244,7 +245,7 @@ function History({ s, sides }: { s: SeriesDetail; sides: Sides }) {
                   <Text size="sm" fw={600}>
                     {whenLabel(m.scheduledAt)}
                   </Text>
-                  <Badge variant="light" color={m.status === 'held' ? 'teal.9' : 'gray.8'}>
+                  <Badge variant="light" color={m.status === 'held' ? 'teal' : 'gray'}>
                     {statusLabels[m.status]}
                   </Badge>
                   <Text size="sm" c="dimmed">
