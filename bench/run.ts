@@ -8,10 +8,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { freePort, log, root, runScript, sleep, type Target } from './child.ts';
 import { generateOrg, toCsv } from './generate.ts';
+import { measurePerformance } from './performance.ts';
 import { measureTalent } from './talent.ts';
 import { measureThroughput } from './throughput.ts';
 
-/** BENCH_SUITE=learning, throughput or talent: only those targets (the organisation is inserted directly). */
+/** BENCH_SUITE=learning, throughput, talent or performance: only those targets (the organisation is inserted directly). */
 const suite = process.env.BENCH_SUITE ?? 'all';
 const N = Number(process.env.BENCH_PEOPLE ?? (suite === 'throughput' ? 5_000 : 100_000));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -111,6 +112,7 @@ async function measure(target: Target, csvPath: string): Promise<Figures> {
   if (suite === 'learning') return measureLearning(target);
   if (suite === 'throughput') return measureThroughput(target, task);
   if (suite === 'talent') return measureTalent(target);
+  if (suite === 'performance') return measurePerformance(target);
   log(`${target.name}: import of ${N} people (dry run, then commit)`);
   const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
   log(`${target.name}: directory search`);

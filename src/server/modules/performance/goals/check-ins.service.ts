@@ -13,7 +13,7 @@ import type { CheckInCreate, CheckInsQuery, CheckInUpdate } from './check-ins.sc
 import { GOAL_CHECKED_IN } from './goals.events.ts';
 import * as repo from './goals.repo.ts';
 import { goalProgress } from './goals.rules.ts';
-import { editableGoal, periodClosed, refreshProgress } from './goals.service.ts';
+import { editableGoal, periodClosed, refreshOwnProgress, refreshProgress } from './goals.service.ts';
 
 const closedStatuses = new Set(['done', 'missed', 'dropped']);
 
@@ -84,7 +84,7 @@ export async function createCheckIn(ctx: AppContext, actor: Actor, goalId: strin
     const values = checkValues(input.values ?? {}, krs);
     const now = ctx.clock.now();
     await repo.setKeyResultValues(tx, actor.orgId, goalId, values, now);
-    await refreshProgress(tx, actor.orgId, goalId);
+    const parentId = await refreshOwnProgress(tx, actor.orgId, goalId);
     const status = input.status ?? g.status;
     const after = await repo.updateGoal(
       tx,
@@ -150,6 +150,8 @@ export async function createCheckIn(ctx: AppContext, actor: Actor, goalId: strin
         requestId,
       );
     }
+    // The goals above last: each check-in below them changes them, so they stay locked until the commit only.
+    await refreshProgress(tx, actor.orgId, parentId, false);
     return { checkIn: checkInDto((await repo.findCheckInView(tx, actor.orgId, row.id))!), hurdleId, talkingPoint };
   });
 }

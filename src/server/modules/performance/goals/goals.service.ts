@@ -234,6 +234,20 @@ function keyResultWrites(list: z.infer<typeof KeyResultInput>[], existing: repo.
 }
 
 /**
+ * Recomputes one goal's progress (from its key results, or with none from its children) and
+ * returns its parent, for `refreshProgress(tx, orgId, parentId, false)` later in the transaction:
+ * a check-in does so last, so the goals above, which every check-in below them changes, stay
+ * locked only until the commit that follows.
+ */
+export async function refreshOwnProgress(tx: DbOrTx, orgId: string, id: string): Promise<string | null> {
+  const inputs = await repo.rollUpInputs(tx, orgId, id);
+  if (!inputs) return null;
+  const p = goalProgress(inputs.krs, inputs.children);
+  if (p !== null && p !== inputs.progress) await repo.setProgress(tx, orgId, id, p);
+  return inputs.parentId;
+}
+
+/**
  * Recomputes progress from `id` up the alignment: a goal from its key results, or with none from
  * its children; stops where nothing changed (the goals above depend only on it).
  */

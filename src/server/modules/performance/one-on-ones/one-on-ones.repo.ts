@@ -353,7 +353,9 @@ export type SeriesView = SeriesRow & {
 /**
  * A series with its people, its meeting timeline (the latest `history` meetings before now and every
  * materialised one after, each with the number of points the viewer sees) and the meeting that is
- * current (the next not yet ended, else the latest): one statement.
+ * current (the next not yet ended, else the latest): one statement. (Each count names the
+ * organisation, so it is an index scan of `agenda_item_meeting_idx`: without it, a scan of every
+ * point of every organisation for each of the 55 meetings of a year's weekly series.)
  */
 export async function seriesView(db: DbOrTx, orgId: string, id: string, viewerId: string, now: Date, history: number): Promise<SeriesView | undefined> {
   const r = await db.execute(sql`
@@ -362,7 +364,7 @@ export async function seriesView(db: DbOrTx, orgId: string, id: string, viewerId
       s.ended_at as "endedAt", s.created_by as "createdBy", s.created_at as "createdAt", s.updated_at as "updatedAt",
       op.first_name || ' ' || op.last_name as "organiserName", ap.first_name || ' ' || ap.last_name as "attendeeName",
       coalesce((select json_agg(json_build_object('id', t.id, 'scheduledAt', t.scheduled_at, 'status', t.status, 'heldAt', t.held_at,
-          'agendaCount', (select count(*) from agenda_item a where a.meeting_id = t.id and (not a.private or a.author_id = ${viewerId}::uuid)))
+          'agendaCount', (select count(*) from agenda_item a where a.org_id = s.org_id and a.meeting_id = t.id and (not a.private or a.author_id = ${viewerId}::uuid)))
           order by t.scheduled_at)
         from (
           (select m.* from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at < ${now} order by m.scheduled_at desc limit ${history})
