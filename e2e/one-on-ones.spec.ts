@@ -168,5 +168,30 @@ test('HR admins keep the topic bank; its topics are offered when preparing a 1:1
   await suggestions.fill(topic.slice(0, 20));
   await e.getByRole('option', { name: `${topic}?` }).click();
   await expect(e.getByLabel('Add a talking point')).toHaveValue(`${topic}?`);
+  const employeeName = await nameOf(e);
   await ctx.close();
+
+  // HR starts a 1:1 with the employee (a person picker, cadence, first meeting, duration), then ends it.
+  await page.goto('/one-on-ones');
+  await page.getByRole('button', { name: 'Start a 1:1' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a 1:1' });
+  await start.getByRole('button', { name: 'Start 1:1' }).click();
+  await expect(start.getByText('Choose who you meet')).toBeVisible();
+  const picker = start.getByRole('combobox', { name: 'With' });
+  await picker.fill(employeeName.split(' ')[0]!);
+  await page.getByRole('option', { name: new RegExp(`^${employeeName}`) }).click();
+  await start.getByRole('combobox', { name: 'How often' }).click();
+  await page.getByRole('option', { name: 'Every two weeks' }).click();
+  await start.getByLabel('Duration (minutes)').fill('45');
+  await start.getByRole('button', { name: 'Start 1:1' }).click();
+  await expect(page.getByRole('heading', { name: `1:1 with ${employeeName}`, level: 1 })).toBeVisible();
+  await expect(page.getByText('Every two weeks · 45 min', { exact: false })).toBeVisible();
+  await expect(page.getByText('No talking points yet.', { exact: false })).toBeVisible();
+  const ics = await page.request.get(await page.getByRole('link', { name: 'Download .ics' }).getAttribute('href').then((h) => new URL(h!, page.url()).href));
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  expect(await ics.text()).toContain('BEGIN:VEVENT');
+  await page.getByRole('button', { name: 'End series' }).click();
+  await page.getByRole('dialog', { name: 'End this 1:1 series?' }).getByRole('button', { name: 'End series' }).click();
+  await expect(page.getByText(/This series ended on/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark held' })).toHaveCount(0);
 });
