@@ -89,9 +89,13 @@ describe('agenda', () => {
     // The audit log never holds a private point's text.
     const audits = await t.ctx.db.select().from(auditEvent).where(and(eq(auditEvent.orgId, s.org.id), eq(auditEvent.recordId, mine.body.id)));
     expect(JSON.stringify(audits)).not.toContain('leaving');
-    // Either participant edits a shared point; only its author makes it private.
-    expect((await s.as.manager.patch(`one-on-ones/agenda-items/${shared.body.id}`, { body: 'Roadmap Q3' })).body.body).toBe('Roadmap Q3');
+    // Either participant ticks a shared point discussed; only its author edits its words or makes it private.
+    const edit = await s.as.manager.patch(`one-on-ones/agenda-items/${shared.body.id}`, { body: 'Roadmap Q3' });
+    expect(edit.status).toBe(400);
+    expect(edit.body.error.details[0]).toMatchObject({ path: 'body' });
     expect((await s.as.manager.patch(`one-on-ones/agenda-items/${shared.body.id}`, { private: true })).status).toBe(400);
+    expect((await s.as.manager.patch(`one-on-ones/agenda-items/${shared.body.id}`, { discussed: true })).body.discussedAt).not.toBeNull();
+    expect((await s.as.emp.patch(`one-on-ones/agenda-items/${shared.body.id}`, { body: 'Roadmap Q3' })).body.body).toBe('Roadmap Q3');
   });
 
   it('holding a meeting carries undiscussed points to the next, counting each carry; open actions follow until done', async () => {
@@ -142,7 +146,11 @@ describe('agenda', () => {
       Array.from({ length: 6 }, (_, i) => (i % 2 ? s.as.emp : s.as.manager).post(`one-on-ones/meetings/${s.meetingId}/agenda-items`, { body: `seed ${i}` })),
     );
     const adds = Array.from({ length: 20 }, (_, i) => (i % 2 ? s.as.emp : s.as.manager).post(`one-on-ones/meetings/${s.meetingId}/agenda-items`, { body: `new ${i}` }));
-    const edits = seed.map((r, i) => (i % 2 ? s.as.manager : s.as.emp).patch(`one-on-ones/agenda-items/${r.body.id}`, { body: `edited ${i}`, discussed: i % 3 === 0 }));
+    // Each author rewords their point while the other side ticks some discussed.
+    const edits = seed.flatMap((r, i) => [
+      (i % 2 ? s.as.emp : s.as.manager).patch(`one-on-ones/agenda-items/${r.body.id}`, { body: `edited ${i}` }),
+      ...(i % 3 === 0 ? [(i % 2 ? s.as.manager : s.as.emp).patch(`one-on-ones/agenda-items/${r.body.id}`, { discussed: true })] : []),
+    ]);
     const results = await Promise.all([...adds, ...edits]);
     expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
     const agenda = (await s.as.emp.get(`one-on-ones/meetings/${s.meetingId}`)).body.agenda;
@@ -194,6 +202,22 @@ describe('one step from a point', () => {
     expect(e).toMatchObject({ reasonType: 'one_on_one', reasonRecordType: 'agenda_item', reasonRecordId: point.body.id, assignedBy: s.manager.person.id, reasonNote: null });
     expect((await s.as.manager.post(`one-on-ones/agenda-items/${point.body.id}/assign-learning`, { courseId: course.id })).body.alreadyEnrolled).toBe(true);
     expect((await s.as.emp.post(`one-on-ones/agenda-items/${point.body.id}/assign-learning`, { courseId: course.id })).status).toBe(400);
+
+    // My learning tells both participants which point it came from; an admin reads only "Agreed in a 1:1".
+    const mine = (await s.as.emp.get('me/learning')).body.assigned.find((i) => i.courseId === course.id);
+    expect(mine).toMatchObject({ reason: { label: 'Agreed in a 1:1' }, reasonDetail: { label: '1:1 point: I struggle with SQL', href: `/one-on-ones/${s.seriesId}` } });
+    expect((await s.as.manager.get(`enrollments/${assigned.body.enrollmentId}`)).body.reasonDetail).toMatchObject({ label: '1:1 point: I struggle with SQL' });
+    const byAdmin = (await s.as.admin.get(`enrollments/${assigned.body.enrollmentId}`)).body;
+    expect(byAdmin).toMatchObject({ reason: { label: 'Agreed in a 1:1' }, reasonDetail: null });
+    expect(JSON.stringify(byAdmin)).not.toContain('SQL');
+    // A private point's words reach its author only.
+    const priv = await s.as.manager.post(`one-on-ones/meetings/${s.meetingId}/agenda-items`, { body: 'Needs a stretch project', private: true });
+    const other = await createPublishedCourse(t, s.org.id);
+    const fromPrivate = await s.as.manager.post(`one-on-ones/agenda-items/${priv.body.id}/assign-learning`, { courseId: other.course.id });
+    expect(fromPrivate.status).toBe(201);
+    const empView = (await s.as.emp.get('me/learning')).body.assigned.find((i) => i.courseId === other.course.id);
+    expect(empView).toMatchObject({ reason: { label: 'Agreed in a 1:1' }, reasonDetail: null });
+    expect((await s.as.manager.get(`enrollments/${fromPrivate.body.enrollmentId}`)).body.reasonDetail).toMatchObject({ label: '1:1 point: Needs a stretch project' });
   });
 
   it('links a goal the actor can read, refusing one they cannot; adds a plan item', async () => {

@@ -343,6 +343,10 @@ export async function updateAgendaItem(ctx: AppContext, actor: Actor, id: string
     if (input.private !== undefined && input.private !== item.private && item.authorId !== actor.personId) {
       throw invalid('private', 'Only the author changes who sees a talking point');
     }
+    // Either side may tick a point discussed; its words stay its author's.
+    if (input.body !== undefined && input.body !== item.body && item.authorId !== actor.personId) {
+      throw invalid('body', 'Only the author edits a talking point; add a point of your own instead');
+    }
     const now = ctx.clock.now();
     const patch = {
       ...(input.body !== undefined && { body: input.body }),
