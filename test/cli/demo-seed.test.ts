@@ -508,4 +508,14 @@ describe('demo hurdles', () => {
     expect(tree.body.data.filter((n: { ownerType: string }) => n.ownerType === 'company').length).toBe(2);
     expect(tree.body.data.some((n: { ownerType: string; depth: number }) => n.ownerType === 'person' && n.depth === 2)).toBe(true);
   });
+
+  it('recommends learning for the skills the team’s goals and skill hurdles need, and gives engineers engineering goals', async () => {
+    const org = sql`(select org_id from person where email = ${email('manager')})`;
+    const kinds = await t.ctx.db.execute(sql`select distinct e ->> 'kind' as kind from recommendation r, jsonb_array_elements(r.evidence) e where r.org_id = ${org}`);
+    const found = new Set((kinds as unknown as { rows: Array<{ kind: string }> }).rows.map((r) => r.kind));
+    for (const k of ['profile_gap', 'goal', 'hurdle']) expect(found, k).toContain(k);
+    const sales = await t.ctx.db.execute(sql`select count(*)::int as n from goal g join person p on p.id = g.owner_person_id
+      join department d on d.id = p.department_id where g.org_id = ${org} and g.title = 'Grow qualified pipeline' and d.name not like 'Sales%' and d.name <> 'Business Development'`);
+    expect((sales as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
+  });
 });

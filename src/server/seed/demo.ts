@@ -10,6 +10,7 @@ import { buildDemoGroups } from './demo/groups.ts';
 import { seedDemoLearning, type DemoLearningSummary } from './demo/learning/index.ts';
 import { seedDemoTalent } from './demo/talent/index.ts';
 import { seedDemoPerformance } from './demo/performance/index.ts';
+import { recomputeForPeople } from '../modules/insight/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
 import type { DemoRole } from './demo/structure.ts';
 import * as repo from './seed.repo.ts';
@@ -99,6 +100,8 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     const learning = await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
     await seedDemoTalent(tx, { orgId, org }, today);
     await seedDemoPerformance(tx, { orgId, org }, today);
+    // Recommendations read profiles, aspirations, skill hurdles and goals' skills: computed last, by the job's code.
+    await recomputeForPeople(tx, orgId, 'all', today);
     const result: SeedResult = {
       orgId,
       people: org.people.length,

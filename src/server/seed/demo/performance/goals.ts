@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { checkIn, goal, goalPeriod, keyResult, type GoalStatus } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
@@ -9,11 +10,33 @@ const DAY = 86_400_000;
 const WEEKS = 12;
 
 const companyOkrs = ['Win the mid-market in Europe and North America', 'Be the employer people recommend'];
-const personal: Array<{ title: string; krs: Array<{ title: string; kind: 'number' | 'percentage' | 'currency' | 'binary'; start: number; target: number; unit?: string }> }> = [
-  { title: 'Ship the self-service reporting dashboard', krs: [{ title: 'Reports migrated', kind: 'number', start: 0, target: 12 }, { title: 'Dashboard live for all teams', kind: 'binary', start: 0, target: 1 }] },
-  { title: 'Grow qualified pipeline', krs: [{ title: 'Pipeline added', kind: 'currency', start: 0, target: 400000, unit: 'EUR' }, { title: 'Demos booked', kind: 'number', start: 0, target: 30 }] },
-  { title: 'Raise customer satisfaction', krs: [{ title: 'CSAT', kind: 'percentage', start: 82, target: 90 }, { title: 'Tickets answered within a day', kind: 'percentage', start: 70, target: 95 }] },
-  { title: 'Cut onboarding time for new joiners', krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+type GoalTemplate = { title: string; skills?: Array<[name: string, level: number | null]>; krs: Array<{ title: string; kind: 'number' | 'percentage' | 'currency' | 'binary'; start: number; target: number; unit?: string }> };
+/** Personal goals by top-level department, so an engineer does not own a sales target. */
+const personalByDept: Record<string, GoalTemplate[]> = {
+  Engineering: [
+    { title: 'Ship the self-service reporting dashboard', skills: [['SQL', 3], ['Data literacy', null]], krs: [{ title: 'Reports migrated', kind: 'number', start: 0, target: 12 }, { title: 'Dashboard live for all teams', kind: 'binary', start: 0, target: 1 }] },
+    { title: 'Make the public API faster', skills: [['Prioritisation', null]], krs: [{ title: 'Endpoints under 200 ms p95', kind: 'percentage', start: 55, target: 95 }, { title: 'Slow-query alerts per week', kind: 'number', start: 14, target: 2 }] },
+    { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Coaching', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+    { title: 'Harden the billing service', krs: [{ title: 'Test coverage', kind: 'percentage', start: 48, target: 80 }, { title: 'Incidents this quarter', kind: 'number', start: 5, target: 1 }] },
+    { title: 'Move the data pipeline to the new warehouse', skills: [['SQL', 4], ['Project management', null]], krs: [{ title: 'Jobs migrated', kind: 'number', start: 0, target: 40 }, { title: 'Old cluster switched off', kind: 'binary', start: 0, target: 1 }] },
+  ],
+  Sales: [
+    { title: 'Grow qualified pipeline', skills: [['Negotiation', 3]], krs: [{ title: 'Pipeline added', kind: 'currency', start: 0, target: 400000, unit: 'EUR' }, { title: 'Demos booked', kind: 'number', start: 0, target: 30 }] },
+    { title: 'Win three logos in the Nordics', krs: [{ title: 'New logos', kind: 'number', start: 0, target: 3 }, { title: 'Bookings', kind: 'currency', start: 0, target: 250000, unit: 'EUR' }] },
+    { title: 'Shorten the sales cycle', skills: [['Negotiation', 4], ['Stakeholder management', null]], krs: [{ title: 'Median days to close', kind: 'number', start: 64, target: 45 }] },
+  ],
+  Marketing: [
+    { title: 'Double inbound demo requests', krs: [{ title: 'Demo requests per month', kind: 'number', start: 120, target: 240 }, { title: 'Landing page conversion', kind: 'percentage', start: 2, target: 4 }] },
+    { title: 'Launch the customer story series', skills: [['Presenting', 3], ['Customer empathy', null]], krs: [{ title: 'Stories published', kind: 'number', start: 0, target: 8 }] },
+  ],
+  'Customer Success': [
+    { title: 'Raise customer satisfaction', skills: [['Customer empathy', 4], ['Communication', null]], krs: [{ title: 'CSAT', kind: 'percentage', start: 82, target: 90 }, { title: 'Tickets answered within a day', kind: 'percentage', start: 70, target: 95 }] },
+    { title: 'Cut churn in the mid-market', krs: [{ title: 'Gross revenue retention', kind: 'percentage', start: 88, target: 93 }] },
+  ],
+};
+const generalGoals: GoalTemplate[] = [
+  { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Coaching', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+  { title: 'Document the team’s key processes', krs: [{ title: 'Processes written down', kind: 'number', start: 0, target: 6 }] },
 ];
 const blockers = ['Waiting on data access from IT for three weeks', 'Two people out sick; the team is stretched', 'Priorities changed mid-quarter; unclear what comes first', 'The CRM keeps timing out during demos'];
 
@@ -40,6 +63,7 @@ export async function seedDemoGoals(tx: DbOrTx, { orgId, org }: DemoPerformanceI
   const goals: (typeof goal.$inferInsert)[] = [];
   const krs: (typeof keyResult.$inferInsert)[] = [];
   const checkIns: (typeof checkIn.$inferInsert)[] = [];
+  const goalSkills: Array<{ goalId: string; name: string; level: number | null }> = [];
   const base = { orgId, periodId: quarter.id, createdAt: at(WEEKS * 7 + 3), updatedAt: at(1) };
 
   const team = manager ? [manager, ...org.people.filter((p) => p.managerId === manager.id)] : [];
@@ -53,7 +77,8 @@ export async function seedDemoGoals(tx: DbOrTx, { orgId, org }: DemoPerformanceI
     const parent = deptGoals.find((g) => g.dept.id === topOf(p.departmentId)) ?? deptGoals[0];
     const count = i === 0 ? 1 : rnd.int(1, 2);
     for (let k = 0; k < count; k++) {
-      const tpl = personal[(i + k) % personal.length]!;
+      const list = personalByDept[org.departments.find((d) => d.id === topOf(p.departmentId))?.name ?? ''] ?? generalGoals;
+      const tpl = list[(i + k) % list.length]!;
       const goalId = uuidv7();
       // Where each key result ends: most get most of the way, some stall (those are at risk).
       const stalls = rnd.chance(0.3);
@@ -85,6 +110,7 @@ export async function seedDemoGoals(tx: DbOrTx, { orgId, org }: DemoPerformanceI
         last = { progress, status };
       }
       for (const kr of krRows) krs.push({ ...kr, currentValue: valueAt(kr, 1) });
+      for (const [name, level] of tpl.skills ?? []) goalSkills.push({ goalId, name, level });
       goals.push({ ...base, id: goalId, title: tpl.title, ownerType: 'person', ownerPersonId: p.id, parentId: parent?.id ?? null, visibility: 'public', status: last.status, progress: last.progress, createdBy: p.id, lastCheckInAt: at(1) });
       if (parent) childProgress.set(parent.id, [...(childProgress.get(parent.id) ?? []), { progress: last.progress, weight: 1 }]);
     }
@@ -105,4 +131,13 @@ export async function seedDemoGoals(tx: DbOrTx, { orgId, org }: DemoPerformanceI
   await tx.insert(goal).values(goals);
   if (krs.length) await tx.insert(keyResult).values(krs);
   for (let i = 0; i < checkIns.length; i += 500) await tx.insert(checkIn).values(checkIns.slice(i, i + 500));
+  // The skills the goals need, by name from the skills library the learning seed made (recommendations read them).
+  if (goalSkills.length) {
+    await tx.execute(sql`
+      insert into goal_skill (org_id, goal_id, skill_id, level)
+      select ${orgId}, n.goal_id, s.id, n.level
+      from json_to_recordset(${JSON.stringify(goalSkills.map((g) => ({ goal_id: g.goalId, name: g.name, level: g.level })))}::json) as n(goal_id uuid, name text, level smallint)
+      join skill s on s.org_id = ${orgId} and s.name = n.name
+      on conflict do nothing`);
+  }
 }
