@@ -199,10 +199,15 @@ export async function tree(
         : sql`c.parent_id = any(${uuidArray(level)}) ${inPeriod}`;
     // A goal met again at a deeper level (a cycle in bad data) keeps its first depth.
     const notSeen = seen.size && d > 0 ? sql`and not (c.id = any(${uuidArray([...seen])}))` : sql``;
+    // `offset 0` plans the level on its own, through the parent index: with the order and limit
+    // in view, PostgreSQL walked the primary key for the few roots of a period among 100,000
+    // goals without a parent (350 ms at 300,000 goals).
     const r = await db.execute(sql`
-      select c.id::text as id from ${goal} c
-      where c.org_id = ${orgId} and ${where} ${notSeen} and ${opts.visibleC}
-      order by c.id limit ${opts.limit - ids.length}`);
+      select id::text as id from (
+        select c.id from ${goal} c
+        where c.org_id = ${orgId} and ${where} ${notSeen} and ${opts.visibleC}
+        offset 0
+      ) level order by id limit ${opts.limit - ids.length}`);
     level = rows<{ id: string }>(r).map((x) => x.id);
     for (const id of level) {
       seen.add(id);
