@@ -147,7 +147,7 @@ function CheckInForm({ g }: { g: GoalDetail }) {
             <Text size="sm" fw={500} id="confidence-label">
               Confidence: {confidence} of 10
             </Text>
-            <Slider min={1} max={10} step={1} value={confidence} onChange={setConfidence} aria-labelledby="confidence-label" color="teal.8" />
+            <Slider min={1} max={10} step={1} value={confidence} onChange={setConfidence} aria-labelledby="confidence-label" thumbLabel="Confidence" color="teal.8" />
           </Box>
           <Select
             label="Status"

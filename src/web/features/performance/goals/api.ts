@@ -64,12 +64,13 @@ export const statusLabels: Record<Goal['status'], string> = {
   missed: 'Missed',
   dropped: 'Dropped',
 };
-// Dark shades so the badge text stays AA on its light background.
+// Hues without a shade: a light badge of a shaded colour ('teal.9') is drawn on that solid shade,
+// under the theme's dark text (main.tsx); a bare hue gets the pale tint the text passes AA on.
 export const statusColors: Record<Goal['status'], string> = {
-  on_track: 'teal.9',
-  at_risk: 'orange.9',
-  off_track: 'red.9',
-  done: 'blue.9',
-  missed: 'gray.8',
-  dropped: 'gray.8',
+  on_track: 'teal',
+  at_risk: 'orange',
+  off_track: 'red',
+  done: 'blue',
+  missed: 'gray',
+  dropped: 'gray',
 };
