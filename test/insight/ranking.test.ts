@@ -214,5 +214,9 @@ describe('explain', () => {
     expect(explain(g[0]!.evidence, facts, null, now)).toBe(
       'Closing is needed at 4 for one of the person’s goals; the person has not been assessed on Closing yet. It also builds Discovery (gap 1).',
     );
+    // A goal that names no level: the derived target stays out of the sentence.
+    const unnamed = rankCourses([{ ...gap('close', 1, null, 'goal'), levelNamed: false }], [course('c', { close: 3 })]);
+    expect(unnamed[0]!.evidence[0]!.levelNamed).toBe(false);
+    expect(explain(unnamed[0]!.evidence, facts, { self: true }, now)).toBe('Closing is needed for one of your goals; you have not been assessed on Closing yet.');
   });
 });

@@ -17,6 +17,8 @@ export type RecommendationEvidence = {
   /** The profile, aspiration, hurdle, goal or review the expectation comes from. */
   recordType: string | null;
   recordId: string | null;
+  /** False when the goal or hurdle named no level and `expected` was derived (the sentence then names none). */
+  levelNamed?: boolean;
 };
 
 /**

@@ -26,6 +26,8 @@ export type Gap = {
   /** Where the need comes from: a job profile (held or aspired to), a hurdle or a goal. */
   recordType: 'job_profile' | 'hurdle' | 'goal';
   recordId: string;
+  /** False when the need named no level and `expected` was derived from the profile and the current level. */
+  levelNamed?: boolean;
 };
 
 export type ItemKind = 'course' | 'program';
@@ -137,6 +139,7 @@ export function rankItems(
         assessmentId: gap.assessmentId,
         recordType: gap.recordType,
         recordId: gap.recordId,
+        ...(gap.levelNamed === false && { levelNamed: false }),
       })),
     });
   }
@@ -240,7 +243,7 @@ export function explain(evidence: readonly RecommendationEvidence[], facts: Expl
     sentence =
       top.kind === 'hurdle'
         ? `${skill} is what one of ${whose} open hurdles is about; `
-        : `${skill} is needed at ${top.expected} for one of ${whose} goals; `;
+        : `${skill} is needed${top.levelNamed === false ? '' : ` at ${top.expected}`} for one of ${whose} goals; `;
   } else {
     const profile = facts.profileName(top.recordId);
     const forWhat = profile

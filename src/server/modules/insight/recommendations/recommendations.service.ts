@@ -82,6 +82,7 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
       assessmentId: g.basis_assessment_id,
       recordType: g.record_type,
       recordId: g.record_id,
+      levelNamed: g.level_named ?? true,
     }));
     const candidates = new Set<CandidateItem>();
     for (const g of gaps) for (const item of bySkill.get(g.skillId) ?? []) candidates.add(item);

@@ -18,6 +18,8 @@ export type SkillGapRow = {
   /** Where the need comes from: a job profile (held or aspired to), a hurdle or a goal. */
   record_type: 'job_profile' | 'hurdle' | 'goal';
   record_id: string;
+  /** False where the need named no level and the target was derived (needGapsSql). */
+  level_named?: boolean;
 };
 
 /**
@@ -30,7 +32,7 @@ export function skillGapsSql(orgId: string, personIds: readonly string[] | 'all'
   const who = personIds === 'all' ? sql`true` : sql`p.id = any(${uuidArray(personIds)})`;
   return sql`
     select g.person_id, g.skill_id, g.kind, g.expected::int as expected, ps.level as current,
-           ps.basis_assessment_id, 'job_profile'::text as record_type, g.profile_id as record_id
+           ps.basis_assessment_id, 'job_profile'::text as record_type, g.profile_id as record_id, true as level_named
     from (
       select p.id as person_id, jps.skill_id, 'profile_gap'::text as kind, jps.level as expected, p.job_profile_id as profile_id
       from person p
@@ -60,7 +62,8 @@ export function skillGapsSql(orgId: string, personIds: readonly string[] | 'all'
  */
 export function needGapsSql(orgId: string, needs: SQL): SQL {
   return sql`
-    select n.person_id, n.skill_id, n.kind, t.expected, ps.level as current, ps.basis_assessment_id, n.record_type, n.record_id
+    select n.person_id, n.skill_id, n.kind, t.expected, ps.level as current, ps.basis_assessment_id, n.record_type, n.record_id,
+           n.level is not null as level_named
     from (${needs}) n
     join person p on p.id = n.person_id and p.org_id = ${orgId} and p.status = 'active'
     join skill s on s.id = n.skill_id and s.org_id = ${orgId} and s.archived_at is null and s.merged_into_id is null

@@ -16,7 +16,7 @@ const personalByDept: Record<string, GoalTemplate[]> = {
   Engineering: [
     { title: 'Ship the self-service reporting dashboard', skills: [['SQL', 3], ['Data literacy', null]], krs: [{ title: 'Reports migrated', kind: 'number', start: 0, target: 12 }, { title: 'Dashboard live for all teams', kind: 'binary', start: 0, target: 1 }] },
     { title: 'Make the public API faster', skills: [['Prioritisation', null]], krs: [{ title: 'Endpoints under 200 ms p95', kind: 'percentage', start: 55, target: 95 }, { title: 'Slow-query alerts per week', kind: 'number', start: 14, target: 2 }] },
-    { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Coaching', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+    { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Giving feedback', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
     { title: 'Harden the billing service', krs: [{ title: 'Test coverage', kind: 'percentage', start: 48, target: 80 }, { title: 'Incidents this quarter', kind: 'number', start: 5, target: 1 }] },
     { title: 'Move the data pipeline to the new warehouse', skills: [['SQL', 4], ['Project management', null]], krs: [{ title: 'Jobs migrated', kind: 'number', start: 0, target: 40 }, { title: 'Old cluster switched off', kind: 'binary', start: 0, target: 1 }] },
   ],
@@ -35,7 +35,7 @@ const personalByDept: Record<string, GoalTemplate[]> = {
   ],
 };
 const generalGoals: GoalTemplate[] = [
-  { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Coaching', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
+  { title: 'Cut onboarding time for new joiners', skills: [['Onboarding knowledge', 3], ['Giving feedback', null]], krs: [{ title: 'Days to first contribution', kind: 'number', start: 20, target: 10 }, { title: 'Onboarding guide published', kind: 'binary', start: 0, target: 1 }] },
   { title: 'Document the team’s key processes', krs: [{ title: 'Processes written down', kind: 'number', start: 0, target: 6 }] },
 ];
 const blockers = ['Waiting on data access from IT for three weeks', 'Two people out sick; the team is stretched', 'Priorities changed mid-quarter; unclear what comes first', 'The CRM keeps timing out during demos'];
