@@ -105,6 +105,8 @@ export const goal = pgTable(
     index('goal_owner_department_idx').on(t.orgId, t.ownerDepartmentId).where(sql`owner_department_id is not null`),
     index('goal_owner_group_idx').on(t.orgId, t.ownerGroupId).where(sql`owner_group_id is not null`),
     index('goal_period_idx').on(t.orgId, t.periodId, t.status),
+    // The alignment tree starts from a period's roots (goals supporting nothing).
+    index('goal_period_root_idx').on(t.orgId, t.periodId).where(sql`parent_id is null`),
   ],
 );
 

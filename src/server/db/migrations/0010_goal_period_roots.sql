@@ -1,0 +1,1 @@
+CREATE INDEX "goal_period_root_idx" ON "goal" USING btree ("org_id","period_id") WHERE parent_id is null;
