@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 
 /** Drawer titles are the drawer's h2: sized like a heading. */
@@ -67,5 +67,21 @@ export function FormActions({ onCancel, label = 'Save', loading }: { onCancel: (
         {label}
       </Button>
     </Group>
+  );
+}
+
+/** The last step of a dialog that did its work: what happened, and Done (focused) to close it. */
+export function DoneStep({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+  return (
+    <Stack>
+      <Alert color="green" role="status" title={title}>
+        {children}
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onClose} data-autofocus>
+          Done
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useRouteContext } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
-import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
+import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { adminQueries } from '../../admin/api.ts';
 import { peopleQueries } from '../../people/api.ts';
 import { catalogQueries } from '../catalog/api.ts';
@@ -88,16 +88,9 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
 
   if (result) {
     return (
-      <Stack>
-        <Alert color="green" role="status" title="Assigned">
-          {result.enrolled} enrolled, {result.alreadyEnrolled} already enrolled.
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
-        </Group>
-      </Stack>
+      <DoneStep title="Assigned" onClose={onClose}>
+        {result.enrolled} enrolled, {result.alreadyEnrolled} already enrolled.
+      </DoneStep>
     );
   }
 

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, fieldErrors } from '../../../lib/api.ts';
-import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
+import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { adminQueries } from '../../admin/api.ts';
 import { peopleQueries } from '../../people/api.ts';
 import { goalApi, goalKeys, goalQueries, type AssignBody, type Period, type Template } from './api.ts';
@@ -73,16 +73,9 @@ function AssignForm({ template, onClose }: { template: Template; onClose: () => 
 
   if (submit.data) {
     return (
-      <Stack>
-        <Alert color="green" role="status" title="Assigned">
-          {assignSummary(submit.data)}
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
-        </Group>
-      </Stack>
+      <DoneStep title="Assigned" onClose={onClose}>
+        {assignSummary(submit.data)}
+      </DoneStep>
     );
   }
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Tex
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrors, http } from '../../../lib/api.ts';
-import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
+import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { CatalogPicker } from '../../learning/enrollment/AssignDialog.tsx';
 import { enrollmentKeys } from '../../learning/enrollment/api.ts';
 import { AddAction } from './ActionItems.tsx';
@@ -93,18 +93,11 @@ function AssignForm({ point, sides, onClose }: { point: AgendaItem; sides: Sides
   const server = fieldErrors(submit.error);
   if (submit.data) {
     return (
-      <Stack>
-        <Alert color="green" role="status" title={submit.data.alreadyEnrolled ? 'Already enrolled' : 'Assigned'}>
-          {submit.data.alreadyEnrolled
-            ? `${sides.other.name} is already enrolled in it; nothing changed.`
-            : `${sides.other.name} is enrolled. My learning shows it with the reason “Agreed in a 1:1”.`}
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
-        </Group>
-      </Stack>
+      <DoneStep title={submit.data.alreadyEnrolled ? 'Already enrolled' : 'Assigned'} onClose={onClose}>
+        {submit.data.alreadyEnrolled
+          ? `${sides.other.name} is already enrolled in it; nothing changed.`
+          : `${sides.other.name} is enrolled. My learning shows it with the reason “Agreed in a 1:1”.`}
+      </DoneStep>
     );
   }
   return (
@@ -150,16 +143,9 @@ function PlanForm({ point, sides, onClose }: { point: AgendaItem; sides: Sides; 
   const server = fieldErrors(submit.error);
   if (submit.data) {
     return (
-      <Stack>
-        <Alert color="green" role="status" title="Added">
-          “{submit.data.title}” is on {person === sides.me.id ? 'your' : `${sides.other.name}’s`} development plan (My growth).
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
-        </Group>
-      </Stack>
+      <DoneStep title="Added" onClose={onClose}>
+        “{submit.data.title}” is on {person === sides.me.id ? 'your' : `${sides.other.name}’s`} development plan (My growth).
+      </DoneStep>
     );
   }
   return (

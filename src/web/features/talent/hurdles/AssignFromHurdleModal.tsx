@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrors } from '../../../lib/api.ts';
-import { drawerTitle, ErrorAlert } from '../../../ui/common.tsx';
+import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { CatalogPicker } from '../../learning/enrollment/AssignDialog.tsx';
 import { enrollmentKeys } from '../../learning/enrollment/api.ts';
 import { hurdleApi, hurdleKeys, type Hurdle } from './api.ts';
@@ -40,16 +40,9 @@ function AssignForm({ hurdle, onClose }: { hurdle: Hurdle; onClose: () => void }
   const server = fieldErrors(submit.error);
   if (submit.data) {
     return (
-      <Stack>
-        <Alert color="green" role="status" title="Assigned">
-          {hurdle.personName} is enrolled. My learning shows it with this hurdle as the reason.
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-autofocus>
-            Done
-          </Button>
-        </Group>
-      </Stack>
+      <DoneStep title="Assigned" onClose={onClose}>
+        {hurdle.personName} is enrolled. My learning shows it with this hurdle as the reason.
+      </DoneStep>
     );
   }
   return (
