@@ -187,6 +187,19 @@ describe('notes', () => {
     }
     const audits = await t.ctx.db.select().from(auditEvent).where(eq(auditEvent.orgId, s.org.id));
     expect(JSON.stringify(audits)).not.toContain('Seems tired');
+
+    // Learning assigned from a note names it to who may read the note: the shared one to both, the private one to its author.
+    const fromPrivate = await s.as.manager.post(`one-on-ones/notes/${priv.body.id}/assign-learning`, { courseId: course.course.id });
+    expect(fromPrivate.status).toBe(201);
+    const other = await createPublishedCourse(t, s.org.id);
+    const fromShared = await s.as.manager.post(`one-on-ones/notes/${asManager.sharedNote!.id}/assign-learning`, { courseId: other.course.id });
+    expect(fromShared.status).toBe(201);
+    const note = { label: '1:1 note', href: `/one-on-ones/${s.seriesId}` };
+    const mine = (await s.as.emp.get('me/learning')).body.assigned;
+    expect(mine.find((i) => i.courseId === course.course.id)).toMatchObject({ reason: { label: 'Agreed in a 1:1' }, reasonDetail: null });
+    expect(mine.find((i) => i.courseId === other.course.id)).toMatchObject({ reasonDetail: note });
+    expect((await s.as.manager.get(`enrollments/${fromPrivate.body.enrollmentId}`)).body.reasonDetail).toEqual(note);
+    expect((await s.as.admin.get(`enrollments/${fromShared.body.enrollmentId}`)).body.reasonDetail).toBeNull();
   });
 });
 

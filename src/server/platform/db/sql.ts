@@ -1,4 +1,5 @@
 import { is, SQL, sql, type SQLWrapper } from 'drizzle-orm';
+import type { DbOrTx } from './index.ts';
 
 // The small SQL helpers every repository needs, kept here so they are written once.
 
@@ -22,6 +23,14 @@ export function withDates<T extends object>(row: T, keys: readonly (keyof T)[]):
   const out: Record<keyof T, unknown> = { ...row };
   for (const k of keys) if (out[k] != null) out[k] = new Date(out[k] as string | Date);
   return out as T;
+}
+
+/**
+ * Serialises work on `key` until the transaction ends (a PostgreSQL advisory lock on the key's
+ * hash): two imports of one organisation, two assignments of one template, two sweeps.
+ */
+export async function lockKey(db: DbOrTx, key: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { department, jobProfile, person, personImport } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { lockKey } from '../../../platform/db/sql.ts';
 import type { ExistingPerson, Write } from './import.plan.ts';
 
 const BATCH = 1000;
@@ -103,7 +104,7 @@ export async function updatePeople(db: DbOrTx, orgId: string, rows: Resolved[], 
 
 /** Serialises import commits of one organisation until the transaction ends. */
 export async function lockImports(db: DbOrTx, orgId: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'person_import:' + orgId}))`);
+  await lockKey(db, `person_import:${orgId}`);
 }
 
 /** Table-wide by nature (statistics are per table, not per tenant); run after a large commit. */

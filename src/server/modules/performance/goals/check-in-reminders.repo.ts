@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { closedGoalStatuses } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { rows, withDates } from '../../../platform/db/sql.ts';
+import { lockKey, rows, withDates } from '../../../platform/db/sql.ts';
 
 export type DueCheckInReminder = { orgId: string; personId: string; goals: number; since: Date };
 
 /** Serialises sweeps (two workers, or a rerun) so the notification written by one is seen by the next. */
 export async function lockSweep(db: DbOrTx): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext('performance.check_in_reminder_sweep'))`);
+  await lockKey(db, 'performance.check_in_reminder_sweep');
 }
 
 /**

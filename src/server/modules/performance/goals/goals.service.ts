@@ -240,11 +240,17 @@ function keyResultWrites(list: z.infer<typeof KeyResultInput>[], existing: repo.
  * locked only until the commit that follows.
  */
 export async function refreshOwnProgress(tx: DbOrTx, orgId: string, id: string): Promise<string | null> {
+  return (await progressStep(tx, orgId, id))?.parentId ?? null;
+}
+
+/** One goal's progress recomputed and written if it moved: whether it did, and its parent. */
+async function progressStep(tx: DbOrTx, orgId: string, id: string): Promise<{ changed: boolean; parentId: string | null } | null> {
   const inputs = await repo.rollUpInputs(tx, orgId, id);
   if (!inputs) return null;
   const p = goalProgress(inputs.krs, inputs.children);
-  if (p !== null && p !== inputs.progress) await repo.setProgress(tx, orgId, id, p);
-  return inputs.parentId;
+  const changed = p !== null && p !== inputs.progress;
+  if (changed) await repo.setProgress(tx, orgId, id, p);
+  return { changed, parentId: inputs.parentId };
 }
 
 /**
@@ -254,12 +260,9 @@ export async function refreshOwnProgress(tx: DbOrTx, orgId: string, id: string):
 export async function refreshProgress(tx: DbOrTx, orgId: string, id: string | null, force = true): Promise<void> {
   let current = id;
   for (let i = 0; current && i < 100; i++) {
-    const inputs = await repo.rollUpInputs(tx, orgId, current);
-    if (!inputs) return;
-    const p = goalProgress(inputs.krs, inputs.children);
-    if (p !== null && p !== inputs.progress) await repo.setProgress(tx, orgId, current, p);
-    else if (!(force && i === 0)) return;
-    current = inputs.parentId;
+    const step = await progressStep(tx, orgId, current);
+    if (!step || (!step.changed && !(force && i === 0))) return;
+    current = step.parentId;
   }
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { goal, type GoalStatus } from '../../../db/schema/index.ts';
+import { closedGoalStatuses, goal, type GoalStatus } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { uuidArray } from '../../../platform/db/sql.ts';
 
@@ -27,7 +27,7 @@ export function goalSkillNeedsSql(orgId: string, personIds: readonly string[] | 
     select g.owner_person_id as person_id, gs.skill_id, gs.level::int as level, 'goal'::text as kind, 'goal'::text as record_type, g.id as record_id
     from goal g
     join goal_skill gs on gs.goal_id = g.id
-    where g.org_id = ${orgId} and g.owner_type = 'person' and g.status in ('on_track', 'at_risk', 'off_track') and g.closed_at is null and ${who}`;
+    where g.org_id = ${orgId} and g.owner_type = 'person' and g.status <> all(${`{${closedGoalStatuses.join(',')}}`}::text[]) and g.closed_at is null and ${who}`;
 }
 
 /** The people owning the named goals (person goals only): whose recommendations a bulk assignment moves. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { goal, goalSkill, goalTemplate, groupMember, keyResult, person, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { rows, uuidArray } from '../../../platform/db/sql.ts';
+import { lockKey, rows, uuidArray } from '../../../platform/db/sql.ts';
 import { departmentsBelowSql } from '../../org/index.ts';
 
 export type TemplateRow = typeof goalTemplate.$inferSelect;
@@ -35,10 +35,6 @@ export function audienceSql(orgId: string, a: AudienceSpec): ReturnType<typeof s
   return sql`${base} and p.department_id in (${departmentsBelowSql(orgId, [a.id])})`;
 }
 
-export async function audienceIds(db: DbOrTx, orgId: string, a: AudienceSpec): Promise<string[]> {
-  return rows<{ id: string }>(await db.execute(sql`select id::text as id from (${audienceSql(orgId, a)}) x`)).map((x) => x.id);
-}
-
 /**
  * The active people of several audiences, each once, and whether they already hold a goal from
  * the template in the period (no period: among goals without one), in one statement.
@@ -66,7 +62,7 @@ export async function audienceHolding(
 
 /** Serialises assignments of one template, so two at once cannot both give someone the goal. */
 export async function lockTemplateAssignment(db: DbOrTx, orgId: string, templateId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${orgId}:goal_template_assign:${templateId}`}))`);
+  await lockKey(db, `${orgId}:goal_template_assign:${templateId}`);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   talkingPointTopic,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { afterKey, rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
+import { afterKey, lockKey, rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
 
 export type SeriesRow = typeof oneOnOneSeries.$inferSelect;
 export type MeetingRow = typeof oneOnOneMeeting.$inferSelect;
@@ -59,7 +59,7 @@ export async function updateSeries(db: DbOrTx, orgId: string, id: string, patch:
 /** Takes the pair's lock for the transaction, so two people starting a series with each other at once make one. */
 export async function lockPair(db: DbOrTx, orgId: string, a: string, b: string): Promise<void> {
   const key = [a, b].sort().join(':');
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${orgId + ':' + key}))`);
+  await lockKey(db, `${orgId}:${key}`);
 }
 
 export type PersonBrief = { id: string; firstName: string; lastName: string; email: string; managerId: string | null; status: string; timeZone: string | null };

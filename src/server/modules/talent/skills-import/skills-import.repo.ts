@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { rows } from '../../../platform/db/sql.ts';
+import { lockKey, rows } from '../../../platform/db/sql.ts';
 import type { Expectation, ExistingProfile, ExistingSkill } from './skills-import.plan.ts';
 
 // Reads for planning a whole file at once (one query per table rather than one per row); the
@@ -8,7 +8,7 @@ import type { Expectation, ExistingProfile, ExistingSkill } from './skills-impor
 
 /** One import of skills or profiles per organisation at a time: a profiles file reads the skills a skills file writes. */
 export async function lockImports(db: DbOrTx, orgId: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'talent_import:' + orgId}))`);
+  await lockKey(db, `talent_import:${orgId}`);
 }
 
 /** Every skill of the organisation, archived and merged ones too (their names are taken). */
