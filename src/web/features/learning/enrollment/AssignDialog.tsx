@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouteContext } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { hasRole, type Me } from '../../../lib/me.ts';
 import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { adminQueries } from '../../admin/api.ts';
-import { peopleQueries } from '../../people/api.ts';
+import { PeopleMultiSelect } from '../../people/PeopleMultiSelect.tsx';
 import { catalogQueries } from '../catalog/api.ts';
 import { enrollmentApi, enrollmentKeys, type AssignBody } from './api.ts';
 import { assignableReasonOptions } from './reasons.ts';
@@ -137,7 +137,7 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
                 />
               </Stack>
             )}
-            {type === 'people' && <PeoplePicker value={people} onChange={setPeople} error={err('people', 'audience.personIds', 'audience')} managerOnly={!admin} />}
+            {type === 'people' && <PeopleMultiSelect value={people} onChange={setPeople} error={err('people', 'audience.personIds', 'audience')} description={admin ? undefined : 'People in your team'} placeholder="Type at least 2 letters of a name" required />}
             {type === 'group' && (
               <>
                 <GroupPicker value={groupId} onChange={setGroupId} error={err('group', 'audience.groupId')} />
@@ -205,38 +205,6 @@ export function CatalogPicker({ value, onChange, error }: { value: string | null
         setChosen(opt ?? null);
       }}
       nothingFoundMessage={hits.isFetching ? 'Searching…' : 'Nothing published matches'}
-      error={error}
-      required
-    />
-  );
-}
-
-function PeoplePicker({ value, onChange, error, managerOnly }: { value: string[]; onChange: (v: string[]) => void; error?: string; managerOnly: boolean }) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 200);
-  const [known, setKnown] = useState<Record<string, string>>({});
-  const hits = useQuery(peopleQueries.search(q));
-  useEffect(() => {
-    const found = hits.data?.data;
-    if (found?.length) setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((p) => [p.id, p.name])) }));
-  }, [hits.data]);
-  const data = useMemo(() => {
-    const ids = new Set([...value, ...(hits.data?.data ?? []).map((p) => p.id)]);
-    return [...ids].map((id) => ({ value: id, label: known[id] ?? id }));
-  }, [value, hits.data, known]);
-  return (
-    <MultiSelect
-      label="People"
-      description={managerOnly ? 'People in your team' : undefined}
-      placeholder={value.length ? undefined : 'Type at least 2 letters of a name'}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={q.length < 2 ? 'Type at least 2 letters' : hits.isFetching ? 'Searching…' : 'Nobody matches'}
       error={error}
       required
     />

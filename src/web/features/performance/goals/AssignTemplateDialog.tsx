@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { DoneStep, ErrorAlert, drawerTitle } from '../../../ui/common.tsx';
 import { adminQueries } from '../../admin/api.ts';
-import { peopleQueries } from '../../people/api.ts';
+import { PeopleMultiSelect } from '../../people/PeopleMultiSelect.tsx';
 import { goalApi, goalKeys, goalQueries, type AssignBody, type Period, type Template } from './api.ts';
 
 const goals = (n: number) => (n === 1 ? '1 goal' : `${n} goals`);
@@ -93,7 +93,7 @@ function AssignForm({ template, onClose }: { template: Template; onClose: () => 
     >
       <Stack>
         <Text size="sm">Each person gets their own goal from the template{template.keyResults.length ? ', with its key results' : ''}. Nobody gets it twice in one period.</Text>
-        <PeoplePicker value={personIds} onChange={setPersonIds} />
+        <PeopleMultiSelect value={personIds} onChange={setPersonIds} />
         <GroupsPicker value={groupIds} onChange={setGroupIds} />
         <DepartmentsPicker value={departmentIds} onChange={setDepartmentIds} />
         <Select
@@ -132,36 +132,6 @@ function AssignForm({ template, onClose }: { template: Template; onClose: () => 
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** People by name (from two letters); the chosen ones keep their names while the search moves on. */
-function PeoplePicker({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 200);
-  const [known, setKnown] = useState<Record<string, string>>({});
-  const hits = useQuery(peopleQueries.search(q));
-  useEffect(() => {
-    const found = hits.data?.data;
-    if (found?.length) setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((p) => [p.id, p.name])) }));
-  }, [hits.data]);
-  const data = useMemo(() => {
-    const ids = new Set([...value, ...(hits.data?.data ?? []).map((p) => p.id)]);
-    return [...ids].map((id) => ({ value: id, label: known[id] ?? id }));
-  }, [value, hits.data, known]);
-  return (
-    <MultiSelect
-      label="People"
-      placeholder={value.length ? undefined : 'Type a name or email'}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={q.length < 2 ? 'Type at least 2 letters' : hits.isFetching ? 'Searching…' : 'Nobody matches'}
-    />
   );
 }
 
