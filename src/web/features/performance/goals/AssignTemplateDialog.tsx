@@ -82,7 +82,9 @@ function AssignForm({ template, onClose }: { template: Template; onClose: () => 
   const server = fieldErrors(submit.error ?? preview.error);
   const periodError = server.periodId;
   const refused = (submit.error ?? preview.error) instanceof ApiError ? ((submit.error ?? preview.error) as ApiError) : null;
-  const count = preview.data && chosen ? preview.data : null;
+  // While the choice is still settling the last answer counts a different audience: show none.
+  const settling = JSON.stringify(body) !== JSON.stringify(settled);
+  const count = preview.data && chosen && !settling ? preview.data : null;
   return (
     <form
       onSubmit={(ev) => {
