@@ -251,7 +251,7 @@ describe('demo learning', () => {
 
   it('has three programs with checkpoints and a newcomer assignment for the new joiners group', async () => {
     const programs = await t.ctx.db.select().from(program).where(eq(program.orgId, seeded.orgId));
-    expect(programs.map((p) => p.title).sort()).toEqual(['Data driven decisions', 'New manager essentials', 'Onboarding at Acme']);
+    expect(programs.map((p) => p.title).sort()).toEqual(['Data driven decisions', 'New manager essentials', 'Your first 30 days at Acme']);
     expect(programs.find((p) => p.title === 'New manager essentials')!.enforceOrder).toBe(true);
     const steps = await t.ctx.db.select().from(programStep).where(eq(programStep.orgId, seeded.orgId));
     expect(steps.filter((s) => s.kind === 'checkpoint').map((s) => s.title).sort()).toEqual(['Meet your buddy', 'Run your first 1:1s']);

@@ -44,7 +44,7 @@ export type DemoProgram = {
 export const demoPrograms: DemoProgram[] = [
   {
     key: 'onboarding',
-    title: 'Onboarding at Acme',
+    title: 'Your first 30 days at Acme',
     summary: 'Your first 30 days: how Acme works, meeting your buddy, and planning your time well from the start.',
     tags: ['onboarding', 'new joiners'],
     enforceOrder: false,
