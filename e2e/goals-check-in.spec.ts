@@ -5,6 +5,7 @@ import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
 type KeyResult = { id: string; title: string; kind: string; currentValue: number; targetValue: number; unit: string | null };
+type GoalDetail = { id: string; title: string; canEdit: boolean; periodClosed: boolean; keyResults: KeyResult[] };
 
 /** A notification once it has faded in (axe judges the colours of the settled one). */
 async function expectNotice(page: Page, text: string) {
@@ -23,17 +24,27 @@ test('employee checks in on an OKR with a blocker raised as a hurdle; the manage
   await page.goto('/goals');
   await expect(page.getByRole('heading', { name: 'Goals', level: 1 })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'My goals', selected: true })).toBeVisible();
-  const first = page.getByRole('tabpanel').getByRole('article').first();
-  await expect(first).toBeVisible();
-  const goalTitle = (await first.getAttribute('aria-label'))!;
-  await first.getByRole('link', { name: goalTitle }).click();
+  // One of their OKRs they can still check in on, with a numeric key result (other journeys may
+  // have given them goals of their own since the seed).
+  const cards = page.getByRole('tabpanel').getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const hrefs = await cards.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  let goalId = '';
+  let goalTitle = '';
+  let kr: KeyResult | undefined;
+  for (const href of hrefs) {
+    const g = await callApi<GoalDetail>(page, 'GET', `goals/${href.split('/').at(-1)}`);
+    kr = g.canEdit && !g.periodClosed ? g.keyResults.find((k) => k.kind !== 'binary') : undefined;
+    if (kr) {
+      [goalId, goalTitle] = [g.id, g.title];
+      break;
+    }
+  }
+  expect(kr, 'the employee has an OKR with a numeric key result to check in on').toBeTruthy();
+  await page.locator(`a[href$="/goals/${goalId}"]`).first().click();
   await expect(page.getByRole('heading', { name: goalTitle, level: 1 })).toBeVisible();
-  const goalId = new URL(page.url()).pathname.split('/').at(-1)!;
 
   // The last values are pre-filled in the check-in form: most check-ins change one or two.
-  const goal = await callApi<{ keyResults: KeyResult[] }>(page, 'GET', `goals/${goalId}`);
-  const kr = goal.keyResults.find((k) => k.kind !== 'binary');
-  expect(kr, 'the employee’s first OKR has a numeric key result').toBeTruthy();
   const form = page.getByRole('region', { name: 'Check in' });
   const krInput = form.getByLabel(`${kr!.title} (target ${kr!.targetValue}${kr!.unit ? ` ${kr!.unit}` : ''})`);
   await expect(krInput).toHaveValue(String(kr!.currentValue));

@@ -7,12 +7,14 @@ import type { Clock } from './platform/clock.ts';
 import { hasRole } from './modules/org/index.ts';
 import { runLearningSweep } from './modules/learning/index.ts';
 import { dispatchEvents } from './modules/platform/index.ts';
+import { releaseAnonymousFeedback } from './modules/performance/index.ts';
 
 const Advance = z.strictObject({ days: z.number().int().min(1).max(3650) });
 
 /**
  * Mounted only with TANDEM_TEST_CLOCK=true (never in production): browser journeys move the
- * server's time forward and run the time-driven learning work at once instead of waiting for cron.
+ * server's time forward and run the time-driven work at once instead of waiting for cron: the
+ * learning sweep, and the daily release of anonymous feedback for each day that ended.
  */
 export const testingRoutes = new Hono<AppEnv>().post('/testing/clock', async (c) => {
   const actor = requireActor(c);
@@ -20,8 +22,10 @@ export const testingRoutes = new Hono<AppEnv>().post('/testing/clock', async (c)
   const clock = ctx.clock as Clock & { advance?: (ms: number) => void };
   if (!hasRole(actor, 'admin') || !ctx.config.testClock || !clock.advance) throw notFound();
   const { days } = Advance.parse(await c.req.json());
+  const from = ctx.clock.now().getTime();
   clock.advance(days * 86_400_000);
   await runLearningSweep(ctx);
+  for (let d = 0; d < days; d++) await releaseAnonymousFeedback(ctx, new Date(from + d * 86_400_000).toISOString().slice(0, 10));
   await dispatchEvents(ctx);
   return c.json({ now: ctx.clock.now().toISOString() });
 });

@@ -27,3 +27,4 @@ export {
 } from './goals/index.ts';
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';
+export { releaseAnonymousFeedback } from './feedback/index.ts';

@@ -210,7 +210,7 @@ export function MyRequests() {
             <Stack gap={4}>
               <Group justify="space-between">
                 <Text fw={600}>{r.subject.id === r.requester.id ? 'Feedback on me' : `Feedback on ${r.subject.name}`}</Text>
-                <Badge color={r.status === 'open' ? 'blue' : 'gray'}>{r.status}</Badge>
+                <Badge variant="light" color={r.status === 'open' ? 'blue' : 'gray'}>{r.status}</Badge>
               </Group>
               <Text size="sm" c="dimmed">
                 Asked {day(r.createdAt)}
