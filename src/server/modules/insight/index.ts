@@ -1,12 +1,15 @@
 import { createRouter } from '../../platform/http/router.ts';
 import type { AppContext } from '../../context.ts';
+import { automationJobs, automationRoutes, automationSubscribers } from './automation/index.ts';
+import { followUpJobs, followUpRoutes, followUpSubscribers } from './follow-ups/index.ts';
 import { recommendationJobs, recommendationRoutes, recommendationSubscribers, scheduleRecommendationJobs } from './recommendations/index.ts';
+import { teamRoutes } from './team/index.ts';
 
-/** What Tandem concludes from the rest: recommendations (automation, follow-ups and analytics join later). */
-export const insightRoutes = createRouter().route('/', recommendationRoutes);
+/** What Tandem concludes from the rest: recommendations, the team view, automation rules and the closed loop. */
+export const insightRoutes = createRouter().route('/', recommendationRoutes).route('/', teamRoutes).route('/', automationRoutes).route('/', followUpRoutes);
 
-export const insightJobs = [...recommendationJobs];
-export const insightSubscribers = [...recommendationSubscribers];
+export const insightJobs = [...recommendationJobs, ...automationJobs, ...followUpJobs];
+export const insightSubscribers = [...recommendationSubscribers, ...automationSubscribers, ...followUpSubscribers];
 export { RECOMPUTE_DAILY, RECOMPUTE_ORG, RECOMPUTE_PERSON, recomputeForPeople } from './recommendations/index.ts';
 
 /** Insight's recurring jobs (the daily recommendations recompute). */
