@@ -1,7 +1,8 @@
-import { createRouter } from '../../../platform/http/router.ts';
-import type { Job, SubscriberDefinition } from '../../platform/index.ts';
+import { automationJobList, automationSubscriberList } from './automation.jobs.ts';
+import { automationRuleRoutes } from './automation.routes.ts';
 
 /** Automation rules: event → conditions → actions, previewed before they are switched on. */
-export const automationRoutes = createRouter();
-export const automationJobs: Job[] = [];
-export const automationSubscribers: SubscriberDefinition[] = [];
+export const automationRoutes = automationRuleRoutes;
+export const automationJobs = [...automationJobList];
+export const automationSubscribers = [...automationSubscriberList];
+export { AUTOMATION_SWEEP, FIRST_RUN, runAutomationSweep, scheduleAutomationJobs } from './automation.jobs.ts';
