@@ -1,7 +1,7 @@
 import { createRouter } from '../../platform/http/router.ts';
 import type { AppContext } from '../../context.ts';
 import { automationJobs, automationRoutes, automationSubscribers } from './automation/index.ts';
-import { followUpJobs, followUpRoutes, followUpSubscribers } from './follow-ups/index.ts';
+import { followUpJobs, followUpRoutes, followUpSubscribers, scheduleFollowUpJobs } from './follow-ups/index.ts';
 import { recommendationJobs, recommendationRoutes, recommendationSubscribers, scheduleRecommendationJobs } from './recommendations/index.ts';
 import { teamRoutes } from './team/index.ts';
 
@@ -15,4 +15,5 @@ export { RECOMPUTE_DAILY, RECOMPUTE_ORG, RECOMPUTE_PERSON, recomputeForPeople } 
 /** Insight's recurring jobs (the daily recommendations recompute). */
 export async function scheduleInsightJobs(ctx: AppContext): Promise<void> {
   await scheduleRecommendationJobs(ctx);
+  await scheduleFollowUpJobs(ctx);
 }
