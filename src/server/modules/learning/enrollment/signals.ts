@@ -26,3 +26,26 @@ export function openOrCompletedLearningSql(orgId: string, personIds: readonly st
 export function learnersOfEnrollmentsSql(orgId: string, enrollmentIds: readonly string[]): SQL {
   return sql`select distinct person_id from enrollment where org_id = ${orgId} and id = any(${uuidArray(enrollmentIds)})`;
 }
+
+/**
+ * The people's top-level learning (not the course steps of a program): open enrolments, and those
+ * completed on or after `since`, with why: id, person_id, item_type, item_id, title, status, due_at,
+ * completed_at, reason_type, reason_record_type, reason_record_id, compliance (from a compliance
+ * rule or with that reason), and the skills the course (or the program's courses) teach as skill_ids.
+ */
+export function learningOfPeopleSql(orgId: string, personIds: readonly string[], since: Date): SQL {
+  return sql`
+    select e.id, e.person_id, case when e.course_id is not null then 'course' else 'program' end as item_type,
+      coalesce(e.course_id, e.program_id) as item_id, coalesce(c.title, p.title) as title, e.status, e.due_at, e.completed_at,
+      e.reason_type, e.reason_record_type, e.reason_record_id,
+      (e.compliance_rule_id is not null or e.reason_type = 'compliance') as compliance,
+      coalesce((select array_agg(distinct cs.skill_id::text) from course_skill cs
+        where cs.org_id = ${orgId} and (cs.course_id = e.course_id
+          or cs.course_id in (select ps.course_id from program_step ps where ps.program_id = e.program_id and ps.kind = 'course'))), '{}') as skill_ids
+    from enrollment e
+    left join course c on c.id = e.course_id
+    left join program p on p.id = e.program_id
+    where e.org_id = ${orgId} and e.person_id = any(${uuidArray(personIds)}) and e.parent_enrollment_id is null
+      and (${isOpenStatus(sql`e.status`)} or (e.status = 'completed' and e.completed_at >= ${since.toISOString()}::timestamptz))
+    order by e.due_at nulls last, e.created_at`;
+}

@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { rows, uuidArray } from '../../../platform/db/sql.ts';
+import type { Actor } from '../../../platform/http/types.ts';
+import { learningOfPeopleSql } from '../../learning/index.ts';
+import { chainBelowSql } from '../../org/index.ts';
+import { chainFeedbackSql, oneOnOneDatesSql, openGoalsOfSql, visiblePraiseOfSql } from '../../performance/index.ts';
+import { aspirationsOfSql, openHurdlesOfSql, openPlanItemsOfSql, skillStandingsSql } from '../../talent/index.ts';
+
+// The only SQL of the team view. A page of people is one statement; each kind of record is then
+// one statement for the whole page (about ten for 50 people, never 50 × anything). Other modules'
+// tables are read through the fragments their index.ts exports, with their visibility written in.
+
+export type TeamPersonRow = {
+  id: string;
+  first_name: string;
+  last_name: string;
+  job_title: string | null;
+  manager_id: string | null;
+  manager_name: string | null;
+};
+export type NameKey = [lastName: string, firstName: string, id: string];
+
+/**
+ * Active people below the manager, by name after `after`: direct reports only, or everyone at
+ * any depth (`all`). `limit + 1` rows so the caller knows whether a next page exists.
+ */
+export async function teamPage(db: DbOrTx, orgId: string, managerId: string, scope: 'direct' | 'all', limit: number, after?: NameKey) {
+  const who = scope === 'direct' ? sql`p.manager_id = ${managerId}::uuid` : sql`p.id in (${chainBelowSql(orgId, managerId)}) and p.id <> ${managerId}::uuid`;
+  const r = await db.execute(sql`
+    select p.id, p.first_name, p.last_name, p.job_title, p.manager_id, m.first_name || ' ' || m.last_name as manager_name
+    from person p left join person m on m.id = p.manager_id and m.org_id = ${orgId}
+    where p.org_id = ${orgId} and p.status = 'active' and ${who}
+      ${after ? sql`and (p.last_name, p.first_name, p.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : sql``}
+    order by p.last_name, p.first_name, p.id
+    limit ${limit + 1}`);
+  return rows<TeamPersonRow>(r);
+}
+
+/** Every active person below the manager (ids with their manager), for the roll-up per team. */
+export async function everyoneBelow(db: DbOrTx, orgId: string, managerId: string) {
+  const r = await db.execute(sql`
+    select p.id, p.first_name, p.last_name, p.job_title, p.manager_id, m.first_name || ' ' || m.last_name as manager_name
+    from person p left join person m on m.id = p.manager_id and m.org_id = ${orgId}
+    where p.org_id = ${orgId} and p.status = 'active' and p.id in (${chainBelowSql(orgId, managerId)}) and p.id <> ${managerId}::uuid
+    order by p.id`);
+  return rows<TeamPersonRow>(r);
+}
+
+export type SkillStandingRow = { person_id: string; skill_id: string; skill_name: string; expected: number | null; current: number | null; profile_id: string | null };
+export type AspirationRow = { id: string; person_id: string; profile_id: string | null; profile_name: string | null; description: string | null; time_frame: string | null };
+export type HurdleRow = { id: string; person_id: string; title: string; category: string; status: string; skill_id: string | null; goal_id: string | null; created_at: Date | string };
+export type PlanItemRow = { id: string; person_id: string; title: string; action_type: string; skill_id: string | null; status: string; due_date: string | null };
+export type GoalRow = { id: string; person_id: string; title: string; status: string; progress: number; visibility: string };
+export type LearningRow = {
+  id: string; person_id: string; item_type: 'course' | 'program'; item_id: string; title: string; status: string;
+  due_at: Date | string | null; completed_at: Date | string | null; reason_type: string; reason_record_type: string | null;
+  reason_record_id: string | null; compliance: boolean; skill_ids: string[];
+};
+export type OneOnOneRow = { person_id: string; series_id: string | null; last_held_at: Date | string | null; next_at: Date | string | null };
+export type FeedbackRow = { id: string; person_id: string; giver_id: string | null; anonymous: boolean; body: string | null; given_on: string };
+export type PraiseRow = { id: string; person_id: string; giver_id: string | null; message: string; created_at: Date | string };
+export type RecommendedRow = { person_id: string; skill_id: string; item_type: 'course' | 'program'; item_id: string; title: string };
+
+export type TeamRecords = {
+  skills: SkillStandingRow[];
+  aspirations: AspirationRow[];
+  hurdles: HurdleRow[];
+  plan: PlanItemRow[];
+  goals: GoalRow[];
+  learning: LearningRow[];
+  oneOnOnes: OneOnOneRow[];
+  feedback: FeedbackRow[];
+  praise: PraiseRow[];
+  recommended: RecommendedRow[];
+  names: Map<string, string>;
+};
+
+/**
+ * Every record the team view shows of the people, one statement per kind. `counterparts[i]` is
+ * whose 1:1 with `people[i]` counts (the viewer for a direct report, the person's own manager
+ * further down). `detail` false reads only what the signals need (the roll-up of a big subtree).
+ */
+export async function recordsOf(
+  db: DbOrTx,
+  actor: Actor,
+  people: readonly string[],
+  counterparts: readonly string[],
+  opts: { now: Date; since: Date; today: string; sinceDay: string; detail: boolean },
+): Promise<TeamRecords> {
+  const org = actor.orgId;
+  const q = async <T>(s: ReturnType<typeof sql>) => rows<T>(await db.execute(s));
+  const none = async <T>(): Promise<T[]> => [];
+  const [skills, hurdles, plan, goals, learning, oneOnOnes, recommended, aspirations, feedback, praise] = await Promise.all([
+    q<SkillStandingRow>(skillStandingsSql(org, people)),
+    q<HurdleRow>(openHurdlesOfSql(org, people)),
+    q<PlanItemRow>(openPlanItemsOfSql(org, people)),
+    q<GoalRow>(openGoalsOfSql(actor, people)),
+    q<LearningRow>(learningOfPeopleSql(org, people, opts.since)),
+    q<OneOnOneRow>(oneOnOneDatesSql(org, people, counterparts, opts.now)),
+    // The best recommended item per gap skill (the recommendations' own table, this module's).
+    q<RecommendedRow>(sql`
+      select distinct on (r.person_id, r.skill_id) r.person_id, r.skill_id, r.item_type, r.item_id, coalesce(c.title, pg.title) as title
+      from recommendation r
+      left join course c on r.item_type = 'course' and c.id = r.item_id
+      left join program pg on r.item_type = 'program' and pg.id = r.item_id
+      where r.org_id = ${org} and r.person_id = any(${uuidArray(people)}) and r.skill_id is not null
+        and not exists (select 1 from recommendation_dismissal d where d.person_id = r.person_id and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
+      order by r.person_id, r.skill_id, r.rank`),
+    opts.detail ? q<AspirationRow>(aspirationsOfSql(org, people)) : none<AspirationRow>(),
+    opts.detail ? q<FeedbackRow>(chainFeedbackSql(org, actor.personId, people, opts.sinceDay, opts.today)) : none<FeedbackRow>(),
+    opts.detail ? q<PraiseRow>(visiblePraiseOfSql(org, actor.personId, people, opts.since)) : none<PraiseRow>(),
+  ]);
+  const giverIds = [...new Set([...feedback, ...praise].flatMap((x) => (x.giver_id ? [x.giver_id] : [])))];
+  const names = new Map<string, string>();
+  if (giverIds.length) {
+    for (const n of await q<{ id: string; name: string }>(
+      sql`select id, first_name || ' ' || last_name as name from person where org_id = ${org} and id = any(${uuidArray(giverIds)})`,
+    ))
+      names.set(n.id, n.name);
+  }
+  return { skills, aspirations, hurdles, plan, goals, learning, oneOnOnes, feedback, praise, recommended, names };
+}

@@ -1,0 +1,205 @@
+import { z } from '@hono/zod-openapi';
+import type { AppContext } from '../../../context.ts';
+import { iso } from '../../../platform/db/sql.ts';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
+import type { Actor } from '../../../platform/http/types.ts';
+import { reasonLabels } from '../../learning/index.ts';
+import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
+import * as repo from './team.repo.ts';
+
+/** Learning completed, feedback and praise given this recently show on a card. */
+const RECENT_DAYS = 30;
+const FEEDBACK_DAYS = 90;
+/** Feedback and praise per card. */
+const RECENT_N = 3;
+/** People per statement when the roll-up reads a whole subtree. */
+const ROLLUP_BATCH = 1000;
+
+const NameCursor = z.tuple([z.string(), z.string(), z.uuid()]);
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const DAY = 86_400_000;
+
+export type TeamQuery = { scope: 'direct' | 'all'; limit?: number; cursor?: string };
+
+/**
+ * The signed-in person's team: their direct reports (or, with scope all, everyone below them, a
+ * page at a time, with a roll-up per manager). Nobody reports to an employee, so they get an empty
+ * team: who is on it is the reporting chain, never a role, so no one sees anyone outside their chain.
+ */
+export async function getTeam(ctx: AppContext, actor: Actor, q: TeamQuery) {
+  const limit = q.limit ?? 50;
+  const now = ctx.clock.now();
+  const page = await repo.teamPage(ctx.db, actor.orgId, actor.personId, q.scope, limit, decodeCursor(q.cursor, NameCursor));
+  const { data: people, nextCursor } = keysetPage(page, limit, (last) => [last.last_name, last.first_name, last.id]);
+  const cards = people.length ? await cardsOf(ctx, actor, people, now, true) : [];
+
+  const skillNames = new Map<string, string>();
+  for (const c of cards) for (const s of c.skillStandings) if (s.expected !== null) skillNames.set(s.skillId, s.name);
+  const heatMap = {
+    skills: [...skillNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    rows: cards.map((c) => ({
+      personId: c.person.id,
+      name: c.person.name,
+      cells: c.skillStandings
+        .filter((s) => skillNames.has(s.skillId))
+        .map((s) => ({ skillId: s.skillId, expected: s.expected, current: s.current, gap: cellGap(s.expected, s.current) })),
+    })),
+  };
+
+  // The roll-up per team reads the whole subtree (only what the signals need), on the first page only.
+  const teams = q.scope === 'all' && !q.cursor ? await teamsBelow(ctx, actor, now) : null;
+
+  return {
+    scope: q.scope,
+    data: cards.map(({ skillStandings: _, ...c }) => c),
+    nextCursor,
+    heatMap,
+    teams,
+    /** Filled by follow-ups (loop closure of the learning assigned to these people); null until connected. */
+    loopClosure: null,
+  };
+}
+
+type Card = Awaited<ReturnType<typeof cardsOf>>[number];
+
+async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.TeamPersonRow[], now: Date, detail: boolean) {
+  const ids = people.map((p) => p.id);
+  // A direct report's 1:1 is with the viewer; further down, with the person's own manager.
+  const counterparts = people.map((p) => p.manager_id ?? actor.personId);
+  const since = new Date(now.getTime() - RECENT_DAYS * DAY);
+  const r = await repo.recordsOf(ctx.db, actor, ids, counterparts, {
+    now,
+    since,
+    today: day(now),
+    sinceDay: day(new Date(now.getTime() - FEEDBACK_DAYS * DAY)),
+    detail,
+  });
+  const by = <T extends { person_id: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) (m.get(x.person_id) ?? m.set(x.person_id, []).get(x.person_id)!).push(x);
+    return m;
+  };
+  const skills = by(r.skills), hurdles = by(r.hurdles), plan = by(r.plan), goals = by(r.goals), learning = by(r.learning);
+  const aspirations = by(r.aspirations), feedback = by(r.feedback), praise = by(r.praise), recs = by(r.recommended);
+  const ones = new Map(r.oneOnOnes.map((o) => [o.person_id, o]));
+  const person = (id: string | null) => (id ? { id, name: r.names.get(id) ?? 'Someone' } : null);
+
+  return people.map((p) => {
+    const standing = (skills.get(p.id) ?? []).map((s) => ({
+      skillId: s.skill_id,
+      name: s.skill_name,
+      expected: s.expected === null ? null : Number(s.expected),
+      current: s.current === null ? null : Number(s.current),
+      profileId: s.profile_id,
+    }));
+    const gaps = standing.filter((s) => s.expected !== null && (s.current ?? 0) < s.expected);
+    const myPlan = plan.get(p.id) ?? [];
+    const myLearning = (learning.get(p.id) ?? []).map((e) => ({
+      id: e.id,
+      itemType: e.item_type,
+      itemId: e.item_id,
+      title: e.title,
+      status: e.status,
+      dueAt: iso(e.due_at),
+      completedAt: iso(e.completed_at),
+      compliance: e.compliance,
+      skillIds: e.skill_ids ?? [],
+      reason: {
+        type: e.reason_type,
+        label: reasonLabels[e.reason_type as keyof typeof reasonLabels] ?? e.reason_type,
+        recordType: e.reason_record_type,
+        recordId: e.reason_record_id,
+      },
+    }));
+    const open = (s: string) => s === 'not_started' || s === 'in_progress';
+    const overdue = myLearning.filter((e) => open(e.status) && e.dueAt && new Date(e.dueAt) < now);
+    const one = ones.get(p.id);
+    const recommended = new Map((recs.get(p.id) ?? []).map((x) => [x.skill_id, { type: x.item_type, id: x.item_id, title: x.title }] as const));
+    const plannedSkillIds = new Set(myPlan.flatMap((i) => (i.skill_id ? [i.skill_id] : [])));
+    const learningSkillIds = new Set(myLearning.filter((e) => open(e.status)).flatMap((e) => e.skillIds));
+    const myHurdles = hurdles.get(p.id) ?? [];
+    const myGoals = goals.get(p.id) ?? [];
+    const signals: Signal[] = signalsFor(
+      {
+        personId: p.id,
+        firstName: p.first_name,
+        learning: myLearning.map((e) => ({ id: e.id, title: e.title, compliance: e.compliance, open: open(e.status), dueAt: e.dueAt ? new Date(e.dueAt) : null })),
+        goals: myGoals.map((g) => ({ id: g.id, title: g.title, status: g.status })),
+        lastOneOnOneAt: one?.last_held_at ? new Date(one.last_held_at) : null,
+        hasOneOnOne: !!one?.series_id,
+        hurdles: myHurdles.map((h) => ({ id: h.id, title: h.title, openedAt: new Date(h.created_at) })),
+        gaps: gaps.map((g) => ({ skillId: g.skillId, skillName: g.name, expected: g.expected!, current: g.current, profileId: g.profileId! })),
+        plannedSkillIds,
+        learningSkillIds,
+        recommended,
+      },
+      now,
+    );
+    return {
+      person: {
+        id: p.id,
+        name: `${p.first_name} ${p.last_name}`,
+        firstName: p.first_name,
+        jobTitle: p.job_title,
+        manager: p.manager_id ? { id: p.manager_id, name: p.manager_name ?? '' } : null,
+        direct: p.manager_id === actor.personId,
+      },
+      signals,
+      aspirations: (aspirations.get(p.id) ?? []).map((a) => ({
+        id: a.id,
+        profile: a.profile_id ? { id: a.profile_id, name: a.profile_name ?? '' } : null,
+        description: a.description,
+        timeFrame: a.time_frame,
+      })),
+      strengths: strengthsOf(standing).map((s) => ({ skillId: s.skillId, name: s.name, expected: s.expected, current: s.current })),
+      gaps: gaps.map((g) => ({
+        skillId: g.skillId,
+        name: g.name,
+        expected: g.expected!,
+        current: g.current,
+        planned: plannedSkillIds.has(g.skillId) || learningSkillIds.has(g.skillId),
+        recommended: recommended.get(g.skillId) ?? null,
+      })),
+      goals: myGoals.map((g) => ({ id: g.id, title: g.title, status: g.status, progress: Number(g.progress), visibility: g.visibility })),
+      hurdles: myHurdles.map((h) => ({ id: h.id, title: h.title, category: h.category, status: h.status, openedAt: iso(h.created_at)! })),
+      plan: myPlan.map((i) => ({ id: i.id, title: i.title, actionType: i.action_type, skillId: i.skill_id, status: i.status, dueDate: i.due_date })),
+      learning: {
+        overdue,
+        inProgress: myLearning.filter((e) => open(e.status) && !overdue.includes(e)),
+        recentlyCompleted: myLearning.filter((e) => e.status === 'completed'),
+      },
+      oneOnOne: { seriesId: one?.series_id ?? null, lastHeldAt: iso(one?.last_held_at), nextAt: iso(one?.next_at) },
+      feedback: (feedback.get(p.id) ?? []).slice(0, RECENT_N).map((f) => ({
+        id: f.id,
+        giver: f.anonymous ? null : person(f.giver_id),
+        anonymous: f.anonymous,
+        excerpt: excerpt(f.body),
+        givenOn: String(f.given_on).slice(0, 10),
+      })),
+      praise: (praise.get(p.id) ?? []).slice(0, RECENT_N).map((x) => ({ id: x.id, giver: person(x.giver_id), message: excerpt(x.message) ?? '', createdAt: iso(x.created_at)! })),
+      /** Filled by follow-ups for this person; null until connected. */
+      loopClosure: null,
+      skillStandings: standing,
+    };
+  });
+}
+
+const excerpt = (s: string | null) => (s == null ? null : s.length > 200 ? `${s.slice(0, 199)}…` : s);
+
+/** The signals of everyone below, counted per manager (their direct reports), busiest team first. */
+async function teamsBelow(ctx: AppContext, actor: Actor, now: Date) {
+  const everyone = await repo.everyoneBelow(ctx.db, actor.orgId, actor.personId);
+  const byManager = new Map<string, { manager: { id: string; name: string }; signals: Signal[][] }>();
+  for (let i = 0; i < everyone.length; i += ROLLUP_BATCH) {
+    const batch = everyone.slice(i, i + ROLLUP_BATCH);
+    const cards: Card[] = await cardsOf(ctx, actor, batch, now, false);
+    for (const c of cards) {
+      const m = c.person.manager!;
+      const entry = byManager.get(m.id) ?? byManager.set(m.id, { manager: { id: m.id, name: m.id === actor.personId ? 'You' : m.name }, signals: [] }).get(m.id)!;
+      entry.signals.push(c.signals);
+    }
+  }
+  return [...byManager.values()]
+    .map((t) => ({ manager: t.manager, counts: rollUp(t.signals) }))
+    .sort((a, b) => b.counts.needingAttention - a.counts.needingAttention || a.manager.name.localeCompare(b.manager.name));
+}
