@@ -52,5 +52,5 @@ export {
   type LearningItemRow,
   type ProgramCourseRow,
 } from './catalog/signals.ts';
-export { learnersOfEnrollmentsSql, openOrCompletedLearningSql, type HeldLearningRow } from './enrollment/signals.ts';
+export { learnersOfEnrollmentsSql, learningOfPeopleSql, openOrCompletedLearningSql, type HeldLearningRow } from './enrollment/signals.ts';
 export { ENROLLMENT_EXPIRED, ENROLLMENT_REMOVED } from './enrollment/lifecycle.events.ts';

@@ -28,3 +28,4 @@ export {
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';
 export { releaseAnonymousFeedback } from './feedback/index.ts';
+export { chainFeedbackSql, oneOnOneDatesSql, openGoalsOfSql, visiblePraiseOfSql } from './signals.ts';
