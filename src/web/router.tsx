@@ -103,6 +103,7 @@ const performanceRoutes = [
     component: page(() => import('./features/performance/feedback/FeedbackPage.tsx')),
   }),
   child('/hurdles', () => import('./features/talent/hurdles/HurdlesPage.tsx')),
+  child('/follow-ups', () => import('./features/insight/follow-ups/FollowUpsPage.tsx')),
 ];
 const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
 const skillsRoute = child('/skills', () => import('./features/talent/growth/MyGrowthPage.tsx'));

@@ -9,6 +9,7 @@ import { EnrollmentStatusBadge } from '../enrollment/EnrollmentStatusBadge.tsx';
 import { reasonLabel } from '../enrollment/reasons.ts';
 import { reportQueries, type QuizItem } from './api.ts';
 import { dash, flagHelp, flagLabels } from './format.ts';
+import { LoopClosureCard } from '../../insight/follow-ups/LoopClosureCard.tsx';
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -106,6 +107,7 @@ export default function CourseReportPage() {
           hint={r.timeSpent.count ? `median; mean ${dash(r.timeSpent.meanMinutes, ' min')} over ${r.timeSpent.count}` : 'no time recorded yet'}
         />
       </SimpleGrid>
+      <LoopClosureCard courseId={r.course.id} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
         <Card withBorder>
