@@ -5,6 +5,7 @@ import {
   goalProgress,
   keyResultProgress,
   pruneToMatches,
+  rollUpChanges,
   statusAtClose,
   weightedProgress,
 } from '../../src/server/modules/performance/goals/goals.rules.ts';
@@ -77,5 +78,34 @@ describe('goal rules', () => {
     ];
     expect(pruneToMatches(nodes, (n) => n.t.includes('deals')).map((n) => n.id)).toEqual(['co', 'd1', 'p1']);
     expect(pruneToMatches(nodes, () => false)).toEqual([]);
+  });
+});
+
+describe('rollUpChanges', () => {
+  it('recomputes each goal above with its child\'s new progress, nearest first', () => {
+    const above = [
+      // team: children mine (now 50, was 20, weight 1) and a sibling at 80 (weight 3): (50 + 240) / 4 = 72.5
+      { id: 'team', progress: 65, keyResults: [], children: [{ id: 'mine', progress: 20, weight: 1 }, { id: 'sib', progress: 80, weight: 3 }] },
+      // company: team (now 72.5) and another at 10, equal weights: 41.25
+      { id: 'co', progress: 37.5, keyResults: [], children: [{ id: 'team', progress: 65, weight: 1 }, { id: 'other', progress: 10, weight: 1 }] },
+    ];
+    expect(rollUpChanges('mine', 50, above)).toEqual([
+      { id: 'team', progress: 72.5 },
+      { id: 'co', progress: 41.25 },
+    ]);
+  });
+
+  it('stops at the first goal that does not move, and at one with its own key results', () => {
+    const still = { id: 'team', progress: 50, keyResults: [], children: [{ id: 'mine', progress: 50, weight: 1 }] };
+    const co = { id: 'co', progress: 0, keyResults: [], children: [{ id: 'team', progress: 50, weight: 1 }] };
+    expect(rollUpChanges('mine', 50, [still, co])).toEqual([]);
+    const own = { id: 'team', progress: 40, keyResults: [kr('number', 0, 10, 4)], children: [{ id: 'mine', progress: 0, weight: 1 }] };
+    expect(rollUpChanges('mine', 90, [own, co])).toEqual([]);
+  });
+
+  it('ends at a goal met twice (a cycle in bad data)', () => {
+    const a = { id: 'a', progress: 0, keyResults: [], children: [{ id: 'mine', progress: 0, weight: 1 }] };
+    const mine = { id: 'mine', progress: 0, keyResults: [], children: [{ id: 'a', progress: 0, weight: 1 }] };
+    expect(rollUpChanges('mine', 30, [a, mine, a])).toEqual([{ id: 'a', progress: 30 }]);
   });
 });

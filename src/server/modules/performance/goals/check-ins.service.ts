@@ -8,12 +8,12 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { actorRef, emit, recordChange } from '../../platform/index.ts';
 import { raiseHurdle } from '../../talent/index.ts';
 import { addToNextOneOnOne } from '../one-on-ones/index.ts';
-import { readableGoal } from '../performance.policy.ts';
+import { canEditGoalsOf, goalVisibleSql, readableGoal } from '../performance.policy.ts';
 import type { CheckInCreate, CheckInsQuery, CheckInUpdate } from './check-ins.schemas.ts';
 import { GOAL_CHECKED_IN } from './goals.events.ts';
 import * as repo from './goals.repo.ts';
-import { goalProgress } from './goals.rules.ts';
-import { editableGoal, periodClosed, refreshOwnProgress, refreshProgress } from './goals.service.ts';
+import { goalProgress, ROLL_UP_DEPTH, rollUpChanges } from './goals.rules.ts';
+import { cannotEditGoal, editableGoal, periodClosed, refreshProgress } from './goals.service.ts';
 
 const closedStatuses = new Set(['done', 'missed', 'dropped']);
 
@@ -32,7 +32,7 @@ export const checkInDto = (c: repo.CheckInView) => ({
   createdAt: c.createdAt.toISOString(),
 });
 
-const audit = (c: repo.CheckInRow) => ({
+const audit = (c: Pick<repo.CheckInRow, 'goalId' | 'confidence' | 'status' | 'progress' | 'note' | 'blockers' | 'values'>) => ({
   goalId: c.goalId,
   confidence: c.confidence,
   status: c.status,
@@ -53,7 +53,7 @@ async function requireOpenPeriodOf(tx: DbOrTx, orgId: string, g: repo.GoalRow) {
  * The values as numbers for the goal's key results; 422 naming each one that is not a number,
  * not one of the goal's, or (done/not done) not 0 or 1.
  */
-function checkValues(raw: Record<string, unknown>, krs: repo.KeyResultRow[]): Record<string, number> {
+function checkValues(raw: Record<string, unknown>, krs: readonly repo.CheckInKeyResult[]): Record<string, number> {
   const byId = new Map(krs.map((k) => [k.id, k]));
   const problems: Array<{ path: string; message: string }> = [];
   const out: Record<string, number> = {};
@@ -76,37 +76,43 @@ function progressWith(krs: repo.KeyResultRow[], values: Record<string, number>, 
 const summary = (goalTitle: string, c: { note?: string | null; blockers?: string | null; confidence: number }) =>
   [`Check-in on “${goalTitle}” (confidence ${c.confidence}/10)`, c.note && `Note: ${c.note}`, c.blockers && `Blockers: ${c.blockers}`].filter(Boolean).join('\n').slice(0, 2000);
 
+/**
+ * A check-in in few statements (it was 17): the goal with its visibility, period and key results
+ * in one read, the values, goal and check-in in one write that also reads the goals above, the
+ * audit and its event, then the goals above whose progress moved in one update, last, so they
+ * stay locked only until the commit.
+ */
 export async function createCheckIn(ctx: AppContext, actor: Actor, goalId: string, input: z.infer<typeof CheckInCreate>, requestId?: string) {
   return ctx.db.transaction(async (tx) => {
-    const g = await editableGoal(tx, actor, goalId);
-    await requireOpenPeriodOf(tx, actor.orgId, g);
-    const krs = await repo.keyResultsOf(tx, actor.orgId, [goalId]);
+    const target = await repo.checkInTarget(tx, actor.orgId, goalId, goalVisibleSql(actor, 'g'));
+    if (!target || !target.visible) throw notFound('Goal');
+    const g = target.goal;
+    if (!(await canEditGoalsOf(tx, actor, g))) throw cannotEditGoal();
+    if (g.periodId && target.periodClosed) throw periodClosed(target.periodName!);
+    const krs = target.keyResults;
     const values = checkValues(input.values ?? {}, krs);
     const now = ctx.clock.now();
-    await repo.setKeyResultValues(tx, actor.orgId, goalId, values, now);
-    const parentId = await refreshOwnProgress(tx, actor.orgId, goalId);
+    const current = (k: repo.CheckInKeyResult) => values[k.id] ?? k.currentValue;
+    const progress = goalProgress(krs.map((k) => ({ ...k, currentValue: current(k) })), target.children) ?? g.progress;
     const status = input.status ?? g.status;
-    const after = await repo.updateGoal(
-      tx,
-      actor.orgId,
-      goalId,
-      { status, lastCheckInAt: now, closedAt: closedStatuses.has(status) ? (g.closedAt ?? now) : null },
-      now,
-    );
     // The snapshot holds every key result's value as of this check-in, so the chart needs nothing else.
-    const snapshot = Object.fromEntries(krs.map((k) => [k.id, values[k.id] ?? k.currentValue]));
-    const row = await repo.insertCheckIn(tx, {
+    const written = await repo.writeCheckIn(tx, {
       orgId: actor.orgId,
       goalId,
-      authorId: actor.personId,
-      confidence: input.confidence,
-      status,
-      progress: after.progress,
-      note: input.note || null,
-      blockers: input.blockers || null,
-      values: snapshot,
-      createdAt: now,
+      parentId: g.parentId,
+      values,
+      goal: { progress, status, closedAt: closedStatuses.has(status) ? (g.closedAt ?? now) : null },
+      checkIn: {
+        authorId: actor.personId,
+        confidence: input.confidence,
+        note: input.note || null,
+        blockers: input.blockers || null,
+        values: Object.fromEntries(krs.map((k) => [k.id, current(k)])),
+      },
+      now,
+      depth: ROLL_UP_DEPTH,
     });
+    const row = written.checkIn;
     await recordChange(tx, actorRef(actor, requestId), {
       action: 'check_in.created',
       recordType: 'check_in',
@@ -151,8 +157,8 @@ export async function createCheckIn(ctx: AppContext, actor: Actor, goalId: strin
       );
     }
     // The goals above last: each check-in below them changes them, so they stay locked until the commit only.
-    await refreshProgress(tx, actor.orgId, parentId, false);
-    return { checkIn: checkInDto((await repo.findCheckInView(tx, actor.orgId, row.id))!), hurdleId, talkingPoint };
+    await repo.setProgresses(tx, actor.orgId, rollUpChanges(goalId, written.progress, written.ancestors));
+    return { checkIn: checkInDto(row), hurdleId, talkingPoint };
   });
 }
 

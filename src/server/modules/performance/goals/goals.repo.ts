@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from '
 import { checkIn, department, goal, goalComment, goalPeriod, goalSkill, group, keyResult, person, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
+import { uuidv7 } from 'uuidv7';
 import { CHAIN_DEPTH } from '../../org/index.ts';
 
 export type GoalRow = typeof goal.$inferSelect;
@@ -408,4 +409,139 @@ export async function insertCheckIn(db: DbOrTx, values: typeof checkIn.$inferIns
 export async function updateCheckIn(db: DbOrTx, orgId: string, id: string, patch: Partial<typeof checkIn.$inferInsert>): Promise<CheckInRow> {
   const [row] = await db.update(checkIn).set(patch).where(and(eq(checkIn.orgId, orgId), eq(checkIn.id, id))).returning();
   return row!;
+}
+
+// ---- a check-in in few statements (the hot write) ----
+
+/** A key result as a check-in needs it. */
+export type CheckInKeyResult = Pick<KeyResultRow, 'id' | 'title' | 'kind' | 'startValue' | 'targetValue' | 'currentValue' | 'weight'>;
+type RollUpPart = { id: string; progress: number; weight: number };
+
+/** What a check-in reads of its goal, in one statement (the goal locked). */
+export type CheckInTarget = {
+  goal: Pick<GoalRow, 'id' | 'title' | 'ownerType' | 'ownerPersonId' | 'ownerDepartmentId' | 'ownerGroupId' | 'parentId' | 'periodId' | 'status' | 'progress' | 'closedAt'>;
+  visible: boolean;
+  periodName: string | null;
+  periodClosed: boolean;
+  keyResults: CheckInKeyResult[];
+  /** With no key results: the children the progress rolls up from, all of them. */
+  children: RollUpPart[];
+};
+
+const krJson = sql`json_build_object('id', k.id, 'title', k.title, 'kind', k.kind, 'startValue', k.start_value,
+  'targetValue', k.target_value, 'currentValue', k.current_value, 'weight', k.weight)`;
+
+/**
+ * The goal a check-in is on, locked, with whether the viewer sees it (`visible` over `goal g`), its
+ * period, its key results and (with none) its children's progress: one statement where a check-in
+ * read five (goal, visibility, period, key results, roll-up inputs).
+ */
+export async function checkInTarget(db: DbOrTx, orgId: string, goalId: string, visible: SQL): Promise<CheckInTarget | undefined> {
+  const r = await db.execute(sql`
+    select g.id, g.title, g.owner_type as "ownerType", g.owner_person_id as "ownerPersonId", g.owner_department_id as "ownerDepartmentId",
+      g.owner_group_id as "ownerGroupId", g.parent_id as "parentId", g.period_id as "periodId", g.status, g.progress, g.closed_at as "closedAt",
+      ${visible} as visible, gp.name as "periodName", gp.closed_at is not null as "periodClosed",
+      kr.list as "keyResults",
+      case when kr.list is null then (
+        select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = g.org_id and c.parent_id = g.id
+      ) end as children
+    from ${goal} g
+    left join ${goalPeriod} gp on gp.org_id = g.org_id and gp.id = g.period_id
+    left join lateral (
+      select json_agg(${krJson} order by k.position, k.id) as list from ${keyResult} k where k.org_id = g.org_id and k.goal_id = g.id
+    ) kr on true
+    where g.org_id = ${orgId} and g.id = ${goalId}::uuid
+    for update of g`);
+  const [x] = rows<CheckInTarget['goal'] & { visible: boolean; periodName: string | null; periodClosed: boolean; keyResults: CheckInKeyResult[] | null; children: RollUpPart[] | null }>(r);
+  if (!x) return undefined;
+  const { visible: v, periodName, periodClosed, keyResults, children, ...g } = x;
+  return {
+    goal: { ...g, progress: Number(g.progress), closedAt: g.closedAt ? new Date(g.closedAt) : null },
+    visible: Boolean(v),
+    periodName,
+    periodClosed: Boolean(periodClosed),
+    keyResults: keyResults ?? [],
+    children: children ?? [],
+  };
+}
+
+/** A goal above the one checked in on, with what its progress rolls up from (nearest first). */
+export type RollUpAncestor = { id: string; parentId: string | null; progress: number; keyResults: Array<Omit<CheckInKeyResult, 'id' | 'title'>>; children: RollUpPart[] };
+
+/**
+ * A check-in written in ONE statement: the key results' values, the goal (progress, status, last
+ * check-in), the check-in row, returned as the check-in view; with, read in the same statement,
+ * the goals above it (at most `depth`, nearest first) and what each rolls up from, for
+ * `setProgresses` to write last.
+ */
+export async function writeCheckIn(
+  db: DbOrTx,
+  w: {
+    orgId: string;
+    goalId: string;
+    parentId: string | null;
+    values: Record<string, number>;
+    goal: { progress: number; status: GoalRow['status']; closedAt: Date | null };
+    checkIn: Pick<typeof checkIn.$inferInsert, 'authorId' | 'confidence' | 'note' | 'blockers' | 'values'>;
+    now: Date;
+    depth: number;
+  },
+): Promise<{ checkIn: CheckInView; progress: number; ancestors: RollUpAncestor[] }> {
+  const entries = Object.entries(w.values);
+  const id = uuidv7();
+  const r = await db.execute(sql`
+    with recursive kr as (
+      update ${keyResult} k set current_value = v.value, updated_at = ${w.now}
+      from (select unnest(${uuidArray(entries.map(([k]) => k))}) as id, unnest(${`{${entries.map(([, v]) => v).join(',')}}`}::float8[]) as value) v
+      where k.org_id = ${w.orgId} and k.goal_id = ${w.goalId}::uuid and k.id = v.id
+      returning k.id
+    ), g as (
+      update ${goal} set progress = ${w.goal.progress}, status = ${w.goal.status}, last_check_in_at = ${w.now}, closed_at = ${w.goal.closedAt},
+        updated_at = ${w.now}
+      where org_id = ${w.orgId} and id = ${w.goalId}::uuid
+      returning progress, status
+    ), ci as (
+      insert into ${checkIn} (id, org_id, goal_id, author_id, confidence, status, progress, note, blockers, "values", created_at)
+      select ${id}::uuid, ${w.orgId}::uuid, ${w.goalId}::uuid, ${w.checkIn.authorId}::uuid, ${w.checkIn.confidence}::smallint, g.status, g.progress,
+        ${w.checkIn.note ?? null}::text, ${w.checkIn.blockers ?? null}::text, ${JSON.stringify(w.checkIn.values ?? {})}::jsonb, ${w.now}::timestamptz
+      from g
+      returning *
+    ), up(id, parent_id, depth) as (
+      select a.id, a.parent_id, 1 from ${goal} a where a.org_id = ${w.orgId} and a.id = ${w.parentId}::uuid
+      union all
+      select a.id, a.parent_id, up.depth + 1 from ${goal} a join up on a.id = up.parent_id where a.org_id = ${w.orgId} and up.depth < ${w.depth}
+    )
+    select json_build_object('id', ci.id, 'goalId', ci.goal_id, 'authorId', ci.author_id,
+        'authorName', (select p.first_name || ' ' || p.last_name from ${person} p where p.org_id = ci.org_id and p.id = ci.author_id),
+        'confidence', ci.confidence, 'status', ci.status, 'progress', ci.progress, 'note', ci.note, 'blockers', ci.blockers, 'values', ci."values",
+        'correctedAt', ci.corrected_at, 'createdAt', ci.created_at) as "checkIn",
+      ci.progress,
+      coalesce((select json_agg(json_build_object('id', a.id, 'parentId', a.parent_id, 'progress', a.progress,
+          'keyResults', kl.list,
+          'children', case when kl.list is null then (
+            select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = a.org_id and c.parent_id = a.id
+          ) end) order by up.depth)
+        from up join ${goal} a on a.org_id = ${w.orgId} and a.id = up.id
+        left join lateral (
+          select json_agg(json_build_object('kind', k.kind, 'startValue', k.start_value, 'targetValue', k.target_value,
+            'currentValue', k.current_value, 'weight', k.weight)) as list
+          from ${keyResult} k where k.org_id = a.org_id and k.goal_id = a.id
+        ) kl on true), '[]') as ancestors
+    from ci`);
+  const [x] = rows<{ checkIn: Omit<CheckInView, 'createdAt' | 'correctedAt'> & { createdAt: string; correctedAt: string | null }; progress: number; ancestors: Array<Omit<RollUpAncestor, 'keyResults' | 'children'> & { keyResults: RollUpAncestor['keyResults'] | null; children: RollUpPart[] | null }> }>(r);
+  const c = x!.checkIn;
+  return {
+    checkIn: { ...c, createdAt: new Date(c.createdAt), correctedAt: c.correctedAt ? new Date(c.correctedAt) : null },
+    progress: Number(x!.progress),
+    ancestors: x!.ancestors.map((a) => ({ ...a, progress: Number(a.progress), keyResults: a.keyResults ?? [], children: a.children ?? [] })),
+  };
+}
+
+/** Several goals' progress in one statement, in the order given (the goals above a check-in, nearest first). */
+export async function setProgresses(db: DbOrTx, orgId: string, list: Array<{ id: string; progress: number }>): Promise<void> {
+  if (!list.length) return;
+  await db.execute(sql`
+    update ${goal} g set progress = v.progress
+    from (select unnest(${uuidArray(list.map((x) => x.id))}) as id, unnest(${`{${list.map((x) => x.progress).join(',')}}`}::float8[]) as progress) v
+    where g.org_id = ${orgId} and g.id = v.id`);
 }

@@ -42,6 +42,31 @@ export function goalProgress(keyResults: readonly KeyResultValues[], children: R
   return weightedProgress(children);
 }
 
+/** How far up the alignment a progress change rolls (bounded, so bad data with a cycle ends). */
+export const ROLL_UP_DEPTH = 100;
+
+/** A goal above a changed one, with what its progress rolls up from (its key results, or with none its children). */
+export type RollUpNode = { id: string; progress: number; keyResults: readonly KeyResultValues[]; children: ReadonlyArray<{ id: string; progress: number; weight: number }> };
+
+/**
+ * The goals above `fromId` whose progress moves now that it is `fromProgress`: `above` nearest
+ * first (each the parent of the one before), each recomputed with its child's new progress; the
+ * walk stops at the first that does not move (those above depend only on it), or at a goal met
+ * twice (a cycle in bad data).
+ */
+export function rollUpChanges(fromId: string, fromProgress: number, above: readonly RollUpNode[]): Array<{ id: string; progress: number }> {
+  const known = new Map([[fromId, fromProgress]]);
+  const out: Array<{ id: string; progress: number }> = [];
+  for (const node of above) {
+    if (known.has(node.id)) break;
+    const p = goalProgress(node.keyResults, node.children.map((c) => ({ progress: known.get(c.id) ?? c.progress, weight: c.weight })));
+    if (p === null || p === node.progress) break;
+    known.set(node.id, p);
+    out.push({ id: node.id, progress: p });
+  }
+  return out;
+}
+
 /**
  * Why `parentId` cannot be the parent of `goalId`, or null when it can: itself, or one of its
  * descendants (then `parentAncestors`, the ids above the proposed parent, nearest first, pass

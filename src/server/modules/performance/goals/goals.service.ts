@@ -233,16 +233,6 @@ function keyResultWrites(list: z.infer<typeof KeyResultInput>[], existing: repo.
   });
 }
 
-/**
- * Recomputes one goal's progress (from its key results, or with none from its children) and
- * returns its parent, for `refreshProgress(tx, orgId, parentId, false)` later in the transaction:
- * a check-in does so last, so the goals above, which every check-in below them changes, stay
- * locked only until the commit that follows.
- */
-export async function refreshOwnProgress(tx: DbOrTx, orgId: string, id: string): Promise<string | null> {
-  return (await progressStep(tx, orgId, id))?.parentId ?? null;
-}
-
 /** One goal's progress recomputed and written if it moved: whether it did, and its parent. */
 async function progressStep(tx: DbOrTx, orgId: string, id: string): Promise<{ changed: boolean; parentId: string | null } | null> {
   const inputs = await repo.rollUpInputs(tx, orgId, id);
@@ -327,9 +317,11 @@ export async function createGoal(ctx: AppContext, actor: Actor, input: z.infer<t
 export async function editableGoal(tx: DbOrTx, actor: Actor, id: string) {
   const before = await repo.findForUpdate(tx, actor.orgId, id);
   if (!before || !(await readableGoal(tx, actor, id))) throw notFound('Goal');
-  if (!(await canEditGoalsOf(tx, actor, before))) throw new AppError('forbidden', 'Only the goal’s owner, their managers and HR admins change it');
+  if (!(await canEditGoalsOf(tx, actor, before))) throw cannotEditGoal();
   return before;
 }
+
+export const cannotEditGoal = () => new AppError('forbidden', 'Only the goal’s owner, their managers and HR admins change it');
 
 export async function updateGoal(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof GoalUpdate>, requestId?: string) {
   await ctx.db.transaction(async (tx) => {
