@@ -149,6 +149,7 @@ const adminRoutes = [
   adminChild('/programs/$id', () => import('./features/learning/programs/ProgramEditorPage.tsx')),
   adminChild('/live-sessions', () => import('./features/learning/sessions/AdminSessionsPage.tsx')),
   adminChild('/compliance', () => import('./features/learning/compliance/AdminCompliancePage.tsx')),
+  adminChild('/automation', () => import('./features/insight/automation/AdminAutomationPage.tsx')),
   adminChild('/learning-reports', () => import('./features/learning/reports/AdminLearningReportsPage.tsx')),
   adminChild('/learning-reports/$id', () => import('./features/learning/reports/CourseReportPage.tsx')),
   adminChild('/goals', () => import('./features/performance/goals/AdminGoalsPage.tsx')),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent, automationRun, course, enrollment } from '../../src/server/db/schema/index.ts';
+import { agendaItem, auditEvent, automationRun, course, developmentPlanItem, enrollment, notification } from '../../src/server/db/schema/index.ts';
 import { runAutomationSweep } from '../../src/server/modules/insight/automation/index.ts';
 import { dispatchEvents, emit, recordChange, systemRef } from '../../src/server/modules/platform/index.ts';
 import { HURDLE_RAISED, SKILL_ASSESSED } from '../../src/server/modules/talent/index.ts';
@@ -9,6 +9,7 @@ import { signInAs } from '../support/client.ts';
 import { createDepartment, createOrg, createPerson, createUser } from '../support/factories.ts';
 import { createPublishedCourse } from '../support/learning.ts';
 import { createSkill } from '../support/talent.ts';
+import { createSeries } from '../support/one-on-ones.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -231,5 +232,44 @@ describe('automation rules', () => {
     const runs = (await s.hr.get(`automation-rules/${rule.id}/runs`)).body.data;
     expect(runs[0]).toMatchObject({ status: 'failed', person: { id: dan.id } });
     expect((await s.hr.post(`automation-rules/${rule.id}/activate`)).status).toBe(422);
+  });
+  it('adds a talking point to the next 1:1 with the manager, a plan item and a notice, each pointing at the trigger', async () => {
+    const s = await setup();
+    const max = await createPerson(t, s.org.id, { firstName: 'Max', lastName: 'Manager', departmentId: s.support.id });
+    const amy = await createPerson(t, s.org.id, { firstName: 'Amy', lastName: 'Report', departmentId: s.support.id, managerId: max.id });
+    const loner = await createPerson(t, s.org.id, { firstName: 'Lou', lastName: 'Loner', departmentId: s.support.id, managerId: max.id });
+    await createSeries(t, s.org.id, max.id, amy.id);
+    const rule = (await s.hr.post('automation-rules', {
+      name: 'Assessed low', event: 'skill_assessment_recorded',
+      conditions: [{ field: 'department', op: 'in', value: [s.support.id] }, { field: 'skill', op: 'in', value: [s.skill.id] }],
+      actions: [
+        { type: 'talkingPoint', body: 'Talk about negotiation' },
+        { type: 'planItem', title: 'Shadow a senior negotiator', actionType: 'mentoring', skillId: s.skill.id },
+        { type: 'notify', to: 'manager', message: 'A report was assessed' },
+      ],
+    })).body;
+    await s.hr.post(`automation-rules/${rule.id}/activate`);
+    await settle();
+    const assess = async (personId: string) => {
+      const assessmentId = crypto.randomUUID();
+      await t.ctx.db.transaction((tx) => recordChange(tx, systemRef(s.org.id), {
+        action: SKILL_ASSESSED.type, recordType: 'skill_assessment', recordId: assessmentId,
+        emits: emit(SKILL_ASSESSED, { personId, skillId: s.skill.id, assessmentId, source: 'manager' }),
+      }));
+      await settle();
+      return assessmentId;
+    };
+    const a = await assess(amy.id);
+    const points = await t.ctx.db.select().from(agendaItem).where(eq(agendaItem.sourceRecordId, a));
+    expect(points.map((p) => [p.body, p.authorId, p.sourceRecordType])).toEqual([['Talk about negotiation', max.id, 'skill_assessment']]);
+    const items = await t.ctx.db.select().from(developmentPlanItem).where(and(eq(developmentPlanItem.personId, amy.id), eq(developmentPlanItem.title, 'Shadow a senior negotiator')));
+    expect(items.length).toBeGreaterThanOrEqual(1);
+    const notes = await t.ctx.db.select().from(notification).where(and(eq(notification.personId, max.id), eq(notification.kind, 'automation.notice')));
+    expect(notes.length).toBeGreaterThanOrEqual(1);
+    // Lou has no 1:1 series: the point is skipped and says why; the rest still acts.
+    await assess(loner.id);
+    const [run] = (await s.hr.get(`automation-rules/${rule.id}/runs?limit=1`)).body.data;
+    expect(run!.status).toBe('done');
+    expect(run!.detail).toEqual(expect.arrayContaining([{ action: 'talkingPoint', skipped: 'no 1:1 series with the manager' }, expect.objectContaining({ action: 'planItem', type: 'development_plan_item' })]));
   });
 });

@@ -20,6 +20,7 @@ export const adminPages: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/admin/skills', label: 'Skills', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/job-profiles', label: 'Job profiles', roles: ['hr_admin'] },
   { to: '/admin/compliance', label: 'Compliance', roles: ['hr_admin', 'learning_admin'] },
+  { to: '/admin/automation', label: 'Automation rules', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/learning-reports', label: 'Learning reports', roles: ['hr_admin', 'learning_admin'] },
   { to: '/admin/goals', label: 'Goals', roles: ['hr_admin'] },
   { to: '/admin/one-on-ones', label: '1:1s', roles: ['hr_admin'] },

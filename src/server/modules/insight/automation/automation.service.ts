@@ -350,7 +350,7 @@ export async function runEvent(ctx: AppContext, orgId: string, event: Automation
   for (const r of await repo.activeRules(ctx.db, orgId, event)) await runTrigger(ctx, r, triggerKey, facts);
 }
 
-export const FIRST_RUN_BATCH = 2000;
+export const FIRST_RUN_BATCH = 5000;
 
 /**
  * The first run of a rule switched on: everyone its conditions on the person select now (the
