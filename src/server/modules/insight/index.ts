@@ -1,6 +1,6 @@
 import { createRouter } from '../../platform/http/router.ts';
 import type { AppContext } from '../../context.ts';
-import { automationJobs, automationRoutes, automationSubscribers } from './automation/index.ts';
+import { automationJobs, automationRoutes, automationSubscribers, scheduleAutomationJobs } from './automation/index.ts';
 import { followUpJobs, followUpRoutes, followUpSubscribers, scheduleFollowUpJobs } from './follow-ups/index.ts';
 import { recommendationJobs, recommendationRoutes, recommendationSubscribers, scheduleRecommendationJobs } from './recommendations/index.ts';
 import { teamRoutes } from './team/index.ts';
@@ -12,8 +12,9 @@ export const insightJobs = [...recommendationJobs, ...automationJobs, ...followU
 export const insightSubscribers = [...recommendationSubscribers, ...automationSubscribers, ...followUpSubscribers];
 export { RECOMPUTE_DAILY, RECOMPUTE_ORG, RECOMPUTE_PERSON, recomputeForPeople } from './recommendations/index.ts';
 
-/** Insight's recurring jobs (the daily recommendations recompute). */
+/** Insight's recurring jobs (the daily recommendations recompute, the automation rules' daily sweep). */
 export async function scheduleInsightJobs(ctx: AppContext): Promise<void> {
   await scheduleRecommendationJobs(ctx);
+  await scheduleAutomationJobs(ctx);
   await scheduleFollowUpJobs(ctx);
 }
