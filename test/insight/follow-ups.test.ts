@@ -263,6 +263,13 @@ describe('follow-ups', () => {
     expect(loop.people.map((p) => [p.rate, p.pending])).toEqual([[1, 0], [0, 0], [null, 1]]);
   });
 
+  it('documents its endpoints in the OpenAPI document', async () => {
+    const s = await setup();
+    const doc = await s.ana.raw.get('openapi.json');
+    expect(doc.status).toBe(200);
+    for (const p of ['/follow-ups', '/follow-ups/summary', '/follow-ups/{id}/answer', '/follow-up-settings']) expect(Object.keys(doc.body.paths)).toContain(p);
+  });
+
   it('takes the window from the settings per reason type', async () => {
     const s = await setup();
     expect((await s.hr.raw.get('follow-up-settings')).body.days.goal).toBe(60);
