@@ -60,7 +60,7 @@ describe('GET /team', () => {
     expect(ana.goals).toMatchObject([{ id: s.goal.id, status: 'off_track', visibility: 'private' }]);
     expect(ana.hurdles).toMatchObject([{ id: s.hurdle.id, title: 'No database access' }]);
     expect(ana.learning.overdue).toMatchObject([{ title: 'Fire safety', compliance: true, reason: { type: 'compliance', label: 'Required for compliance' } }]);
-    expect(ana.oneOnOne).toEqual({ seriesId: null, lastHeldAt: null, nextAt: null });
+    expect(ana.oneOnOne).toEqual({ seriesId: null, lastHeldAt: null, nextAt: null, nextMeetingId: null });
     expect(ana.signals.map((x: any) => x.kind)).toEqual(['overdue_compliance', 'goal_off_track', 'no_recent_one_on_one', 'hurdle_open', 'gap_without_plan']);
     const gap = ana.signals.at(-1);
     expect(gap.actions[0]).toEqual({
@@ -185,7 +185,7 @@ describe('when a manager changes', () => {
     expect(ana.hurdles.map((h: any) => h.id)).toEqual([s.hurdle.id]);
     expect(ana.learning.inProgress.map((e: any) => e.title)).toEqual(['Fire safety']);
     // The 1:1 history was Max's and Ana's: Cleo sees no series, no date, no item.
-    expect(ana.oneOnOne).toEqual({ seriesId: null, lastHeldAt: null, nextAt: null });
+    expect(ana.oneOnOne).toEqual({ seriesId: null, lastHeldAt: null, nextAt: null, nextMeetingId: null });
     const text = JSON.stringify(res.body);
     expect(text).not.toContain('PRIVATE-NOTE-ABOUT-ANA');
     expect(text).not.toContain('SHARED-POINT-WITH-MAX');

@@ -24,7 +24,7 @@ export function openGoalsOfSql(actor: Actor, personIds: readonly string[]): SQL 
 /**
  * The last held and the next scheduled 1:1 of each pair (person, counterpart), in a running or
  * ended series between the two: person_id, series_id (of a running series, null when none runs),
- * last_held_at, next_at. Dates only: what was said stays with the participants.
+ * last_held_at, next_at, next_meeting_id (where a talking point for the next 1:1 goes). Dates only: what was said stays with the participants.
  */
 export function oneOnOneDatesSql(orgId: string, personIds: readonly string[], counterpartIds: readonly string[], now: Date): SQL {
   return sql`
@@ -39,7 +39,8 @@ export function oneOnOneDatesSql(orgId: string, personIds: readonly string[], co
     select s.person_id,
       (array_agg(s.id order by s.id) filter (where s.ended_at is null))[1] as series_id,
       max(coalesce(m.held_at, m.scheduled_at)) filter (where m.status = 'held') as last_held_at,
-      min(m.scheduled_at) filter (where m.status = 'scheduled' and s.ended_at is null and m.scheduled_at >= ${now.toISOString()}::timestamptz) as next_at
+      min(m.scheduled_at) filter (where m.status = 'scheduled' and s.ended_at is null and m.scheduled_at >= ${now.toISOString()}::timestamptz) as next_at,
+      (array_agg(m.id order by m.scheduled_at) filter (where m.status = 'scheduled' and s.ended_at is null and m.scheduled_at >= ${now.toISOString()}::timestamptz))[1] as next_meeting_id
     from s left join one_on_one_meeting m on m.series_id = s.id and m.org_id = ${orgId}
     group by s.person_id`;
 }

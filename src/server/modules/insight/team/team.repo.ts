@@ -57,7 +57,7 @@ export type LearningRow = {
   due_at: Date | string | null; completed_at: Date | string | null; reason_type: string; reason_record_type: string | null;
   reason_record_id: string | null; compliance: boolean; skill_ids: string[];
 };
-export type OneOnOneRow = { person_id: string; series_id: string | null; last_held_at: Date | string | null; next_at: Date | string | null };
+export type OneOnOneRow = { person_id: string; series_id: string | null; last_held_at: Date | string | null; next_at: Date | string | null; next_meeting_id: string | null };
 export type FeedbackRow = { id: string; person_id: string; giver_id: string | null; anonymous: boolean; body: string | null; given_on: string };
 export type PraiseRow = { id: string; person_id: string; giver_id: string | null; message: string; created_at: Date | string };
 export type RecommendedRow = { person_id: string; skill_id: string; item_type: 'course' | 'program'; item_id: string; title: string };

@@ -62,7 +62,7 @@ export const TeamMemberSchema = z
     hurdles: z.array(z.object({ id: z.string(), title: z.string(), category: z.string(), status: z.string(), openedAt: z.string() })),
     plan: z.array(z.object({ id: z.string(), title: z.string(), actionType: z.string(), skillId: z.string().nullable(), status: z.string(), dueDate: z.string().nullable() })),
     learning: z.object({ overdue: z.array(Learning), inProgress: z.array(Learning), recentlyCompleted: z.array(Learning) }),
-    oneOnOne: z.object({ seriesId: z.string().nullable(), lastHeldAt: z.string().nullable(), nextAt: z.string().nullable() }),
+    oneOnOne: z.object({ seriesId: z.string().nullable(), lastHeldAt: z.string().nullable(), nextAt: z.string().nullable(), nextMeetingId: z.string().nullable() }),
     feedback: z.array(z.object({ id: z.string(), giver: Ref.nullable(), anonymous: z.boolean(), excerpt: z.string().nullable(), givenOn: z.string() })),
     praise: z.array(z.object({ id: z.string(), giver: Ref.nullable(), message: z.string(), createdAt: z.string() })),
     loopClosure: z.null().openapi({ description: 'Loop closure of the learning assigned to this person (follow-ups); null until available' }),

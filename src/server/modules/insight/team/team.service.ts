@@ -168,7 +168,7 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
         inProgress: myLearning.filter((e) => open(e.status) && !overdue.includes(e)),
         recentlyCompleted: myLearning.filter((e) => e.status === 'completed'),
       },
-      oneOnOne: { seriesId: one?.series_id ?? null, lastHeldAt: iso(one?.last_held_at), nextAt: iso(one?.next_at) },
+      oneOnOne: { seriesId: one?.series_id ?? null, lastHeldAt: iso(one?.last_held_at), nextAt: iso(one?.next_at), nextMeetingId: one?.next_meeting_id ?? null },
       feedback: (feedback.get(p.id) ?? []).slice(0, RECENT_N).map((f) => ({
         id: f.id,
         giver: f.anonymous ? null : person(f.giver_id),
