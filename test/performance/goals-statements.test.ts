@@ -73,5 +73,8 @@ describe.skipIf(dbKind !== 'postgres')('statements per hot request', () => {
     for (const [what, c] of [['series', series], ['meeting', meeting]] as const) {
       console.log(`${what}: ${c.statements.length} statements\n  ${c.statements.map((x) => x.replace(/\s+/g, ' ').slice(0, 110)).join('\n  ')}`);
     }
+    // Named prepared statements: each connection plans them once.
+    expect(series.statements).toEqual(['one_on_one_series_view', 'one_on_one_meeting_view']);
+    expect(meeting.statements).toEqual(['one_on_one_meeting_view']);
   });
 });

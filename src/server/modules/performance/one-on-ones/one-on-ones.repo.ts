@@ -10,6 +10,7 @@ import {
   talkingPointTopic,
 } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { preparedSql } from '../../../platform/db/prepared.ts';
 import { afterKey, lockKey, rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
 
 export type SeriesRow = typeof oneOnOneSeries.$inferSelect;
@@ -300,8 +301,13 @@ export type MeetingView = MeetingRow & { organiserId: string; attendeeId: string
  * action items (open ones from any meeting, done ones of this meeting), the shared note and the
  * viewer's private note: one statement, since opening a 1:1 is the hot read.
  */
-export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, viewerId: string): Promise<MeetingView | undefined> {
-  const r = await db.execute(sql`
+const [orgArg, viewerArg, meetingArg, seriesArg, nowArg, historyArg] = ['orgId', 'viewerId', 'meetingId', 'seriesId', 'now', 'history'].map((n) => sql.placeholder(n));
+
+// A named prepared statement: opening a 1:1 is the hot read, and each connection plans it once
+// (the series' statement planned in 46 ms cold on the bench data).
+const meetingViewSql = preparedSql<MeetingView, { orgId: string; meetingId: string; viewerId: string }>(
+  'one_on_one_meeting_view',
+  sql`
     select m.id, m.org_id as "orgId", m.series_id as "seriesId", m.scheduled_at as "scheduledAt", m.status, m.held_at as "heldAt",
       m.reminded_at as "remindedAt", m.created_at as "createdAt", s.organiser_id as "organiserId", s.attendee_id as "attendeeId",
       coalesce((select json_agg(json_build_object(
@@ -315,12 +321,12 @@ export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, 
         left join person ap on ap.id = a.author_id
         left join goal g on g.id = a.goal_id
         left join hurdle h on h.id = a.hurdle_id
-        where a.org_id = m.org_id and a.meeting_id = m.id and (not a.private or a.author_id = ${viewerId}::uuid)), '[]') as agenda,
+        where a.org_id = m.org_id and a.meeting_id = m.id and (not a.private or a.author_id = ${viewerArg}::uuid)), '[]') as agenda,
       coalesce((select json_agg(json_build_object(
           'id', x.id, 'seriesId', x.series_id, 'meetingId', x.meeting_id, 'agendaItemId', x.agenda_item_id, 'title', x.title,
           'assigneeId', x.assignee_id, 'assigneeName', xp.first_name || ' ' || xp.last_name, 'dueOn', x.due_on, 'doneAt', x.done_at,
           'createdBy', x.created_by, 'createdAt', x.created_at, 'updatedAt', x.updated_at,
-          'agendaItemBody', case when xa.private and xa.author_id is distinct from ${viewerId}::uuid then null else xa.body end,
+          'agendaItemBody', case when xa.private and xa.author_id is distinct from ${viewerArg}::uuid then null else xa.body end,
           'meetingAt', xm.scheduled_at)
           order by x.done_at nulls first, x.due_on nulls last, x.created_at, x.id)
         from action_item x
@@ -334,11 +340,14 @@ export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, 
           where org_id = m.org_id and meeting_id = m.id and not private) n) as "sharedNote",
       (select row_to_json(n) from (select id, org_id as "orgId", series_id as "seriesId", meeting_id as "meetingId", author_id as "authorId",
           private, body, created_at as "createdAt", updated_at as "updatedAt" from one_on_one_note
-          where org_id = m.org_id and meeting_id = m.id and private and author_id = ${viewerId}::uuid) n) as "privateNote"
+          where org_id = m.org_id and meeting_id = m.id and private and author_id = ${viewerArg}::uuid) n) as "privateNote"
     from one_on_one_meeting m
     join one_on_one_series s on s.id = m.series_id
-    where m.org_id = ${orgId} and m.id = ${meetingId}::uuid`);
-  const row = rows<MeetingView>(r)[0];
+    where m.org_id = ${orgArg} and m.id = ${meetingArg}::uuid`,
+);
+
+export async function meetingView(db: DbOrTx, orgId: string, meetingId: string, viewerId: string): Promise<MeetingView | undefined> {
+  const row = (await meetingViewSql(db, { orgId, meetingId, viewerId }))[0];
   return row ? withDates(row, ['scheduledAt', 'heldAt', 'remindedAt', 'createdAt']) : undefined;
 }
 
@@ -357,30 +366,34 @@ export type SeriesView = SeriesRow & {
  * organisation, so it is an index scan of `agenda_item_meeting_idx`: without it, a scan of every
  * point of every organisation for each of the 55 meetings of a year's weekly series.)
  */
-export async function seriesView(db: DbOrTx, orgId: string, id: string, viewerId: string, now: Date, history: number): Promise<SeriesView | undefined> {
-  const r = await db.execute(sql`
+const seriesViewSql = preparedSql<SeriesView, { orgId: string; seriesId: string; viewerId: string; now: Date; history: number }>(
+  'one_on_one_series_view',
+  sql`
     select s.id, s.org_id as "orgId", s.organiser_id as "organiserId", s.attendee_id as "attendeeId", s.cadence,
       s.starts_at as "startsAt", s.duration_minutes as "durationMinutes", s.time_zone as "timeZone", s.location,
       s.ended_at as "endedAt", s.created_by as "createdBy", s.created_at as "createdAt", s.updated_at as "updatedAt",
       op.first_name || ' ' || op.last_name as "organiserName", ap.first_name || ' ' || ap.last_name as "attendeeName",
       coalesce((select json_agg(json_build_object('id', t.id, 'scheduledAt', t.scheduled_at, 'status', t.status, 'heldAt', t.held_at,
-          'agendaCount', (select count(*) from agenda_item a where a.org_id = s.org_id and a.meeting_id = t.id and (not a.private or a.author_id = ${viewerId}::uuid)))
+          'agendaCount', (select count(*) from agenda_item a where a.org_id = s.org_id and a.meeting_id = t.id and (not a.private or a.author_id = ${viewerArg}::uuid)))
           order by t.scheduled_at)
         from (
-          (select m.* from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at < ${now} order by m.scheduled_at desc limit ${history})
+          (select m.* from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at < ${nowArg}::timestamptz order by m.scheduled_at desc limit ${historyArg}::int)
           union all
-          (select m.* from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at >= ${now})
+          (select m.* from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at >= ${nowArg}::timestamptz)
         ) t), '[]') as meetings,
       coalesce(
         (select m.id from one_on_one_meeting m where m.series_id = s.id and m.status = 'scheduled'
-           and m.scheduled_at + make_interval(mins => s.duration_minutes) >= ${now} order by m.scheduled_at limit 1),
-        (select m.id from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at < ${now} order by m.scheduled_at desc limit 1)
+           and m.scheduled_at + make_interval(mins => s.duration_minutes) >= ${nowArg}::timestamptz order by m.scheduled_at limit 1),
+        (select m.id from one_on_one_meeting m where m.series_id = s.id and m.scheduled_at < ${nowArg}::timestamptz order by m.scheduled_at desc limit 1)
       ) as "currentMeetingId"
     from one_on_one_series s
     join person op on op.id = s.organiser_id
     join person ap on ap.id = s.attendee_id
-    where s.org_id = ${orgId} and s.id = ${id}::uuid`);
-  const row = rows<SeriesView>(r)[0];
+    where s.org_id = ${orgArg} and s.id = ${seriesArg}::uuid`,
+);
+
+export async function seriesView(db: DbOrTx, orgId: string, id: string, viewerId: string, now: Date, history: number): Promise<SeriesView | undefined> {
+  const row = (await seriesViewSql(db, { orgId, seriesId: id, viewerId, now, history }))[0];
   return row ? withDates(row, ['startsAt', 'endedAt', 'createdAt', 'updatedAt']) : undefined;
 }
 
