@@ -111,7 +111,7 @@ const skillRoundsRoute = child('/skill-rounds', () => import('./features/talent/
 const skillRoundRoute = child('/skill-rounds/$id', () => import('./features/talent/assessment-rounds/SkillRoundPage.tsx'));
 const careersRoute = child('/careers', () => import('./features/talent/job-profiles/CareerMapPage.tsx'));
 const analyticsRoute = child('/analytics', () => import('./features/sections/AnalyticsPage.tsx'));
-const teamRoute = child('/team', () => import('./features/people/MyTeamPage.tsx'));
+const teamRoute = child('/team', () => import('./features/insight/team/MyTeamPage.tsx'));
 const teamLearningRoute = child('/team/learning', () => import('./features/learning/enrollment/TeamLearningPage.tsx'));
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,

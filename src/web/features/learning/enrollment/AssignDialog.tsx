@@ -13,7 +13,14 @@ import { enrollmentApi, enrollmentKeys, type AssignBody } from './api.ts';
 import { assignableReasonOptions } from './reasons.ts';
 
 /** What to assign: a course or a program (or neither: the dialog lets you pick), to chosen people or not. */
-export type AssignTarget = { courseId?: string; programId?: string; title: string; personIds?: string[] };
+export type AssignTarget = {
+  courseId?: string;
+  programId?: string;
+  title: string;
+  personIds?: string[];
+  /** The reason to start from, linked to the record that caused it (a gap's job profile, a goal…). */
+  reason?: { type: string; recordType?: string; recordId?: string; note?: string };
+};
 
 type AudienceType = 'people' | 'group' | 'department';
 type Option = { value: string; label: string };
@@ -42,8 +49,8 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
   const [groupId, setGroupId] = useState<string | null>(null);
   const [newcomers, setNewcomers] = useState(true);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const [reason, setReason] = useState<string | null>(target.reason?.type ?? null);
+  const [note, setNote] = useState(target.reason?.note ?? '');
   const [due, setDue] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const qc = useQueryClient();
@@ -61,7 +68,12 @@ function AssignForm({ target, onClose }: { target: AssignTarget; onClose: () => 
       return enrollmentApi.assign({
         ...(kind === 'program' ? { programId: id } : { courseId: id }),
         audience,
-        reason: { type: reason as AssignBody['reason']['type'], ...(note.trim() ? { note: note.trim() } : {}) },
+        reason: {
+          type: reason as AssignBody['reason']['type'],
+          // The linked record stays while the reason is the one it came with.
+          ...(target.reason?.recordId && reason === target.reason.type ? { recordType: target.reason.recordType, recordId: target.reason.recordId } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
         // The end of the chosen day, in the assigner's time zone.
         ...(due ? { dueAt: new Date(`${due}T23:59:59`).toISOString() } : {}),
       });
