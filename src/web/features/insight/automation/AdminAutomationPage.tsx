@@ -11,12 +11,25 @@ import { RuleBuilder } from './RuleBuilder.tsx';
 const statusColor = { draft: 'gray', active: 'green', paused: 'yellow', failed: 'red' } as const;
 const statusLabel = { draft: 'Draft', active: 'Active', paused: 'Paused', failed: 'Stopped by an error' } as const;
 
+const actionDone: Record<string, string> = {
+  enroll: 'Enrolled',
+  talkingPoint: '1:1 talking point added',
+  planItem: 'Plan item added',
+  selfAssessment: 'Self-assessment asked',
+  notify: 'Notified',
+};
+
 function runText(r: AutomationRun) {
   if (r.status === 'failed') return r.error ?? 'Failed';
   return r.detail
-    .map((d) => (d.skipped ? `${String(d.action ?? 'skipped')}: ${String(d.skipped)}` : d.notified ? `${String(d.action)}: notified` : `${String(d.action)}: ${String(d.type ?? 'done')}`))
+    .map((d) => {
+      const what = actionDone[String(d.action)] ?? String(d.action ?? '');
+      return d.skipped ? `${d.action ? `${what}: no — ` : ''}${String(d.skipped)}` : what;
+    })
     .join(' · ');
 }
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function Runs({ rule }: { rule: AutomationRule }) {
   const runs = useInfiniteQuery(automationQueries.runs(rule.id));
@@ -70,7 +83,7 @@ function RuleRow({ rule, onEdit }: { rule: AutomationRule; onEdit: () => void })
       <Table.Tr>
         <Table.Td>
           <Text fw={500}>{rule.name}</Text>
-          <Text size="xs" c="dimmed">{eventLabels[rule.event]} · {rule.conditions.length} conditions · {rule.actions.length} actions</Text>
+          <Text size="xs" c="dimmed">{eventLabels[rule.event]} · {count(rule.conditions.length, 'condition')} · {count(rule.actions.length, 'action')}</Text>
         </Table.Td>
         <Table.Td>
           <Badge variant="light" color={statusColor[rule.status]}>{statusLabel[rule.status]}</Badge>

@@ -21,7 +21,6 @@ export const automationKeys = {
 export type OptionKind = 'department' | 'group' | 'jobProfile' | 'skill' | 'course' | 'program';
 
 async function loadOptions(kind: OptionKind): Promise<Option[]> {
-  const published = { status: 'published', limit: 200 };
   switch (kind) {
     case 'department':
       return (await http.get('/departments')).data.map((d) => ({ value: d.id, label: d.name }));
@@ -31,10 +30,10 @@ async function loadOptions(kind: OptionKind): Promise<Option[]> {
       return (await http.get('/job-profiles', { query: { limit: 200 } })).data.map((p) => ({ value: p.id, label: p.name }));
     case 'skill':
       return (await http.get('/skills', { query: { limit: 200 } })).data.map((s) => ({ value: s.id, label: s.name }));
+    // The catalog (published only) is readable by HR admins too; the authoring lists are not.
     case 'course':
-      return (await http.get('/courses', { query: published })).data.filter((c) => c.status === 'published').map((c) => ({ value: c.id, label: c.title }));
     case 'program':
-      return (await http.get('/programs', { query: published })).data.filter((p) => p.status === 'published').map((p) => ({ value: p.id, label: p.title }));
+      return (await http.get('/catalog', { query: { kind, limit: 200 } })).data.map((c) => ({ value: c.id, label: c.title }));
   }
 }
 
