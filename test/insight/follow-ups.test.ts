@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agendaItem, enrollment, followUp, goal, hurdle, notification, oneOnOneMeeting } from '../../src/server/db/schema/index.ts';
+import { agendaItem, auditEvent, enrollment, followUp, goal, hurdle, notification, oneOnOneMeeting } from '../../src/server/db/schema/index.ts';
 import type { ReasonType } from '../../src/server/db/schema/learning.ts';
 import { createFollowUps, loopSummaryFor, sweepOrganisation } from '../../src/server/modules/insight/follow-ups/index.ts';
 import { completeEnrollment, enroll } from '../../src/server/modules/learning/index.ts';
@@ -261,6 +261,26 @@ describe('follow-ups', () => {
     const loop = await loopSummaryFor(t.ctx, s.org.id, [people[0]!.person.id, people[3]!.person.id, people[4]!.person.id]);
     expect(loop.total).toEqual({ improved: 1, notImproved: 1, decided: 2, pending: 1, rate: 0.5 });
     expect(loop.people.map((p) => [p.rate, p.pending])).toEqual([[1, 0], [0, 0], [null, 1]]);
+  });
+
+  it('decides once when the same assessment event arrives twice, and answers 404 for an unknown course or program', async () => {
+    let s = await setup();
+    await setCurrentLevel(t, s.org.id, s.anaU.person.id, s.neg.id, 2);
+    const eid = await completeWith(s, s.anaU.person.id, { type: 'skill_gap', levels: { [s.neg.id]: 2 } });
+    await sweepAfter(s.org.id, 60);
+    s = await signInAgain(s);
+    expect((await s.max.raw.post('skill-assessments', { personId: s.anaU.person.id, skillId: s.neg.id, level: 3, source: 'manager' })).status).toBe(201);
+    await settle();
+    const { decideOnAssessment } = await import('../../src/server/modules/insight/follow-ups/follow-ups.service.ts');
+    await decideOnAssessment(t.ctx, s.org.id, s.anaU.person.id, s.neg.id); // a second delivery
+    const f = (await followUpOf(eid))!;
+    expect(f.status).toBe('improved');
+    const audits = await t.ctx.db.select().from(auditEvent).where(and(eq(auditEvent.recordId, f.id), eq(auditEvent.action, 'follow_up.decided')));
+    expect(audits).toHaveLength(1);
+    const lena = await signInAs(t, s.lenaU);
+    expect((await lena.raw.get(`follow-ups/summary?courseId=${s.anaU.person.id}`)).status).toBe(404);
+    expect((await lena.raw.get(`follow-ups/summary?programId=${s.anaU.person.id}`)).status).toBe(404);
+    expect((await lena.raw.get(`follow-ups/summary?courseId=${s.course.id}&personId=${s.anaU.person.id}`)).status).toBe(400);
   });
 
   it('documents its endpoints in the OpenAPI document', async () => {
