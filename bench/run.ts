@@ -114,6 +114,7 @@ async function measure(target: Target, csvPath: string): Promise<Figures> {
   if (suite === 'talent') return measureTalent(target);
   if (suite === 'performance') return measurePerformance(target);
   if (suite === 'loop') return (await import('./loop.ts')).measureLoop(target);
+  if (suite === 'team') return (await import('./team.ts')).measureTeam(target);
   log(`${target.name}: import of ${N} people (dry run, then commit)`);
   const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
   log(`${target.name}: directory search`);
