@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { checkIn, department, goal, goalComment, goalPeriod, goalSkill, group, keyResult, person, skill } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { preparedSql } from '../../../platform/db/prepared.ts';
 import { rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
 import { uuidv7 } from 'uuidv7';
 import { CHAIN_DEPTH } from '../../org/index.ts';
@@ -468,6 +469,66 @@ export async function checkInTarget(db: DbOrTx, orgId: string, goalId: string, v
 /** A goal above the one checked in on, with what its progress rolls up from (nearest first). */
 export type RollUpAncestor = { id: string; parentId: string | null; progress: number; keyResults: Array<Omit<CheckInKeyResult, 'id' | 'title'>>; children: RollUpPart[] };
 
+type CheckInWriteArgs = {
+  orgId: string; goalId: string; parentId: string | null; krIds: string; krValues: string; progress: number; status: string; closedAt: Date | null;
+  now: Date; id: string; authorId: string | null; confidence: number; note: string | null; blockers: string | null; values: string; depth: number;
+};
+const P = Object.fromEntries(
+  (['orgId', 'goalId', 'parentId', 'krIds', 'krValues', 'progress', 'status', 'closedAt', 'now', 'id', 'authorId', 'confidence', 'note', 'blockers', 'values', 'depth'] as const).map(
+    (k) => [k, sql.placeholder(k)],
+  ),
+) as Record<keyof CheckInWriteArgs, ReturnType<typeof sql.placeholder>>;
+
+type CheckInWritten = {
+  checkIn: Omit<CheckInView, 'createdAt' | 'correctedAt'> & { createdAt: string; correctedAt: string | null };
+  progress: number;
+  ancestors: Array<Omit<RollUpAncestor, 'keyResults' | 'children'> & { keyResults: RollUpAncestor['keyResults'] | null; children: RollUpPart[] | null }>;
+};
+
+/** The check-in write as a named prepared statement: every check-in runs it, and it is planned once per connection. */
+const writeCheckInSql = preparedSql<CheckInWritten, CheckInWriteArgs>(
+  'goal_check_in_write',
+  sql`
+    with recursive kr as (
+      update ${keyResult} k set current_value = v.value, updated_at = ${P.now}::timestamptz
+      from (select unnest(${P.krIds}::text::uuid[]) as id, unnest(${P.krValues}::text::float8[]) as value) v
+      where k.org_id = ${P.orgId}::uuid and k.goal_id = ${P.goalId}::uuid and k.id = v.id
+      returning k.id
+    ), g as (
+      update ${goal} set progress = ${P.progress}::real, status = ${P.status}::text, last_check_in_at = ${P.now}::timestamptz, closed_at = ${P.closedAt}::timestamptz,
+        updated_at = ${P.now}::timestamptz
+      where org_id = ${P.orgId}::uuid and id = ${P.goalId}::uuid
+      returning progress, status
+    ), ci as (
+      insert into ${checkIn} (id, org_id, goal_id, author_id, confidence, status, progress, note, blockers, "values", created_at)
+      select ${P.id}::uuid, ${P.orgId}::uuid, ${P.goalId}::uuid, ${P.authorId}::uuid, ${P.confidence}::smallint, g.status, g.progress,
+        ${P.note}::text, ${P.blockers}::text, ${P.values}::text::jsonb, ${P.now}::timestamptz
+      from g
+      returning *
+    ), up(id, parent_id, depth) as (
+      select a.id, a.parent_id, 1 from ${goal} a where a.org_id = ${P.orgId}::uuid and a.id = ${P.parentId}::uuid
+      union all
+      select a.id, a.parent_id, up.depth + 1 from ${goal} a join up on a.id = up.parent_id where a.org_id = ${P.orgId}::uuid and up.depth < ${P.depth}::int
+    )
+    select json_build_object('id', ci.id, 'goalId', ci.goal_id, 'authorId', ci.author_id,
+        'authorName', (select p.first_name || ' ' || p.last_name from ${person} p where p.org_id = ci.org_id and p.id = ci.author_id),
+        'confidence', ci.confidence, 'status', ci.status, 'progress', ci.progress, 'note', ci.note, 'blockers', ci.blockers, 'values', ci."values",
+        'correctedAt', ci.corrected_at, 'createdAt', ci.created_at) as "checkIn",
+      ci.progress,
+      coalesce((select json_agg(json_build_object('id', a.id, 'parentId', a.parent_id, 'progress', a.progress,
+          'keyResults', kl.list,
+          'children', case when kl.list is null then (
+            select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = a.org_id and c.parent_id = a.id
+          ) end) order by up.depth)
+        from up join ${goal} a on a.org_id = ${P.orgId}::uuid and a.id = up.id
+        left join lateral (
+          select json_agg(json_build_object('kind', k.kind, 'startValue', k.start_value, 'targetValue', k.target_value,
+            'currentValue', k.current_value, 'weight', k.weight)) as list
+          from ${keyResult} k where k.org_id = a.org_id and k.goal_id = a.id
+        ) kl on true), '[]') as ancestors
+    from ci`,
+);
+
 /**
  * A check-in written in ONE statement: the key results' values, the goal (progress, status, last
  * check-in), the check-in row, returned as the check-in view; with, read in the same statement,
@@ -489,46 +550,25 @@ export async function writeCheckIn(
 ): Promise<{ checkIn: CheckInView; progress: number; ancestors: RollUpAncestor[] }> {
   const entries = Object.entries(w.values);
   const id = uuidv7();
-  const r = await db.execute(sql`
-    with recursive kr as (
-      update ${keyResult} k set current_value = v.value, updated_at = ${w.now}
-      from (select unnest(${uuidArray(entries.map(([k]) => k))}) as id, unnest(${`{${entries.map(([, v]) => v).join(',')}}`}::float8[]) as value) v
-      where k.org_id = ${w.orgId} and k.goal_id = ${w.goalId}::uuid and k.id = v.id
-      returning k.id
-    ), g as (
-      update ${goal} set progress = ${w.goal.progress}, status = ${w.goal.status}, last_check_in_at = ${w.now}, closed_at = ${w.goal.closedAt},
-        updated_at = ${w.now}
-      where org_id = ${w.orgId} and id = ${w.goalId}::uuid
-      returning progress, status
-    ), ci as (
-      insert into ${checkIn} (id, org_id, goal_id, author_id, confidence, status, progress, note, blockers, "values", created_at)
-      select ${id}::uuid, ${w.orgId}::uuid, ${w.goalId}::uuid, ${w.checkIn.authorId}::uuid, ${w.checkIn.confidence}::smallint, g.status, g.progress,
-        ${w.checkIn.note ?? null}::text, ${w.checkIn.blockers ?? null}::text, ${JSON.stringify(w.checkIn.values ?? {})}::jsonb, ${w.now}::timestamptz
-      from g
-      returning *
-    ), up(id, parent_id, depth) as (
-      select a.id, a.parent_id, 1 from ${goal} a where a.org_id = ${w.orgId} and a.id = ${w.parentId}::uuid
-      union all
-      select a.id, a.parent_id, up.depth + 1 from ${goal} a join up on a.id = up.parent_id where a.org_id = ${w.orgId} and up.depth < ${w.depth}
-    )
-    select json_build_object('id', ci.id, 'goalId', ci.goal_id, 'authorId', ci.author_id,
-        'authorName', (select p.first_name || ' ' || p.last_name from ${person} p where p.org_id = ci.org_id and p.id = ci.author_id),
-        'confidence', ci.confidence, 'status', ci.status, 'progress', ci.progress, 'note', ci.note, 'blockers', ci.blockers, 'values', ci."values",
-        'correctedAt', ci.corrected_at, 'createdAt', ci.created_at) as "checkIn",
-      ci.progress,
-      coalesce((select json_agg(json_build_object('id', a.id, 'parentId', a.parent_id, 'progress', a.progress,
-          'keyResults', kl.list,
-          'children', case when kl.list is null then (
-            select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = a.org_id and c.parent_id = a.id
-          ) end) order by up.depth)
-        from up join ${goal} a on a.org_id = ${w.orgId} and a.id = up.id
-        left join lateral (
-          select json_agg(json_build_object('kind', k.kind, 'startValue', k.start_value, 'targetValue', k.target_value,
-            'currentValue', k.current_value, 'weight', k.weight)) as list
-          from ${keyResult} k where k.org_id = a.org_id and k.goal_id = a.id
-        ) kl on true), '[]') as ancestors
-    from ci`);
-  const [x] = rows<{ checkIn: Omit<CheckInView, 'createdAt' | 'correctedAt'> & { createdAt: string; correctedAt: string | null }; progress: number; ancestors: Array<Omit<RollUpAncestor, 'keyResults' | 'children'> & { keyResults: RollUpAncestor['keyResults'] | null; children: RollUpPart[] | null }> }>(r);
+  const r = await writeCheckInSql(db, {
+    orgId: w.orgId,
+    goalId: w.goalId,
+    parentId: w.parentId,
+    krIds: `{${entries.map(([k]) => k).join(',')}}`,
+    krValues: `{${entries.map(([, v]) => v).join(',')}}`,
+    progress: w.goal.progress,
+    status: w.goal.status,
+    closedAt: w.goal.closedAt,
+    now: w.now,
+    id,
+    authorId: w.checkIn.authorId ?? null,
+    confidence: w.checkIn.confidence,
+    note: w.checkIn.note ?? null,
+    blockers: w.checkIn.blockers ?? null,
+    values: JSON.stringify(w.checkIn.values ?? {}),
+    depth: w.depth,
+  });
+  const [x] = r;
   const c = x!.checkIn;
   return {
     checkIn: { ...c, createdAt: new Date(c.createdAt), correctedAt: c.correctedAt ? new Date(c.correctedAt) : null },
