@@ -54,6 +54,7 @@ await must('steps', admin.put(`programs/${program.id}/steps`, { steps: [{ kind: 
 await must('publish', admin.post(`programs/${program.id}/publish`));
 const [inProgram] = await enrollPeople(t, org.id, { programId: program.id }, [adminUser.person.id]);
 const rule = await must<any>('rule', admin.post('compliance-rules', { name: 'Yearly', courseId: done.id, audience: { type: 'everyone' }, validForMonths: 12 }));
+const automationRule = await must<any>('automation rule', admin.post('automation-rules', { name: 'Welcome', event: 'person_hired', actions: [{ type: 'enroll', courseId: course.id }] }));
 const file = await must<any>('file', uploadFile(admin, tinyPng, 'cover.png', 'cover'));
 const hurdle = await must<any>('hurdle', admin.post('hurdles', { personId: learner.person.id, title: 'No time to practise', category: 'time' }));
 const goal = await must<any>('goal', admin.post('goals', { title: 'Publish the style guide' }));
@@ -90,6 +91,7 @@ function fill(path: string): string {
     [/^\/assessment-rounds\//, round.id],
     [/^\/programs\//, program.id],
     [/^\/compliance/, rule.id],
+    [/^\/automation-rules\//, automationRule.id],
     [/^\/certificates\/verify/, certificate.verificationCode],
     [/^\/certificates\//, certificate.id],
     [/^\/mail-outbox\//, mail.id],
