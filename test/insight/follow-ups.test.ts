@@ -128,6 +128,20 @@ describe('follow-ups', () => {
     expect(summary.body).toMatchObject({ improved: 1, notImproved: 0, decided: 1, pending: 0, rate: 1, flagged: false });
   });
 
+  it('keeps a skill never assessed at assignment as "no level", so a first rating since closes the gap; a goal reason without its goal is not followed up', async () => {
+    const s = await setup();
+    const eid = await completeWith(s, s.anaU.person.id, { type: 'skill_gap', levels: { [s.neg.id]: null } });
+    expect((await followUpOf(eid))!.before).toEqual({ levels: { [s.neg.id]: null } });
+    const goalless = await completeWith(s, s.anaU.person.id, { type: 'goal' }, (await createTeachingCourse(t, s.org.id, 'Planning', [])).id);
+    expect(await followUpOf(goalless)).toBeUndefined();
+    t.clock.set(new Date(START.getTime() + 5 * DAY));
+    const max = await signInAs(t, s.maxU);
+    expect((await max.raw.post('skill-assessments', { personId: s.anaU.person.id, skillId: s.neg.id, level: 2, source: 'manager' })).status).toBe(201);
+    await settle();
+    await sweepAfter(s.org.id, 60);
+    expect(await followUpOf(eid)).toMatchObject({ status: 'improved', before: { levels: { [s.neg.id]: null } }, after: { levels: { [s.neg.id]: 2 } } });
+  });
+
   it('uses an assessment newer than the completion at once, and ignores older ones', async () => {
     let s = await setup();
     await setCurrentLevel(t, s.org.id, s.anaU.person.id, s.neg.id, 3);

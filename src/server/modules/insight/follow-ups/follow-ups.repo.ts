@@ -35,7 +35,8 @@ export type CreatedFollowUp = { id: string; enrollment_id: string; person_id: st
  * One follow-up per completed top-level enrolment with a followed reason (a program's course steps
  * share the program's reason, so the program's completion carries the loop), due at completion
  * plus the reason's window, with the enrolment's baseline as `before`. Without stored baseline
- * levels, a skill follow-up takes the course's skills with no level known. Idempotent: the
+ * levels, a skill follow-up takes the course's skills with no level known; a goal, hurdle or 1:1
+ * reason without its record is not followed up. Idempotent: the
  * unique enrolment index makes a second delivery a no-op.
  */
 export async function insertForEnrollments(
@@ -53,16 +54,20 @@ export async function insertForEnrollments(
       e.reason_record_id,
       e.completed_at + make_interval(days => (${JSON.stringify(windows)}::jsonb ->> e.reason_type)::int),
       'pending',
+      -- Stripped of nulls before the levels go in: a skill never assessed at assignment is a null level to keep.
       jsonb_strip_nulls(jsonb_build_object(
-        'levels', case when e.reason_type in ${skillReasons} then coalesce(e.baseline_levels,
-          (select jsonb_object_agg(cs.skill_id::text, null) from course_skill cs where cs.course_id = e.course_id), '{}'::jsonb) end,
         'goalProgress', e.baseline_signal -> 'goalProgress',
         'goalStatus', e.baseline_signal -> 'goalStatus',
-        'hurdleStatus', e.baseline_signal -> 'hurdleStatus')),
+        'hurdleStatus', e.baseline_signal -> 'hurdleStatus'))
+      || case when e.reason_type in ${skillReasons} then jsonb_build_object('levels', coalesce(nullif(e.baseline_levels, '{}'::jsonb),
+          (select jsonb_object_agg(cs.skill_id::text, null) from course_skill cs where cs.course_id = e.course_id), '{}'::jsonb))
+        else '{}'::jsonb end,
       ${now}, ${now}
     from enrollment e
     where e.org_id = ${orgId} and ${ids} and e.status = 'completed' and e.completed_at is not null
       and e.parent_enrollment_id is null and e.reason_type in ${followed}
+      -- A goal, hurdle or 1:1 reason is measured on its record: without one there is nothing to follow up.
+      and (e.reason_type in ${skillReasons} or e.reason_record_id is not null)
     on conflict (enrollment_id) do nothing
     returning id, enrollment_id, person_id, reason_type, due_at`);
   return rows<CreatedFollowUp>(r);
