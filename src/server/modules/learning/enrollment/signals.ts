@@ -39,12 +39,20 @@ export function learningOfPeopleSql(orgId: string, personIds: readonly string[],
       coalesce(e.course_id, e.program_id) as item_id, coalesce(c.title, p.title) as title, e.status, e.due_at, e.completed_at,
       e.reason_type, e.reason_record_type, e.reason_record_id,
       (e.compliance_rule_id is not null or e.reason_type = 'compliance') as compliance,
-      coalesce((select array_agg(distinct cs.skill_id::text) from course_skill cs
-        where cs.org_id = ${orgId} and (cs.course_id = e.course_id
-          or cs.course_id in (select ps.course_id from program_step ps where ps.program_id = e.program_id and ps.kind = 'course'))), '{}') as skill_ids
+      coalesce(ct.skill_ids, pt.skill_ids, '{}') as skill_ids
     from enrollment e
     left join course c on c.id = e.course_id
     left join program p on p.id = e.program_id
+    -- One lateral per kind, each an index lookup (course_skill's key starts with course_id): an
+    -- "or" over both kinds made PostgreSQL scan course_skill once per enrolment.
+    left join lateral (
+      select array_agg(cs.skill_id::text) as skill_ids from course_skill cs where cs.course_id = e.course_id
+    ) ct on e.course_id is not null
+    left join lateral (
+      select array_agg(distinct cs.skill_id::text) as skill_ids
+      from program_step ps join course_skill cs on cs.course_id = ps.course_id
+      where ps.program_id = e.program_id and ps.kind = 'course'
+    ) pt on e.program_id is not null
     where e.org_id = ${orgId} and e.person_id = any(${uuidArray(personIds)}) and e.parent_enrollment_id is null
       and (${isOpenStatus(sql`e.status`)} or (e.status = 'completed' and e.completed_at >= ${since.toISOString()}::timestamptz))
     order by e.due_at nulls last, e.created_at`;
