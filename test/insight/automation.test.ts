@@ -272,4 +272,40 @@ describe('automation rules', () => {
     expect(run!.status).toBe('done');
     expect(run!.detail).toEqual(expect.arrayContaining([{ action: 'talkingPoint', skipped: 'no 1:1 series with the manager' }, expect.objectContaining({ action: 'planItem', type: 'development_plan_item' })]));
   });
+  it('acts when a manager changes (telling the new manager) and when a goal goes off track, not on a correction', async () => {
+    const s = await setup();
+    const newBoss = await createPerson(t, s.org.id, { firstName: 'Nia', lastName: 'Boss' });
+    const rule = (await s.hr.post('automation-rules', {
+      name: 'New manager', event: 'manager_changed', conditions: [{ field: 'department', op: 'in', value: [s.sales.id] }],
+      actions: [{ type: 'notify', to: 'manager', message: 'You have a new report' }],
+    })).body;
+    const goals = (await s.hr.post('automation-rules', {
+      name: 'Off track', event: 'goal_off_track', conditions: [],
+      actions: [{ type: 'notify', to: 'person', message: 'Your goal is off track: talk to your manager' }],
+    })).body;
+    // Switched on while nobody has a manager, the first run tells nobody (the notice is skipped with its reason).
+    await s.hr.post(`automation-rules/${rule.id}/activate`);
+    await s.hr.post(`automation-rules/${goals.id}/activate`);
+    await settle();
+    const changed = await s.hr.patch(`people/${s.ann.id}`, { managerId: newBoss.id } as never);
+    expect(changed.status).toBe(200);
+    await settle();
+    const told = await t.ctx.db.select().from(notification).where(and(eq(notification.personId, newBoss.id), eq(notification.kind, 'automation.notice')));
+    expect(told.filter((n) => n.title === 'New manager').map((n) => n.body)).toEqual(['You have a new report']);
+
+    const checkIn = async (status: string, corrected: boolean) => {
+      const goalId = crypto.randomUUID();
+      await t.ctx.db.transaction((tx) => recordChange(tx, systemRef(s.org.id), {
+        action: 'performance.goal_checked_in', recordType: 'goal', recordId: goalId,
+        event: { goalId, checkInId: crypto.randomUUID(), ownerPersonId: s.bob.id, status, corrected },
+      }));
+      await settle();
+    };
+    await checkIn('at_risk', false);
+    await checkIn('off_track', true);
+    await checkIn('off_track', false);
+    const bobTold = await t.ctx.db.select().from(notification).where(and(eq(notification.personId, s.bob.id), eq(notification.kind, 'automation.notice')));
+    // One from the first run (everyone active), one from the off-track check-in.
+    expect(bobTold.filter((n) => n.title === 'Off track')).toHaveLength(2);
+  });
 });
