@@ -36,7 +36,10 @@ test('HR builds an automation rule, previews who it touches, and switches it on'
   const row = page.getByRole('row', { name: new RegExp(name) });
   await expect(row.getByText('Draft')).toBeVisible();
   await row.getByRole('button', { name: `Switch on ${name}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Switch on' }).click();
+  // Acting at once on everyone it selects is a choice, with the number named.
+  const switchOn = page.getByRole('dialog', { name: `Switch on “${name}”?` });
+  await switchOn.getByRole('checkbox', { name: `Also act now on the ${n} ${n === 1 ? 'person' : 'people'} its conditions select` }).check();
+  await switchOn.getByRole('button', { name: 'Switch on' }).click();
   await expect(row.getByText('Active')).toBeVisible();
   await expect(row.getByText(new RegExp(`^${n} done`))).toBeVisible({ timeout: 20_000 }).catch(async () => {
     await page.reload();

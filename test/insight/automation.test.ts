@@ -116,7 +116,7 @@ describe('automation rules', () => {
   it('on switching on, enrols everyone selected now, once, with audit rows naming the rule', async () => {
     const s = await setup();
     const rule = (await s.hr.post('automation-rules', salesRule(s))).body;
-    const on = await s.hr.post(`automation-rules/${rule.id}/activate`);
+    const on = await s.hr.post(`automation-rules/${rule.id}/activate`, { actNow: true });
     expect(on.status).toBe(200);
     await settle();
     expect(await enrolmentsOf(s.ann.id, s.onboarding.id)).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('automation rules', () => {
     expect(audits.map((a) => [a.action, a.actorLabel, a.actorPersonId])).toEqual([['enrollment.created', `automation:${rule.id}`, null]]);
     // Paused and switched on again: the first run finds everyone's run taken.
     await s.hr.post(`automation-rules/${rule.id}/pause`);
-    await s.hr.post(`automation-rules/${rule.id}/activate`);
+    await s.hr.post(`automation-rules/${rule.id}/activate`, { actNow: true });
     await settle();
     const runs = await s.hr.get(`automation-rules/${rule.id}/runs`);
     expect(runs.body.data.map((r: { triggerKey: string; status: string }) => [r.triggerKey, r.status]).sort()).toEqual(
@@ -196,7 +196,7 @@ describe('automation rules', () => {
       name: 'Overdue → refresher', event: 'enrollment_overdue', conditions: [{ field: 'department', op: 'in', value: [s.sales.id] }],
       actions: [{ type: 'enroll', courseId: refresher.id, dueDays: 1 }],
     })).body;
-    await s.hr.post(`automation-rules/${rule.id}/activate`);
+    await s.hr.post(`automation-rules/${rule.id}/activate`, { actNow: true });
     await settle(); // the first run enrols Ann and Bob in the refresher, due in a day
     t.clock.set(new Date('2026-06-05T09:00:00Z'));
     await runAutomationSweep(t.ctx);
@@ -284,8 +284,8 @@ describe('automation rules', () => {
       actions: [{ type: 'notify', to: 'person', message: 'Your goal is off track: talk to your manager' }],
     })).body;
     // Switched on while nobody has a manager, the first run tells nobody (the notice is skipped with its reason).
-    await s.hr.post(`automation-rules/${rule.id}/activate`);
-    await s.hr.post(`automation-rules/${goals.id}/activate`);
+    await s.hr.post(`automation-rules/${rule.id}/activate`, { actNow: true });
+    await s.hr.post(`automation-rules/${goals.id}/activate`, { actNow: true });
     await settle();
     const changed = await s.hr.patch(`people/${s.ann.id}`, { managerId: newBoss.id } as never);
     expect(changed.status).toBe(200);

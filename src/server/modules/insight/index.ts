@@ -11,6 +11,8 @@ export const insightRoutes = createRouter().route('/', recommendationRoutes).rou
 export const insightJobs = [...recommendationJobs, ...automationJobs, ...followUpJobs];
 export const insightSubscribers = [...recommendationSubscribers, ...automationSubscribers, ...followUpSubscribers];
 export { RECOMPUTE_DAILY, RECOMPUTE_ORG, RECOMPUTE_PERSON, recomputeForPeople } from './recommendations/index.ts';
+export { createFollowUps, sweepOrganisation } from './follow-ups/index.ts';
+export { createRule, setStatus as setRuleStatus } from './automation/index.ts';
 
 /** Insight's recurring jobs (the daily recommendations recompute, the automation rules' daily sweep). */
 export async function scheduleInsightJobs(ctx: AppContext): Promise<void> {

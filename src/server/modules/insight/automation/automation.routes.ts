@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
-import { PreviewSchema, RuleBody, RulePatch, RuleSchema, RunSchema, RunsQuery } from './automation.schemas.ts';
+import { ActivateBody, PreviewSchema, RuleBody, RulePatch, RuleSchema, RunSchema, RunsQuery } from './automation.schemas.ts';
 import * as service from './automation.service.ts';
 
 const tags = ['Automation rules'];
@@ -37,8 +37,9 @@ const remove = createRoute({
 });
 const activate = createRoute({
   method: 'post', path: '/automation-rules/{id}/activate', tags,
-  summary: `Switch a rule on (again, after a failure once mended); it first acts on everyone it selects now ${who}`,
-  request: { params: IdParam }, responses: { 200: jsonContent(RuleSchema), ...errorResponses('unprocessable', 'not_found') },
+  summary: `Switch a rule on (again, after a failure once mended); with actNow it also acts at once on everyone it selects now ${who}`,
+  request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: ActivateBody } } } },
+  responses: { 200: jsonContent(RuleSchema), ...errorResponses('unprocessable', 'not_found') },
 });
 const pause = createRoute({
   method: 'post', path: '/automation-rules/{id}/pause', tags, summary: `Pause a rule ${who}`,
@@ -63,7 +64,10 @@ export const automationRuleRoutes = createRouter()
     await service.deleteRule(c.var.ctx, requireActor(c), c.req.valid('param').id, c.var.requestId);
     return c.body(null, 204);
   })
-  .openapi(activate, async (c) => c.json(await service.setStatus(c.var.ctx, requireActor(c), c.req.valid('param').id, 'active', c.var.requestId), 200))
+  .openapi(activate, async (c) => {
+    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {};
+    return c.json(await service.setStatus(c.var.ctx, requireActor(c), c.req.valid('param').id, 'active', c.var.requestId, { actNow: body.actNow === true }), 200);
+  })
   .openapi(pause, async (c) => c.json(await service.setStatus(c.var.ctx, requireActor(c), c.req.valid('param').id, 'paused', c.var.requestId), 200))
   .openapi(previewSaved, async (c) => c.json(await service.previewRule(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(runs, async (c) => c.json(await service.listRuns(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200));

@@ -118,3 +118,12 @@ export const PreviewSchema = z
   .openapi('AutomationPreview', { description: 'The active people the conditions on the person select now, and the first of them by name' });
 
 export const RunsQuery = z.object({ ...PageQuery });
+
+/**
+ * Switching on acts on new events only, unless `actNow`: then it also acts at once on everyone the
+ * conditions select now (the first run). Off by default, so "when a person is hired" does not
+ * treat the whole company as new hires.
+ */
+export const ActivateBody = z
+  .strictObject({ actNow: z.boolean().optional().openapi({ description: 'Also act now on everyone the conditions select (default false)' }) })
+  .openapi('AutomationRuleActivate');

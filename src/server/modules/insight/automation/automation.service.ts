@@ -162,9 +162,9 @@ export async function deleteRule(ctx: AppContext, actor: Actor, id: string, requ
 
 /**
  * Switches a rule on (checked again: what it names may have gone since it was saved; a failed
- * rule is switched on again once mended) or pauses it. Switching on queues the first run.
+ * rule is switched on again once mended) or pauses it. Switching on with `actNow` queues the first run.
  */
-export async function setStatus(ctx: AppContext, actor: Actor, id: string, status: 'active' | 'paused', requestId?: string) {
+export async function setStatus(ctx: AppContext, actor: Actor, id: string, status: 'active' | 'paused', requestId?: string, opts: { actNow?: boolean } = {}) {
   const r = await ctx.db.transaction(async (tx) => {
     const before = await visibleRule(tx, actor, id, true);
     if (status === 'active') await requireSound(tx, actor.orgId, { event: before.event, conditions: before.conditions as Condition[], actions: before.actions as Action[] });
@@ -181,7 +181,7 @@ export async function setStatus(ctx: AppContext, actor: Actor, id: string, statu
     });
     return { row, changed: true };
   });
-  if (r.changed && status === 'active') {
+  if (r.changed && status === 'active' && opts.actNow) {
     const { FIRST_RUN } = await import('./automation.jobs.ts');
     await ctx.jobs.send(FIRST_RUN, { orgId: actor.orgId, ruleId: id });
   }

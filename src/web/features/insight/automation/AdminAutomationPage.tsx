@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -75,7 +75,15 @@ function RuleRow({ rule, onEdit }: { rule: AutomationRule; onEdit: () => void })
     void qc.invalidateQueries({ queryKey: automationKeys.all });
   };
   const failed = (err: unknown) => notifications.show({ color: 'red', message: (err as Error).message });
-  const activate = useMutation({ mutationFn: () => automationApi.activate(rule.id), onSuccess: done(`“${rule.name}” is on: it acts first on everyone it selects now`), onError: failed });
+  const [switching, setSwitching] = useState(false);
+  const activate = useMutation({
+    mutationFn: (actNow: boolean) => automationApi.activate(rule.id, actNow),
+    onSuccess: (_r, actNow) => {
+      setSwitching(false);
+      done(actNow ? `“${rule.name}” is on: it acts now on everyone it selects, then on each new event` : `“${rule.name}” is on: it acts on each new event`)();
+    },
+    onError: failed,
+  });
   const pause = useMutation({ mutationFn: () => automationApi.pause(rule.id), onSuccess: done(`“${rule.name}” is paused`), onError: failed });
   const remove = useMutation({ mutationFn: () => automationApi.remove(rule.id), onSuccess: done('Rule deleted'), onError: failed });
   return (
@@ -99,16 +107,12 @@ function RuleRow({ rule, onEdit }: { rule: AutomationRule; onEdit: () => void })
             ) : (
               <Button
                 size="xs" variant="light" color="green" loading={activate.isPending} aria-label={`Switch on ${rule.name}`}
-                onClick={() => confirmDanger({
-                  title: `Switch on “${rule.name}”?`,
-                  body: 'It acts at once on everyone its conditions select now (use the preview in Edit to see who), then on each new event.',
-                  confirm: 'Switch on',
-                  onConfirm: () => activate.mutate(),
-                })}
+                onClick={() => setSwitching(true)}
               >
                 Switch on
               </Button>
             )}
+            <SwitchOnDialog rule={rule} opened={switching} loading={activate.isPending} onClose={() => setSwitching(false)} onConfirm={(actNow) => activate.mutate(actNow)} />
             <Button size="xs" variant="subtle" onClick={onEdit} aria-label={`Edit ${rule.name}`}>Edit</Button>
             <Button size="xs" variant="subtle" onClick={() => setShowRuns((v) => !v)} aria-expanded={showRuns} aria-label={`Runs of ${rule.name}`}>Runs</Button>
             <Button
@@ -174,5 +178,33 @@ export default function AdminAutomationPage() {
       </Stack>
       {open && <RuleBuilder key={open === 'new' ? 'new' : open.id} rule={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
     </>
+  );
+}
+
+/**
+ * Switching on acts on each new event; acting at once on everyone the conditions select now is a
+ * choice, off by default, with the number shown ("when a person is hired" must not enrol the company).
+ */
+function SwitchOnDialog({ rule, opened, loading, onClose, onConfirm }: { rule: AutomationRule; opened: boolean; loading: boolean; onClose: () => void; onConfirm: (actNow: boolean) => void }) {
+  const [actNow, setActNow] = useState(false);
+  const preview = useQuery({ ...automationQueries.previewSaved(rule.id), enabled: opened });
+  const n = preview.data?.count;
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Switch on “${rule.name}”?`}>
+      <Stack>
+        <Text size="sm">From now on it acts on each new event ({eventLabels[rule.event].toLowerCase()}).</Text>
+        <Checkbox
+          checked={actNow}
+          onChange={(e) => setActNow(e.currentTarget.checked)}
+          label={n === undefined ? 'Also act now on everyone its conditions select' : `Also act now on the ${n.toLocaleString()} ${n === 1 ? 'person' : 'people'} its conditions select`}
+          description="Each person once; the preview in Edit shows who."
+        />
+        {preview.error ? <ErrorAlert error={preview.error} title="Could not count who it selects" /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button color="green" loading={loading} onClick={() => onConfirm(actNow)}>Switch on</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

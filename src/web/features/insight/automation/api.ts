@@ -39,6 +39,8 @@ async function loadOptions(kind: OptionKind): Promise<Option[]> {
 
 export const automationQueries = {
   rules: () => queryOptions({ queryKey: automationKeys.rules, queryFn: () => http.get('/automation-rules') }),
+  /** Who a saved rule selects now (its count and first names): asked when switching it on. */
+  previewSaved: (id: string) => queryOptions({ queryKey: [...automationKeys.all, 'preview', id] as const, queryFn: () => http.post('/automation-rules/:id/preview', { params: { id } }) }),
   runs: (id: string) => cursorPages(automationKeys.runs(id), (cursor) => http.get('/automation-rules/:id/runs', { params: { id }, query: { limit: 20, cursor } })),
   /** What a condition or an action can name: departments, groups, profiles, skills, published courses and programs. */
   options: (kind: OptionKind, enabled = true) => queryOptions({ queryKey: automationKeys.options(kind), queryFn: () => loadOptions(kind), enabled, staleTime: 60_000 }),
@@ -48,7 +50,7 @@ export const automationApi = {
   create: (body: RuleBody) => http.post('/automation-rules', { body }),
   update: (id: string, body: Body<'/automation-rules/:id', 'patch'>) => http.patch('/automation-rules/:id', { params: { id }, body }),
   remove: (id: string) => http.delete('/automation-rules/:id', { params: { id } }),
-  activate: (id: string) => http.post('/automation-rules/:id/activate', { params: { id } }),
+  activate: (id: string, actNow: boolean) => http.post('/automation-rules/:id/activate', { params: { id }, body: { actNow } }),
   pause: (id: string) => http.post('/automation-rules/:id/pause', { params: { id } }),
   preview: (body: RuleBody) => http.post('/automation-rules/preview', { body }),
 };
