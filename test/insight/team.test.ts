@@ -77,7 +77,8 @@ describe('GET /team', () => {
       ]),
     );
     expect(res.body.teams).toBeNull();
-    expect(res.body.loopClosure).toBeNull();
+    // No learning of theirs has been followed up yet: the figures are there, at zero.
+    expect(res.body.loopClosure).toEqual({ improved: 0, notImproved: 0, decided: 0, pending: 0, rate: null });
   });
 
   it('drops the gap signal once a plan item serves the skill, and the 1:1 signal once a 1:1 was held', async () => {

@@ -2,6 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { PageQuery } from '../../../platform/http/openapi.ts';
 import { signalKinds } from './attention.ts';
 
+/** Followed-up reasons that improved, did not, and are still waiting (insight/follow-ups `loopClosure`). */
+const LoopClosureSchema = z.object({
+  improved: z.number().int(),
+  notImproved: z.number().int(),
+  decided: z.number().int(),
+  pending: z.number().int(),
+  rate: z.number().nullable().openapi({ description: 'improved / decided, 0–1; null with nothing decided' }),
+});
+
 export const TeamQuery = z
   .object({
     scope: z.enum(['direct', 'all']).default('direct').optional().openapi({ description: 'direct: your direct reports; all: everyone below you, a page at a time' }),
@@ -65,7 +74,7 @@ export const TeamMemberSchema = z
     oneOnOne: z.object({ seriesId: z.string().nullable(), lastHeldAt: z.string().nullable(), nextAt: z.string().nullable(), nextMeetingId: z.string().nullable() }),
     feedback: z.array(z.object({ id: z.string(), giver: Ref.nullable(), anonymous: z.boolean(), excerpt: z.string().nullable(), givenOn: z.string() })),
     praise: z.array(z.object({ id: z.string(), giver: Ref.nullable(), message: z.string(), createdAt: z.string() })),
-    loopClosure: z.null().openapi({ description: 'Loop closure of the learning assigned to this person (follow-ups); null until available' }),
+    loopClosure: LoopClosureSchema.nullable().openapi({ description: 'Loop closure of the learning assigned to this person with a reason (follow-ups)' }),
   })
   .openapi('TeamMember');
 
@@ -94,6 +103,6 @@ export const TeamSchema = z
       .array(z.object({ manager: Ref, counts: Counts }))
       .nullable()
       .openapi({ description: 'With scope all, on the first page: the signals of everyone below, counted per manager' }),
-    loopClosure: z.null().openapi({ description: 'Loop closure across the team (follow-ups); null until available' }),
+    loopClosure: LoopClosureSchema.nullable().openapi({ description: 'Loop closure across this page of the team (follow-ups); null with nobody on it' }),
   })
   .openapi('Team');

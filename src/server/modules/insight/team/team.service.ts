@@ -5,6 +5,7 @@ import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { reasonLabels } from '../../learning/index.ts';
 import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
+import { loopSummaryFor, type LoopClosure } from '../follow-ups/index.ts';
 import * as repo from './team.repo.ts';
 
 /** Learning completed, feedback and praise given this recently show on a card. */
@@ -31,7 +32,10 @@ export async function getTeam(ctx: AppContext, actor: Actor, q: TeamQuery) {
   const now = ctx.clock.now();
   const page = await repo.teamPage(ctx.db, actor.orgId, actor.personId, q.scope, limit, decodeCursor(q.cursor, NameCursor));
   const { data: people, nextCursor } = keysetPage(page, limit, (last) => [last.last_name, last.first_name, last.id]);
-  const cards = people.length ? await cardsOf(ctx, actor, people, now, true) : [];
+  const [cards, loop] = people.length
+    ? await Promise.all([cardsOf(ctx, actor, people, now, true), loopSummaryFor(ctx, actor.orgId, people.map((p) => p.id))])
+    : [[], null];
+  const loopOf = new Map((loop?.people ?? []).map(({ personId, ...c }) => [personId, c]));
 
   const skillNames = new Map<string, string>();
   for (const c of cards) for (const s of c.skillStandings) if (s.expected !== null) skillNames.set(s.skillId, s.name);
@@ -51,12 +55,12 @@ export async function getTeam(ctx: AppContext, actor: Actor, q: TeamQuery) {
 
   return {
     scope: q.scope,
-    data: cards.map(({ skillStandings: _, ...c }) => c),
+    data: cards.map(({ skillStandings: _, ...c }) => ({ ...c, loopClosure: loopOf.get(c.person.id) ?? null })),
     nextCursor,
     heatMap,
     teams,
-    /** Filled by follow-ups (loop closure of the learning assigned to these people); null until connected. */
-    loopClosure: null,
+    /** The loop closure of the learning these people were assigned with a reason (this page's people). */
+    loopClosure: loop?.total ?? null,
   };
 }
 
@@ -177,8 +181,7 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
         givenOn: String(f.given_on).slice(0, 10),
       })),
       praise: (praise.get(p.id) ?? []).slice(0, RECENT_N).map((x) => ({ id: x.id, giver: person(x.giver_id), message: excerpt(x.message) ?? '', createdAt: iso(x.created_at)! })),
-      /** Filled by follow-ups for this person; null until connected. */
-      loopClosure: null,
+      loopClosure: null as LoopClosure | null,
       skillStandings: standing,
     };
   });

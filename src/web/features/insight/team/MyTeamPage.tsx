@@ -106,10 +106,34 @@ export default function MyTeamPage() {
   );
 }
 
-/** Where the loop-closure figures of the team's learning go once follow-ups provide them. */
+type Loop = NonNullable<Team['loopClosure']>;
+const pct = (rate: number | null) => (rate == null ? '–' : `${Math.round(rate * 100)}%`);
+
+/** Did the learning answer its reason? The team's loop closure, with the counts behind it. */
 function LoopClosureSlot({ loop }: { loop: Team['loopClosure'] }) {
-  if (loop == null) return null;
-  return null;
+  if (loop == null || loop.decided + loop.pending === 0) return null;
+  return (
+    <Card withBorder padding="sm" mb="md" component="section" aria-label="Loop closure">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Stack gap={0}>
+          <Text fw={600}>Loop closure {pct(loop.rate)}</Text>
+          <Text size="sm" c="dimmed">{loopWords(loop)}</Text>
+        </Stack>
+        {loop.decided > 0 && (
+          <Progress.Root size="lg" w={220} aria-label={`${loop.improved} improved, ${loop.notImproved} did not`}>
+            <Progress.Section value={(loop.improved / loop.decided) * 100} color="teal" />
+            <Progress.Section value={(loop.notImproved / loop.decided) * 100} color="gray.4" />
+          </Progress.Root>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+function loopWords(l: Loop): string {
+  const parts = [`${l.improved} of ${l.decided} followed-up reasons improved after the learning`];
+  if (l.pending) parts.push(`${l.pending} still to follow up`);
+  return parts.join('; ');
 }
 
 function ActionButton({ m, a, onAct }: { m: TeamMember; a: SignalAction; onAct: (m: TeamMember, a: SignalAction) => void }) {
@@ -189,6 +213,11 @@ function MemberCard({ m, onAct, showManager }: { m: TeamMember; onAct: (m: TeamM
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {m.loopClosure && m.loopClosure.decided + m.loopClosure.pending > 0 && (
+          <Text size="xs" c="dimmed" mt={4}>
+            Loop closure {pct(m.loopClosure.rate)}: {loopWords(m.loopClosure)}
+          </Text>
         )}
       </Section>
       <Section title="1:1s">
