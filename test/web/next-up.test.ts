@@ -34,6 +34,10 @@ describe('next up on the home page', () => {
         ],
         series: [series('tomorrow', '2026-12-04T14:00:00Z'), series('next-month', '2027-01-04T14:00:00Z'), series('none', null)],
         invitations: [invitation('ask'), invitation('done', 'answered')],
+        followUps: [
+          { id: 'rerate', status: 'asked', item: { title: 'Data literacy' }, person: { name: 'Camille Becker' } },
+          { id: 'decided', status: 'improved', item: { title: 'SQL' }, person: { name: 'Camille Becker' } },
+        ] as never,
       },
       now,
     );
@@ -42,6 +46,7 @@ describe('next up on the home page', () => {
       'one_on_one:tomorrow',
       'learning:soon',
       'feedback:ask',
+      'follow_up:rerate',
       'check_in:never',
       'check_in:stale',
     ]);
@@ -49,7 +54,8 @@ describe('next up on the home page', () => {
     expect(items[0]!.detail).toMatch(/^Overdue since /);
     expect(items[2]!.detail).toMatch(/· 40% done$/);
     expect(items[3]).toMatchObject({ title: 'Feedback for Ana Silva', to: '/feedback', search: { tab: 'to-answer' } });
-    expect(items[4]!.detail).toBe('No check-in yet');
+    expect(items[4]).toMatchObject({ title: 'Did “Data literacy” help Camille Becker?', to: '/follow-ups' });
+    expect(items[5]!.detail).toBe('No check-in yet');
   });
 
   it('is empty when nothing is due, and never longer than eight', () => {

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { followUpQueries } from '../insight/follow-ups/api.ts';
 import { enrollmentQueries } from '../learning/enrollment/api.ts';
 import { feedbackQueries } from '../performance/feedback/api.ts';
 import { goalQueries } from '../performance/goals/api.ts';
@@ -9,20 +10,21 @@ import { EmptyText, ErrorAlert, Loading } from '../../ui/common.tsx';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { nextUpItems, type NextUpItem } from './next-up.ts';
 
-const kindLabel: Record<NextUpItem['kind'], string> = { learning: 'Learning', check_in: 'Check-in', one_on_one: '1:1', feedback: 'Feedback' };
-const kindColor: Record<NextUpItem['kind'], string> = { learning: 'blue', check_in: 'teal', one_on_one: 'grape', feedback: 'orange' };
+const kindLabel: Record<NextUpItem['kind'], string> = { learning: 'Learning', check_in: 'Check-in', one_on_one: '1:1', feedback: 'Feedback', follow_up: 'Follow-up' };
+const kindColor: Record<NextUpItem['kind'], string> = { learning: 'blue', check_in: 'teal', one_on_one: 'grape', feedback: 'orange', follow_up: 'cyan' };
 
-/** What the signed-in person should do next: due learning, goals to check in on, 1:1s to prepare, feedback asked of them. */
+/** What the signed-in person should do next: due learning, goals to check in on, 1:1s to prepare, feedback and follow-ups asked of them. */
 export function NextUp() {
   const learning = useQuery(enrollmentQueries.mine());
   const goals = useQuery(goalQueries.list({ scope: 'mine' }));
   const series = useInfiniteQuery({ ...oneOnOneQueries.list(false), select: (d) => d.pages.flatMap((p) => p.data) });
   const invitations = useInfiniteQuery({ ...feedbackQueries.invitations(), select: (d) => d.pages.flatMap((p) => p.data) });
-  const queries = [learning, goals, series, invitations];
+  const followUps = useQuery(followUpQueries.askedOfMe());
+  const queries = [learning, goals, series, invitations, followUps];
   const failed = queries.find((q) => q.error);
   const items =
-    learning.data && goals.data && series.data && invitations.data
-      ? nextUpItems({ learning: learning.data, goals: goals.data.data, series: series.data, invitations: invitations.data }, new Date())
+    learning.data && goals.data && series.data && invitations.data && followUps.data
+      ? nextUpItems({ learning: learning.data, goals: goals.data.data, series: series.data, invitations: invitations.data, followUps: followUps.data.data }, new Date())
       : null;
   return (
     <SectionCard title="Next up">

@@ -1,3 +1,4 @@
+import type { FollowUp } from '../insight/follow-ups/api.ts';
 import type { MyLearning } from '../learning/enrollment/api.ts';
 import type { Invitation } from '../performance/feedback/api.ts';
 import type { Output } from '../../lib/api.ts';
@@ -6,7 +7,7 @@ import type { SeriesListItem } from '../performance/one-on-ones/api.ts';
 type Goal = Output<'/goals'>['data'][number];
 
 export type NextUpItem = {
-  kind: 'learning' | 'check_in' | 'one_on_one' | 'feedback';
+  kind: 'learning' | 'check_in' | 'one_on_one' | 'feedback' | 'follow_up';
   id: string;
   title: string;
   detail: string;
@@ -38,10 +39,11 @@ function dueWords(due: number, now: Date): string {
 
 /**
  * The to-do list of a person's home, most urgent first: overdue learning, then what is due or
- * happens soonest, then goals waiting for a check-in (oldest first). Pure, so it is tested on its own.
+ * happens soonest, then undated asks (feedback, follow-ups), then goals waiting for a check-in
+ * (oldest first). Pure, so it is tested on its own.
  */
 export function nextUpItems(
-  src: { learning: MyLearning; goals: Goal[]; series: SeriesListItem[]; invitations: Invitation[] },
+  src: { learning: MyLearning; goals: Goal[]; series: SeriesListItem[]; invitations: Invitation[]; followUps?: FollowUp[] },
   now: Date,
 ): NextUpItem[] {
   const t = now.getTime();
@@ -70,6 +72,14 @@ export function nextUpItems(
     items.push({
       kind: 'feedback', id: i.id, title: `Feedback for ${i.request.requester.name}${about}`, detail: 'Asked of you',
       urgent: false, at: null, to: '/feedback', search: { tab: 'to-answer' },
+    });
+  }
+  for (const f of src.followUps ?? []) {
+    if (f.status !== 'asked') continue;
+    const what = f.item?.title ? `“${f.item.title}”` : 'their learning';
+    items.push({
+      kind: 'follow_up', id: f.id, title: `Did ${what} help ${f.person.name}?`, detail: 'Follow-up asked of you',
+      urgent: false, at: null, to: '/follow-ups',
     });
   }
   const checkIns: NextUpItem[] = [];
