@@ -518,4 +518,34 @@ describe('demo hurdles', () => {
       join department d on d.id = p.department_id where g.org_id = ${org} and g.title = 'Grow qualified pipeline' and d.name not like 'Sales%' and d.name <> 'Business Development'`);
     expect((sales as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
   });
+
+  it('closes the loop: follow-ups decided with before and after, some not improved, some asked of the manager, some pending', async () => {
+    const manager = await signInAs(t, { email: email('manager') }, DEMO_PASSWORD);
+    const employee = await signInAs(t, { email: email('employee') }, DEMO_PASSWORD);
+    const counts = await t.ctx.db.execute(sql`select status, count(*)::int as n from follow_up
+      where org_id = (select org_id from person where email = ${email('manager')}) group by status`);
+    const by = Object.fromEntries((counts as unknown as { rows: Array<{ status: string; n: number }> }).rows.map((r) => [r.status, r.n]));
+    for (const s of ['improved', 'not_improved', 'asked', 'pending']) expect(by[s] ?? 0, s).toBeGreaterThanOrEqual(1);
+    expect(by.cancelled ?? 0).toBe(0);
+    // The employee's data course closed her gap: her manager rated her since; he is asked to re-rate others.
+    const me = (await employee.get('auth/me')).body as { personId: string };
+    const hers = await manager.get(`follow-ups?personId=${me.personId}`);
+    expect(hers.status).toBe(200);
+    const data = hers.body.data.find((f) => f.item?.title === 'Data literacy');
+    expect(data).toMatchObject({ status: 'improved', reasonType: 'skill_gap', skills: [{ name: 'Data literacy', before: null, after: 2 }] });
+    expect((await manager.get('follow-ups?askedOf=me')).body.data.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs two automation rules, switched on for new events: onboarding for new hires, and a feedback blocker becoming learning and a 1:1 point', async () => {
+    const hr = await signInAs(t, { email: email('hr') }, DEMO_PASSWORD);
+    const rules = await hr.get('automation-rules');
+    expect(rules.status).toBe(200);
+    const list = rules.body.data as Array<{ name: string; status: string; event: string; actions: Array<{ type: string }> }>;
+    expect(list.map((r) => [r.event, r.status]).sort()).toEqual([['check_in_blocker', 'active'], ['person_hired', 'active']]);
+    expect(list.find((r) => r.event === 'check_in_blocker')!.actions.map((a) => a.type)).toEqual(['enroll', 'talkingPoint']);
+    // Switched on for new events only: they have not acted on anyone yet.
+    const byRule = await t.ctx.db.execute(sql`select count(*)::int as n from automation_run where org_id = (select org_id from person where email = ${email('hr')})`);
+    expect((byRule as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
+  });
 });
+

@@ -9,6 +9,7 @@ import { demoCustomFields } from './demo/custom-fields.ts';
 import { buildDemoGroups } from './demo/groups.ts';
 import { seedDemoLearning, type DemoLearningSummary } from './demo/learning/index.ts';
 import { seedDemoTalent } from './demo/talent/index.ts';
+import { seedDemoInsight } from './demo/insight/index.ts';
 import { seedDemoPerformance } from './demo/performance/index.ts';
 import { recomputeForPeople } from '../modules/insight/index.ts';
 import { buildDemoOrg } from './demo/people.ts';
@@ -100,6 +101,8 @@ async function seedInTransaction(ctx: AppContext, opts: SeedOptions, onlyIfEmpty
     const learning = await seedDemoLearning(tx, { orgId, org, groups: groupRows }, today);
     await seedDemoTalent(tx, { orgId, org }, today);
     await seedDemoPerformance(tx, { orgId, org }, today);
+    // The closed loop reads what learning, talent and performance left: follow-ups, decided or asked.
+    await seedDemoInsight(ctx, tx, { orgId, org }, today);
     // Recommendations read profiles, aspirations, skill hurdles and goals' skills: computed last, by the job's code.
     await recomputeForPeople(tx, orgId, 'all', today);
     const result: SeedResult = {
