@@ -120,10 +120,7 @@ function LoopClosureSlot({ loop }: { loop: Team['loopClosure'] }) {
           <Text size="sm" c="dimmed">{loopWords(loop)}</Text>
         </Stack>
         {loop.decided > 0 && (
-          <Progress.Root size="lg" w={220} aria-label={`${loop.improved} improved, ${loop.notImproved} did not`}>
-            <Progress.Section value={(loop.improved / loop.decided) * 100} color="teal" />
-            <Progress.Section value={(loop.notImproved / loop.decided) * 100} color="gray.4" />
-          </Progress.Root>
+          <Progress size="lg" w={220} color="teal" value={(loop.improved / loop.decided) * 100} aria-label={`${loop.improved} improved, ${loop.notImproved} did not`} />
         )}
       </Group>
     </Card>
