@@ -2,11 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { automationEvents, automationRuleStatuses } from '../../../db/schema/index.ts';
 import { hurdleCategories } from '../../../db/schema/performance.ts';
 import { planActionTypes } from '../../../db/schema/development.ts';
+import { IsoDate } from '../../org/index.ts';
 import { PageQuery } from '../../../platform/http/openapi.ts';
 
 const ids = (what: string) => z.array(z.uuid()).min(1, `Choose at least one ${what}`).max(100);
 const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max);
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31');
+const IsoDay = IsoDate;
 
 /**
  * What a rule's conditions may test. On the subject person: department (with sub-departments),

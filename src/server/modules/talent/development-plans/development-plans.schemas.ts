@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { planActionTypes, planApprovalStatuses, planItemStatuses } from '../../../db/schema/development.ts';
 import { enrollmentStatuses } from '../../../db/schema/learning.ts';
+import { IsoDate } from '../../org/index.ts';
 
 export const PlanItemSchema = z
   .object({
@@ -32,7 +33,8 @@ export const PlanItemSchema = z
   })
   .openapi('DevelopmentPlanItem');
 
-const date = z.iso.date('Use a date such as 2026-12-31');
+// Years 1–9999, as PostgreSQL stores them (zod's ISO date lets year 0 through, which the database refuses).
+const date = IsoDate;
 const title = z.string().trim().min(1, 'Enter a title').max(200);
 const description = z.string().trim().max(4000).nullable().optional();
 
