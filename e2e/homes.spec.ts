@@ -29,7 +29,7 @@ test('the HR home shows 1:1 cadence, goals at risk and compliance at a glance', 
   await signIn(page, 'hr');
   await page.goto('/');
   const glance = page.getByRole('region', { name: 'People at a glance' });
-  await expect(glance.getByText('1:1 cadence')).toBeVisible();
+  await expect(glance.getByText('1:1 cadence', { exact: true })).toBeVisible();
   await expect(glance.getByText(/people without a 1:1 in 4 weeks|Everyone had a 1:1/)).toBeVisible();
   await expect(glance.getByText('at risk', { exact: true })).toBeVisible();
   await expect(glance.getByRole('progressbar').or(glance.getByLabel(/% compliant$/)).first()).toBeVisible();
