@@ -39,3 +39,4 @@ export { aspirationsOfSql, openHurdlesOfSql, openPlanItemsOfSql, skillStandingsS
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
 registerReasonDetails('hurdle', describeHurdles);
 export { recordAssessments, type SystemAssessment } from './assessments/index.ts';
+export { addPlanItem } from './development-plans/index.ts';

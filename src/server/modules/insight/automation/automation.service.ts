@@ -8,7 +8,7 @@ import { enroll } from '../../learning/index.ts';
 import { requirePermission } from '../../org/index.ts';
 import { addToNextOneOnOne } from '../../performance/index.ts';
 import { actorRef, notifyMany, recordChange, systemRef, type NewNotification } from '../../platform/index.ts';
-import { addPlanItem } from '../../talent/development-plans/index.ts';
+import { addPlanItem } from '../../talent/index.ts';
 import { causedByRule, enrollmentReason, eventConditionsPass, impossibleConditions, type TriggerFacts } from './automation.match.ts';
 import { canManageRule, canUseAutomation } from './automation.policy.ts';
 import * as repo from './automation.repo.ts';
