@@ -23,7 +23,7 @@ export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
 }
 
 export {
-  GOAL_CHANGED, GOALS_ASSIGNED, goalSignal, goalSkillNeedsSql, goalVisibleSql, ownersOfGoals, readableGoal, type GoalRow, type GoalSignal,
+  GOAL_CHANGED, GOAL_CHECKED_IN, GOALS_ASSIGNED, goalSignal, goalSkillNeedsSql, goalVisibleSql, ownersOfGoals, readableGoal, type GoalRow, type GoalSignal,
 } from './goals/index.ts';
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';

@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { defineEvent, defineJob, defineSubscriber } from '../../platform/index.ts';
+import { GOAL_CHECKED_IN } from '../../performance/index.ts';
 import { PERSON_PROFILE_CHANGED, HURDLE_RAISED, SKILL_ASSESSED } from '../../talent/index.ts';
 import * as repo from './automation.repo.ts';
 import { firstRun, runEvent } from './automation.service.ts';
 
 // Org records a person's creation and update as plain change events (`person.created`,
-// `person.updated` with the changed fields) and performance's check-in event is not exported;
-// rules read them by their stored shape, which these definitions check at run time.
+// `person.updated` with the changed fields): rules read them by their stored shape, which these
+// definitions check at run time.
 const PERSON_CREATED = defineEvent('person.created', z.object({}));
 const PERSON_UPDATED = defineEvent('person.updated', z.object({ changed: z.array(z.string()).optional() }));
-const GOAL_CHECKED_IN = defineEvent(
-  'performance.goal_checked_in',
-  z.object({ goalId: z.uuid(), checkInId: z.uuid(), ownerPersonId: z.uuid().nullable(), status: z.string(), corrected: z.boolean() }),
-);
 
-/** A rule switched on acts on everyone its conditions select now. Idempotent: runs are claimed per `first-run:<person>`. */
+/** A rule switched on with actNow acts on everyone its conditions select now. Idempotent: runs are claimed per `first-run:<person>`. */
 export const FIRST_RUN = defineJob({
   name: 'automation.first_run',
   schema: z.object({ orgId: z.uuid(), ruleId: z.uuid() }),
