@@ -68,11 +68,14 @@ async function pgliteTarget(): Promise<Target> {
   return { name: 'PGlite', env: { BENCH_DATA_DIR: dir }, serveEnv: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** BENCH_DB=name: another database than tandem_bench, so two benches can run side by side. */
+const benchDb = /^[a-z_][a-z0-9_]*$/.test(process.env.BENCH_DB ?? '') ? process.env.BENCH_DB! : 'tandem_bench';
+
 async function postgresTarget(url: string): Promise<Target> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const bench = new URL(url);
-  bench.pathname = '/tandem_bench';
+  bench.pathname = `/${benchDb}`;
   const run = async (sql: string) => {
     const c = new pg.Client({ connectionString: admin.toString() });
     await c.connect();
@@ -82,13 +85,13 @@ async function postgresTarget(url: string): Promise<Target> {
       await c.end();
     }
   };
-  await run('drop database if exists tandem_bench with (force)');
-  await run('create database tandem_bench');
+  await run(`drop database if exists ${benchDb} with (force)`);
+  await run(`create database ${benchDb}`);
   return {
     name: 'PostgreSQL',
     env: { BENCH_URL: bench.toString() },
     serveEnv: { DATABASE_URL: bench.toString(), SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', DATA_DIR: path.join(work, 'pg-data') },
-    cleanup: () => run('drop database if exists tandem_bench with (force)'),
+    cleanup: () => run(`drop database if exists ${benchDb} with (force)`),
   };
 }
 
