@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/types.ts';
-import { canReadPersonalOf, hasRole, isManagerOf } from '../org/index.ts';
+import { canReadPersonalOf, hasRole, isManagerOf, personInOrg } from '../org/index.ts';
 import type { EnrollmentRow } from './enrollment/index.ts';
 import { findPerson } from './records/index.ts';
 
@@ -38,7 +38,9 @@ export const canManageEnrollments = (actor: Actor) => hasRole(actor, 'learning_a
  * and HR admins. Everyone else gets 404, so existence is not leaked.
  */
 export async function canReadLearningOf(db: DbOrTx, actor: Actor, personId: string): Promise<boolean> {
-  return canManageEnrollments(actor) || canReadPersonalOf(db, actor, personId);
+  // An admin's role reaches their own organisation only: a person of another one is not found.
+  if (canManageEnrollments(actor)) return personInOrg(db, actor.orgId, personId);
+  return canReadPersonalOf(db, actor, personId);
 }
 
 /** Writing a learning record of a person (external learning): the learner or a learning or HR admin; a manager reads it only. */
@@ -57,6 +59,7 @@ export async function canChangeDueDateOf(db: DbOrTx, actor: Actor, e: Pick<Enrol
  */
 export async function visibleLearner(db: DbOrTx, actor: Actor, personId: string) {
   const p = await findPerson(db, actor.orgId, personId);
-  if (!p || !(await canReadLearningOf(db, actor, personId))) throw notFound('Person');
+  // The person was found in the caller's organisation, so an admin needs no second lookup.
+  if (!p || !(canManageEnrollments(actor) || (await canReadPersonalOf(db, actor, personId)))) throw notFound('Person');
   return p;
 }

@@ -1,6 +1,7 @@
 import { IMPORT_JOB } from './import/index.ts';
 
 export { canManagePeople, canReadPersonalOf, hasRole, isManagerOf, requirePermission } from './org.policy.ts';
+export { personInOrg } from './people.repo.ts';
 export { departmentsBelowSql } from './departments.repo.ts';
 export { CHAIN_DEPTH, chainAboveSql, chainBelowSql, isInChainOf, reportsOf } from './reporting-chain.repo.ts';
 export { getOrgProfile, getPerson, listPeople } from './people.service.ts';
