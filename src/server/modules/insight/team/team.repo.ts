@@ -98,26 +98,33 @@ export async function recordsOf(
     q<GoalRow>(openGoalsOfSql(actor, people)),
     q<LearningRow>(learningOfPeopleSql(org, people, opts.since)),
     q<OneOnOneRow>(oneOnOneDatesSql(org, people, counterparts, opts.now)),
-    // The best recommended item per gap skill (the recommendations' own table, this module's).
-    q<RecommendedRow>(sql`
-      select distinct on (r.person_id, r.skill_id) r.person_id, r.skill_id, r.item_type, r.item_id, coalesce(c.title, pg.title) as title
-      from recommendation r
-      left join course c on r.item_type = 'course' and c.id = r.item_id
-      left join program pg on r.item_type = 'program' and pg.id = r.item_id
-      where r.org_id = ${org} and r.person_id = any(${uuidArray(people)}) and r.skill_id is not null
-        and not exists (select 1 from recommendation_dismissal d where d.person_id = r.person_id and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
-      order by r.person_id, r.skill_id, r.rank`),
+    q<RecommendedRow>(recommendedPerSkillSql(org, people)),
     opts.detail ? q<AspirationRow>(aspirationsOfSql(org, people)) : none<AspirationRow>(),
     opts.detail ? q<FeedbackRow>(chainFeedbackSql(org, actor.personId, people, opts.sinceDay, opts.today)) : none<FeedbackRow>(),
     opts.detail ? q<PraiseRow>(visiblePraiseOfSql(org, actor.personId, people, opts.since)) : none<PraiseRow>(),
   ]);
   const giverIds = [...new Set([...feedback, ...praise].flatMap((x) => (x.giver_id ? [x.giver_id] : [])))];
-  const names = new Map<string, string>();
-  if (giverIds.length) {
-    for (const n of await q<{ id: string; name: string }>(
-      sql`select id, first_name || ' ' || last_name as name from person where org_id = ${org} and id = any(${uuidArray(giverIds)})`,
-    ))
-      names.set(n.id, n.name);
-  }
+  const names = await namesOf(db, org, giverIds);
   return { skills, aspirations, hurdles, plan, goals, learning, oneOnOnes, feedback, praise, recommended, names };
+}
+
+/** The best recommended item per gap skill of each person, not dismissed (the recommendations' own table, this module's). */
+export function recommendedPerSkillSql(org: string, people: readonly string[]) {
+  return sql`
+    select distinct on (r.person_id, r.skill_id) r.person_id, r.skill_id, r.item_type, r.item_id, coalesce(c.title, pg.title) as title
+    from recommendation r
+    left join course c on r.item_type = 'course' and c.id = r.item_id
+    left join program pg on r.item_type = 'program' and pg.id = r.item_id
+    where r.org_id = ${org} and r.person_id = any(${uuidArray(people)}) and r.skill_id is not null
+      and not exists (select 1 from recommendation_dismissal d where d.person_id = r.person_id and d.item_id = r.item_id and d.fingerprint = r.fingerprint)
+    order by r.person_id, r.skill_id, r.rank`;
+}
+
+/** Names of the people (givers of feedback and praise). */
+export async function namesOf(db: DbOrTx, org: string, ids: readonly string[]) {
+  const names = new Map<string, string>();
+  if (!ids.length) return names;
+  const r = await db.execute(sql`select id, first_name || ' ' || last_name as name from person where org_id = ${org} and id = any(${uuidArray(ids)})`);
+  for (const n of rows<{ id: string; name: string }>(r)) names.set(n.id, n.name);
+  return names;
 }

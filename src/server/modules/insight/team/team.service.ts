@@ -3,10 +3,10 @@ import type { AppContext } from '../../../context.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { reasonLabels } from '../../learning/index.ts';
 import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
 import { loopSummaryFor, type LoopClosure } from '../follow-ups/index.ts';
 import * as repo from './team.repo.ts';
+import { feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding } from './present.ts';
 
 /** Learning completed, feedback and praise given this recently show on a card. */
 const RECENT_DAYS = 30;
@@ -89,34 +89,11 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
   const person = (id: string | null) => (id ? { id, name: r.names.get(id) ?? 'Someone' } : null);
 
   return people.map((p) => {
-    const standing = (skills.get(p.id) ?? []).map((s) => ({
-      skillId: s.skill_id,
-      name: s.skill_name,
-      expected: s.expected === null ? null : Number(s.expected),
-      current: s.current === null ? null : Number(s.current),
-      profileId: s.profile_id,
-    }));
-    const gaps = standing.filter((s) => s.expected !== null && (s.current ?? 0) < s.expected);
+    const standing = (skills.get(p.id) ?? []).map(skillStanding);
+    const gaps = standing.filter(isGap);
     const myPlan = plan.get(p.id) ?? [];
-    const myLearning = (learning.get(p.id) ?? []).map((e) => ({
-      id: e.id,
-      itemType: e.item_type,
-      itemId: e.item_id,
-      title: e.title,
-      status: e.status,
-      dueAt: iso(e.due_at),
-      completedAt: iso(e.completed_at),
-      compliance: e.compliance,
-      skillIds: e.skill_ids ?? [],
-      reason: {
-        type: e.reason_type,
-        label: reasonLabels[e.reason_type as keyof typeof reasonLabels] ?? e.reason_type,
-        recordType: e.reason_record_type,
-        recordId: e.reason_record_id,
-      },
-    }));
-    const open = (s: string) => s === 'not_started' || s === 'in_progress';
-    const overdue = myLearning.filter((e) => open(e.status) && e.dueAt && new Date(e.dueAt) < now);
+    const myLearning = (learning.get(p.id) ?? []).map(learningItem);
+    const open = isOpenLearning;
     const one = ones.get(p.id);
     const recommended = new Map((recs.get(p.id) ?? []).map((x) => [x.skill_id, { type: x.item_type, id: x.item_id, title: x.title }] as const));
     const plannedSkillIds = new Set(myPlan.flatMap((i) => (i.skill_id ? [i.skill_id] : [])));
@@ -167,27 +144,15 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
       goals: myGoals.map((g) => ({ id: g.id, title: g.title, status: g.status, progress: Number(g.progress), visibility: g.visibility })),
       hurdles: myHurdles.map((h) => ({ id: h.id, title: h.title, category: h.category, status: h.status, openedAt: iso(h.created_at)! })),
       plan: myPlan.map((i) => ({ id: i.id, title: i.title, actionType: i.action_type, skillId: i.skill_id, status: i.status, dueDate: i.due_date })),
-      learning: {
-        overdue,
-        inProgress: myLearning.filter((e) => open(e.status) && !overdue.includes(e)),
-        recentlyCompleted: myLearning.filter((e) => e.status === 'completed'),
-      },
+      learning: learningParts(myLearning, now),
       oneOnOne: { seriesId: one?.series_id ?? null, lastHeldAt: iso(one?.last_held_at), nextAt: iso(one?.next_at), nextMeetingId: one?.next_meeting_id ?? null },
-      feedback: (feedback.get(p.id) ?? []).slice(0, RECENT_N).map((f) => ({
-        id: f.id,
-        giver: f.anonymous ? null : person(f.giver_id),
-        anonymous: f.anonymous,
-        excerpt: excerpt(f.body),
-        givenOn: String(f.given_on).slice(0, 10),
-      })),
-      praise: (praise.get(p.id) ?? []).slice(0, RECENT_N).map((x) => ({ id: x.id, giver: person(x.giver_id), message: excerpt(x.message) ?? '', createdAt: iso(x.created_at)! })),
+      feedback: (feedback.get(p.id) ?? []).slice(0, RECENT_N).map((f) => feedbackItem(f, person)),
+      praise: (praise.get(p.id) ?? []).slice(0, RECENT_N).map((x) => praiseItem(x, person)),
       loopClosure: null as LoopClosure | null,
       skillStandings: standing,
     };
   });
 }
-
-const excerpt = (s: string | null) => (s == null ? null : s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 /** The signals of everyone below, counted per manager (their direct reports), busiest team first. */
 async function teamsBelow(ctx: AppContext, actor: Actor, now: Date) {
