@@ -3,7 +3,7 @@ import { PageQuery } from '../../../platform/http/openapi.ts';
 import { signalKinds } from './attention.ts';
 
 /** Followed-up reasons that improved, did not, and are still waiting (insight/follow-ups `loopClosure`). */
-const LoopClosureSchema = z.object({
+export const LoopClosureSchema = z.object({
   improved: z.number().int(),
   notImproved: z.number().int(),
   decided: z.number().int(),
@@ -18,8 +18,8 @@ export const TeamQuery = z
   })
   .strict();
 
-const Ref = z.object({ id: z.string(), name: z.string() });
-const Item = z.object({ type: z.enum(['course', 'program']), id: z.string(), title: z.string() });
+export const Ref = z.object({ id: z.string(), name: z.string() });
+export const Item = z.object({ type: z.enum(['course', 'program']), id: z.string(), title: z.string() });
 
 const Action = z.object({
   kind: z.enum(['assign_learning', 'add_talking_point', 'add_plan_item', 'give_feedback', 'ask_self_assessment']),
@@ -43,7 +43,7 @@ export const SignalSchema = z
   })
   .openapi('TeamSignal');
 
-const Learning = z.object({
+export const Learning = z.object({
   id: z.string(),
   itemType: z.enum(['course', 'program']),
   itemId: z.string(),
@@ -56,7 +56,7 @@ const Learning = z.object({
   reason: z.object({ type: z.string(), label: z.string(), recordType: z.string().nullable(), recordId: z.string().nullable() }),
 });
 
-const Skill = z.object({ skillId: z.string(), name: z.string(), expected: z.number().nullable(), current: z.number().nullable() });
+export const Skill = z.object({ skillId: z.string(), name: z.string(), expected: z.number().nullable(), current: z.number().nullable() });
 
 export const TeamMemberSchema = z
   .object({
