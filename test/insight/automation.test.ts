@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agendaItem, auditEvent, automationRun, course, developmentPlanItem, enrollment, notification } from '../../src/server/db/schema/index.ts';
+import { agendaItem, auditEvent, automationRun, course, developmentPlanItem, domainEvent, enrollment, notification } from '../../src/server/db/schema/index.ts';
 import { runAutomationSweep } from '../../src/server/modules/insight/automation/index.ts';
 import { dispatchEvents, emit, recordChange, systemRef } from '../../src/server/modules/platform/index.ts';
 import { HURDLE_RAISED, SKILL_ASSESSED } from '../../src/server/modules/talent/index.ts';
@@ -272,6 +272,41 @@ describe('automation rules', () => {
     expect(run!.status).toBe('done');
     expect(run!.detail).toEqual(expect.arrayContaining([{ action: 'talkingPoint', skipped: 'no 1:1 series with the manager' }, expect.objectContaining({ action: 'planItem', type: 'development_plan_item' })]));
   });
+  it('acts on the people an import creates or gives a new manager, once each, even when its event is delivered twice', async () => {
+    const s = await setup();
+    const boss = await createPerson(t, s.org.id, { firstName: 'Nia', lastName: 'Boss', email: `nia-${s.org.id.slice(-6)}@example.test` });
+    const hiredRule = (await s.hr.post('automation-rules', salesRule(s))).body;
+    const movedRule = (await s.hr.post('automation-rules', {
+      name: 'New manager', event: 'manager_changed', conditions: [], actions: [{ type: 'notify', to: 'manager', message: 'You have a new report' }],
+    })).body;
+    for (const r of [hiredRule, movedRule]) await s.hr.post(`automation-rules/${r.id}/activate`);
+    await settle();
+    const dan = `dan-${s.org.id.slice(-6)}@example.test`, fay = `fay-${s.org.id.slice(-6)}@example.test`;
+    const file = [
+      'Email,First Name,Last Name,Department,Manager',
+      `${dan},Dan,Day,Sales,`,
+      `${fay},Fay,Field,Support,`,
+      `${s.ann.email},Ann,Able,Sales,${boss.email}`,
+    ].join('\r\n');
+    const imported = await s.hr.post('people/imports?dryRun=false', file, { 'content-type': 'text/csv' });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    await settle();
+    const people = await t.ctx.db.select().from(enrollment).where(eq(enrollment.courseId, s.onboarding.id));
+    const danId = (await s.hr.get(`people?q=${encodeURIComponent(dan)}`)).body.data[0].id as string;
+    // Dan joined Sales: onboarded, the reason his own record. Fay joined Support: the rule's condition left her out.
+    expect(people.map((e) => [e.personId, e.reasonType, e.reasonRecordId])).toEqual([[danId, 'onboarding', danId]]);
+    const told = await t.ctx.db.select().from(notification).where(and(eq(notification.personId, boss.id), eq(notification.kind, 'automation.notice')));
+    expect(told.map((n) => n.title)).toEqual(['New manager']);
+
+    // The import's event once more (a second delivery): every person's run is taken, nothing more happens.
+    const { ON_PEOPLE_IMPORTED } = await import('../../src/server/modules/insight/automation/automation.jobs.ts');
+    const [event] = await t.ctx.db.select().from(domainEvent).where(and(eq(domainEvent.orgId, s.org.id), eq(domainEvent.type, 'people.imported')));
+    await ON_PEOPLE_IMPORTED.handler(t.ctx, { ...event!, payload: ON_PEOPLE_IMPORTED.event.schema.parse(event!.payload) });
+    expect(await t.ctx.db.select().from(enrollment).where(eq(enrollment.courseId, s.onboarding.id))).toHaveLength(1);
+    expect(await t.ctx.db.select().from(notification).where(and(eq(notification.personId, boss.id), eq(notification.kind, 'automation.notice')))).toHaveLength(1);
+    expect(await t.ctx.db.select().from(automationRun).where(eq(automationRun.ruleId, hiredRule.id))).toHaveLength(2);
+  });
+
   it('acts when a manager changes (telling the new manager) and when a goal goes off track, not on a correction', async () => {
     const s = await setup();
     const newBoss = await createPerson(t, s.org.id, { firstName: 'Nia', lastName: 'Boss' });

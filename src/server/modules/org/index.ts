@@ -24,6 +24,7 @@ export { SmartGroupRuleSchema } from './smart-rule.ts';
 export { canonicalLocale, Email, IsoDate, isRealDate, isTimeZone, Locale, TimeZone } from './fields.ts';
 export { importPeople, importRoutes, type ImportOptions, type ImportReport } from './import/index.ts';
 export { GROUP_MEMBERS_CHANGED } from './groups.events.ts';
+export { PEOPLE_IMPORTED } from './people.events.ts';
 
 /** The org module's jobs, handed to the queue by `src/server/jobs.ts`. */
 export const orgJobs = [IMPORT_JOB];

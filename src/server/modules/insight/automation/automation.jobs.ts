@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { defineEvent, defineJob, defineSubscriber } from '../../platform/index.ts';
+import { PEOPLE_IMPORTED } from '../../org/index.ts';
 import { GOAL_CHECKED_IN } from '../../performance/index.ts';
 import { PERSON_PROFILE_CHANGED, HURDLE_RAISED, SKILL_ASSESSED } from '../../talent/index.ts';
 import * as repo from './automation.repo.ts';
-import { firstRun, runEvent } from './automation.service.ts';
+import { firstRun, runEvent, runEventForEach } from './automation.service.ts';
 
 // Org records a person's creation and update as plain change events (`person.created`,
 // `person.updated` with the changed fields): rules read them by their stored shape, which these
@@ -76,6 +77,25 @@ export const ON_MANAGER_CHANGED = defineSubscriber({
   },
 });
 
+/**
+ * An import is one event naming everyone it created or moved: each person is their own trigger
+ * (`<event id>:<person id>`), so a second delivery acts on nobody twice, and an import into an
+ * organisation without such rules costs one query per kind.
+ */
+export const ON_PEOPLE_IMPORTED = defineSubscriber({
+  event: PEOPLE_IMPORTED,
+  name: 'insight.automation-on-people-imported',
+  handler: async (ctx, { id, orgId, payload }) => {
+    const person = (personId: string) => ({ key: `${id}:${personId}`, facts: { personId, recordType: 'person', recordId: personId } });
+    await runEventForEach(ctx, orgId, 'person_hired', payload.created.map(person));
+    await runEventForEach(ctx, orgId, 'manager_changed', payload.managerChanged.map(person));
+    await runEventForEach(
+      ctx, orgId, 'job_profile_changed',
+      payload.profileChanged.flatMap((p) => (p.jobProfileId ? [{ key: `${id}:${p.personId}`, facts: { personId: p.personId, recordType: 'job_profile', recordId: p.jobProfileId } }] : [])),
+    );
+  },
+});
+
 export const ON_PROFILE_CHANGED = defineSubscriber({
   event: PERSON_PROFILE_CHANGED,
   name: 'insight.automation-on-person-profile-changed',
@@ -113,4 +133,4 @@ export const ON_GOAL_OFF_TRACK = defineSubscriber({
 });
 
 export const automationJobList = [FIRST_RUN, AUTOMATION_SWEEP];
-export const automationSubscriberList = [ON_PERSON_CREATED, ON_MANAGER_CHANGED, ON_PROFILE_CHANGED, ON_SKILL_ASSESSED, ON_CHECK_IN_BLOCKER, ON_GOAL_OFF_TRACK];
+export const automationSubscriberList = [ON_PERSON_CREATED, ON_PEOPLE_IMPORTED, ON_MANAGER_CHANGED, ON_PROFILE_CHANGED, ON_SKILL_ASSESSED, ON_CHECK_IN_BLOCKER, ON_GOAL_OFF_TRACK];

@@ -350,6 +350,13 @@ export async function runEvent(ctx: AppContext, orgId: string, event: Automation
   for (const r of await repo.activeRules(ctx.db, orgId, event)) await runTrigger(ctx, r, triggerKey, facts);
 }
 
+/** One event for many people (an import): the active rules are read once, each person is its own trigger. */
+export async function runEventForEach(ctx: AppContext, orgId: string, event: AutomationEvent, triggers: ReadonlyArray<{ key: string; facts: TriggerFacts }>) {
+  if (!triggers.length) return;
+  const rules = await repo.activeRules(ctx.db, orgId, event);
+  for (const r of rules) for (const t of triggers) await runTrigger(ctx, r, t.key, t.facts);
+}
+
 export const FIRST_RUN_BATCH = 5000;
 
 /**

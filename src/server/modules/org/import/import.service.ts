@@ -3,7 +3,8 @@ import type { AppContext } from '../../../context.ts';
 import { forgetActors } from '../../../platform/http/actor-cache.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
-import { actorRef, defineJob, recordChange, recordChanges, type Change } from '../../platform/index.ts';
+import { actorRef, defineJob, emit, recordChange, recordChanges, type Change } from '../../platform/index.ts';
+import { PEOPLE_IMPORTED } from '../people.events.ts';
 import { listCustomFields } from '../custom-fields.repo.ts';
 import { canImportPeople, requirePermission } from '../org.policy.ts';
 import { refreshSmartGroups } from '../smart-groups.ts';
@@ -99,7 +100,12 @@ export async function importPeople(
       recordType: 'person_import',
       recordId: null,
       after: { ...report.summary, departmentsCreated: p.newDepartments },
-      event: { summary: report.summary },
+      emits: emit(PEOPLE_IMPORTED, {
+        summary: report.summary,
+        created: resolved.filter((w) => w.isNew).map((w) => w.id),
+        managerChanged: resolved.filter((w) => !w.isNew && w.changes.manager).map((w) => w.id),
+        profileChanged: resolved.filter((w) => !w.isNew && w.changes.jobProfile).map((w) => ({ personId: w.id, jobProfileId: w.values.jobProfileId ?? null })),
+      }),
     });
     await refreshSmartGroups(tx, orgId, by, { now });
     return { ...report, committed: true };
