@@ -292,7 +292,7 @@ describe('automation rules', () => {
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     await settle();
     const people = await t.ctx.db.select().from(enrollment).where(eq(enrollment.courseId, s.onboarding.id));
-    const danId = (await s.hr.get(`people?q=${encodeURIComponent(dan)}`)).body.data[0].id as string;
+    const danId = (await s.hr.get(`people?q=${encodeURIComponent(dan)}`)).body.data[0]!.id as string;
     // Dan joined Sales: onboarded, the reason his own record. Fay joined Support: the rule's condition left her out.
     expect(people.map((e) => [e.personId, e.reasonType, e.reasonRecordId])).toEqual([[danId, 'onboarding', danId]]);
     const told = await t.ctx.db.select().from(notification).where(and(eq(notification.personId, boss.id), eq(notification.kind, 'automation.notice')));

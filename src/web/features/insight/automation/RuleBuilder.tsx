@@ -48,11 +48,14 @@ function blankAction(type: string): Action {
   }
 }
 
+/** Options drawn at once in a picker's list (typing narrows the rest); the lists can hold thousands. */
+const OPTIONS_SHOWN = 100;
+
 function IdsSelect({ kind, label, value, onChange, error }: { kind: OptionKind; label: string; value: string[]; onChange: (v: string[]) => void; error?: string }) {
   const options = useQuery(automationQueries.options(kind));
   return (
     <MultiSelect
-      label={label} searchable required data={options.data ?? []} value={value} onChange={onChange} error={error}
+      label={label} searchable required data={options.data ?? []} limit={OPTIONS_SHOWN} value={value} onChange={onChange} error={error}
       placeholder={options.isLoading ? 'Loading…' : 'Choose'} nothingFoundMessage={options.isError ? 'Could not load the list' : 'None found'}
     />
   );
@@ -62,7 +65,7 @@ function OneSelect({ kind, label, value, onChange, error, required }: { kind: Op
   const options = useQuery(automationQueries.options(kind));
   return (
     <Select
-      label={label} searchable required={required} clearable={!required} data={options.data ?? []} value={value} onChange={onChange} error={error}
+      label={label} searchable required={required} clearable={!required} data={options.data ?? []} limit={OPTIONS_SHOWN} value={value} onChange={onChange} error={error}
       placeholder={options.isLoading ? 'Loading…' : 'Choose'} nothingFoundMessage={options.isError ? 'Could not load the list' : 'None found'}
     />
   );

@@ -20,20 +20,36 @@ export const automationKeys = {
 
 export type OptionKind = 'department' | 'group' | 'jobProfile' | 'skill' | 'course' | 'program';
 
+/** Pages read for one list: 50 of 200 each, so a picker offers up to 10,000 names. */
+const MAX_PAGES = 50;
+
+/** Every page of a list (a rule may name any of them, and a saved rule's names must show). */
+async function everyPage<T>(get: (cursor: string | undefined) => Promise<{ data: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const page = await get(cursor);
+    all.push(...page.data);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return all;
+}
+
 async function loadOptions(kind: OptionKind): Promise<Option[]> {
   switch (kind) {
     case 'department':
       return (await http.get('/departments')).data.map((d) => ({ value: d.id, label: d.name }));
     case 'group':
-      return (await http.get('/groups', { query: { limit: 200 } })).data.map((g) => ({ value: g.id, label: g.name }));
+      return (await everyPage((cursor) => http.get('/groups', { query: { limit: 200, cursor } }))).map((g) => ({ value: g.id, label: g.name }));
     case 'jobProfile':
-      return (await http.get('/job-profiles', { query: { limit: 200 } })).data.map((p) => ({ value: p.id, label: p.name }));
+      return (await everyPage((cursor) => http.get('/job-profiles', { query: { limit: 200, cursor } }))).map((p) => ({ value: p.id, label: p.name }));
     case 'skill':
-      return (await http.get('/skills', { query: { limit: 200 } })).data.map((s) => ({ value: s.id, label: s.name }));
+      return (await everyPage((cursor) => http.get('/skills', { query: { limit: 200, cursor } }))).map((s) => ({ value: s.id, label: s.name }));
     // The catalog (published only) is readable by HR admins too; the authoring lists are not.
     case 'course':
     case 'program':
-      return (await http.get('/catalog', { query: { kind, limit: 200 } })).data.map((c) => ({ value: c.id, label: c.title }));
+      return (await everyPage((cursor) => http.get('/catalog', { query: { kind, limit: 200, cursor } }))).map((c) => ({ value: c.id, label: c.title }));
   }
 }
 
