@@ -8,13 +8,16 @@ import { hasRole } from './modules/org/index.ts';
 import { runLearningSweep } from './modules/learning/index.ts';
 import { dispatchEvents } from './modules/platform/index.ts';
 import { releaseAnonymousFeedback } from './modules/performance/index.ts';
+import { sweepOrganisation } from './modules/insight/index.ts';
 
 const Advance = z.strictObject({ days: z.number().int().min(1).max(3650) });
 
 /**
  * Mounted only with TANDEM_TEST_CLOCK=true (never in production): browser journeys move the
  * server's time forward and run the time-driven work at once instead of waiting for cron: the
- * learning sweep, and the daily release of anonymous feedback for each day that ended.
+ * learning sweep, the daily release of anonymous feedback for each day that ended, and the
+ * follow-up sweep of the caller's organisation (so follow-ups whose window ended are asked or
+ * decided), then the events those wrote, so their notifications are there when the page reloads.
  */
 export const testingRoutes = new Hono<AppEnv>().post('/testing/clock', async (c) => {
   const actor = requireActor(c);
@@ -26,6 +29,7 @@ export const testingRoutes = new Hono<AppEnv>().post('/testing/clock', async (c)
   clock.advance(days * 86_400_000);
   await runLearningSweep(ctx);
   for (let d = 0; d < days; d++) await releaseAnonymousFeedback(ctx, new Date(from + d * 86_400_000).toISOString().slice(0, 10));
+  await sweepOrganisation(ctx, actor.orgId);
   await dispatchEvents(ctx);
   return c.json({ now: ctx.clock.now().toISOString() });
 });

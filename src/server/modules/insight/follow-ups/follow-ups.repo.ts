@@ -77,6 +77,7 @@ export async function insertForEnrollments(
 export type DueRow = {
   id: string;
   enrollment_id: string;
+  course_id: string | null;
   person_id: string;
   reason_type: FollowedReason;
   reason_record_type: string | null;
@@ -107,7 +108,7 @@ export async function dueBatch(db: DbOrTx, orgId: string, now: Date, limit: numb
       select f.id from follow_up f where f.org_id = ${orgId} and ${which}
       order by f.due_at, f.id limit ${limit} for update skip locked
     )
-    select f.id, f.enrollment_id, f.person_id, f.reason_type, f.reason_record_type, f.reason_record_id, f.before,
+    select f.id, f.enrollment_id, f.course_id, f.person_id, f.reason_type, f.reason_record_type, f.reason_record_id, f.before,
       e.completed_at, p.manager_id, p.first_name, p.last_name, coalesce(c.title, pr.title) as item_title,
       g.id is not null as goal_found, g.progress as goal_progress, g.status as goal_status,
       h.status as hurdle_status, s.organiser_id, s.attendee_id
@@ -296,4 +297,54 @@ export async function itemExists(db: DbOrTx, orgId: string, kind: 'course' | 'pr
 
 export async function personInOrg(db: DbOrTx, orgId: string, id: string): Promise<boolean> {
   return rows(await db.execute(sql`select 1 from person where org_id = ${orgId} and id = ${id}`)).length > 0;
+}
+
+// ---- low loop closure ---------------------------------------------------------------------------
+
+/** Follow-ups counted by course and status, of every course or of some. */
+export async function countByCourse(db: DbOrTx, orgId: string, courseIds?: readonly string[]) {
+  const which = courseIds ? sql`f.course_id = any(${uuidArray(courseIds)})` : sql`f.course_id is not null`;
+  const r = await db.execute(sql`
+    select f.course_id as key, f.status, count(*)::int as n from follow_up f
+    where f.org_id = ${orgId} and ${which}
+    group by f.course_id, f.status`);
+  return rows<{ key: string; status: FollowUpStatus; n: number }>(r).map((x) => ({ ...x, n: Number(x.n) }));
+}
+
+/**
+ * When each course was last flagged for low loop closure: the flag's audit row is its record (the
+ * audit trail is platform's, read here for these few rows by its record index rather than keeping
+ * a second copy of the same fact in a table of insight's). The time is the app clock's, kept in
+ * the row as `flaggedAt`: the row's own `at` is the database's, which a moved clock does not move.
+ */
+export async function lastLowClosureFlags(db: DbOrTx, orgId: string, courseIds: readonly string[], action: string): Promise<Map<string, Date>> {
+  if (courseIds.length === 0) return new Map();
+  const r = await db.execute(sql`
+    select a.record_id, max((a.after ->> 'flaggedAt')::timestamptz) as at from audit_event a
+    where a.org_id = ${orgId} and a.record_type = 'course' and a.record_id = any(${`{${courseIds.join(',')}}`}::text[]) and a.action = ${action}
+    group by a.record_id`);
+  return new Map(rows<{ record_id: string; at: string | Date }>(r).map((x) => [x.record_id, new Date(x.at)]));
+}
+
+/**
+ * Who hears of a course's low loop closure: the organisation's active learning admins; with none,
+ * its admins (who hold every role), so the flag reaches someone who can act on it.
+ */
+export async function learningAdminIds(db: DbOrTx, orgId: string): Promise<string[]> {
+  const r = await db.execute(sql`
+    with holders as (
+      select ua.person_id, 'learning_admin' = any(ua.roles) as learning
+      from user_account ua join person p on p.id = ua.person_id and p.org_id = ua.org_id and p.status = 'active'
+      where ua.org_id = ${orgId} and (ua.roles && array['learning_admin', 'admin']::text[])
+    )
+    select person_id from holders
+    where learning or not exists (select 1 from holders h where h.learning)
+    order by person_id`);
+  return rows<{ person_id: string }>(r).map((x) => x.person_id);
+}
+
+export async function courseTitles(db: DbOrTx, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = rows<{ id: string; title: string }>(await db.execute(sql`select id, title from course where org_id = ${orgId} and id = any(${uuidArray(ids)})`));
+  return new Map(r.map((x) => [x.id, x.title]));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import type { FollowUpSignal } from '../../../db/schema/insight.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { iso } from '../../../platform/db/sql.ts';
+import { iso, lockKey } from '../../../platform/db/sql.ts';
 import { AppError, conflict, notFound } from '../../../platform/http/errors.ts';
 import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
 import type { Actor, ActorRef } from '../../../platform/http/types.ts';
@@ -13,6 +13,7 @@ import { FOLLOW_UP_ASKED, FOLLOW_UP_DECIDED } from './follow-ups.events.ts';
 import { canManageFollowUpSettings, canReadFollowUpsOf, canReadLoopReports, seesEveryonesFollowUps } from './follow-ups.policy.ts';
 import * as repo from './follow-ups.repo.ts';
 import type * as s from './follow-ups.schemas.ts';
+import { coursesToFlag, lowClosureMessage } from './low-closure.ts';
 import { closureBy, FOLLOWED_REASONS, followUpWindows, isFollowedReason, isLowClosure, nextStep, type DueFollowUp, type LoopClosure, type Step } from './loop.ts';
 
 /** Follow-ups per transaction of the sweep: each input and each write is one statement per batch. */
@@ -72,6 +73,9 @@ export async function sweepOrganisation(ctx: AppContext, orgId: string): Promise
       }
     }),
   );
+  // Every course once a night, not only those decided tonight: one grouped statement over the
+  // course index, and a course left low by earlier answers is flagged again after its quiet month.
+  await ctx.db.transaction((tx) => flagLowClosure(ctx, tx, orgId));
   return counts.reduce((x, y) => x + y, 0);
 }
 
@@ -89,6 +93,7 @@ export async function decideOnAssessment(ctx: AppContext, orgId: string, personI
     if (ids.length === 0) return;
     const due = await repo.dueBatch(tx, orgId, now, ids.length, ids);
     await settle(ctx, tx, orgId, due, now, { ask: false });
+    await flagLowClosure(ctx, tx, orgId, [...new Set(due.flatMap((d) => (d.course_id ? [d.course_id] : [])))]);
   });
 }
 
@@ -218,6 +223,44 @@ async function askInNextOneOnOne(ctx: AppContext, tx: DbOrTx, row: repo.DueRow, 
   }
 }
 
+// ---- low loop closure ---------------------------------------------------------------------------
+
+const LOW_CLOSURE_FLAGGED = 'course.low_closure_flagged';
+
+/**
+ * Tells the learning admins of each course (all, or those named) whose loop closure is now low
+ * over enough decided follow-ups, with a link to its report; a course is flagged once per
+ * `LOW_CLOSURE_REPEAT_DAYS`. The flag is audited on the course, and that audit row is what the
+ * next run reads to stay quiet. Serialised per organisation (a lock until the caller's
+ * transaction ends), so a sweep and an answer deciding at once do not both flag one course.
+ */
+export async function flagLowClosure(ctx: AppContext, tx: DbOrTx, orgId: string, courseIds?: readonly string[]): Promise<string[]> {
+  if (courseIds && courseIds.length === 0) return [];
+  await lockKey(tx, `follow-ups.low-closure:${orgId}`);
+  const counts = await repo.countByCourse(tx, orgId, courseIds);
+  const courses = [...new Set(counts.map((c) => c.key))];
+  const now = ctx.clock.now();
+  const flags = coursesToFlag(counts, await repo.lastLowClosureFlags(tx, orgId, courses, LOW_CLOSURE_FLAGGED), now);
+  if (flags.length === 0) return [];
+  const recipients = await repo.learningAdminIds(tx, orgId);
+  const titles = await repo.courseTitles(tx, orgId, flags.map((f) => f.courseId));
+  await recordChanges(
+    tx,
+    systemActor(orgId),
+    flags.map((f) => ({ action: LOW_CLOSURE_FLAGGED, recordType: 'course', recordId: f.courseId, after: { loopClosure: f.closure, notified: recipients, flaggedAt: now.toISOString() } })),
+  );
+  await notifyMany(
+    ctx,
+    tx,
+    flags.flatMap((f) => {
+      const words = lowClosureMessage(titles.get(f.courseId) ?? 'a course', f.closure);
+      const link = `/admin/learning-reports/${f.courseId}`;
+      return recipients.map((personId) => ({ orgId, personId, kind: 'follow_up.low_closure', ...words, link, email: true }));
+    }),
+  );
+  return flags.map((f) => f.courseId);
+}
+
 // ---- answers ------------------------------------------------------------------------------------
 
 /**
@@ -233,6 +276,7 @@ export async function answerFollowUp(ctx: AppContext, actor: Actor, id: string, 
     const after: FollowUpSignal = { answer: input.answer, ...(input.note ? { note: input.note } : {}) };
     await repo.applyDecisions(tx, actor.orgId, [{ id, status: input.answer, after, evidenceType: f.evidence_type, evidenceId: f.evidence_id }], now);
     await recordChange(tx, actorRef(actor, requestId), decidedChange(f, input.answer, f.before, after));
+    if (f.course_id) await flagLowClosure(ctx, tx, actor.orgId, [f.course_id]);
     return dto((await repo.findFollowUp(tx, actor.orgId, id))!, await repo.skillNames(tx, actor.orgId, skillsOf([f])));
   });
 }
