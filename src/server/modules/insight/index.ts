@@ -4,9 +4,10 @@ import { automationJobs, automationRoutes, automationSubscribers, scheduleAutoma
 import { followUpJobs, followUpRoutes, followUpSubscribers, scheduleFollowUpJobs } from './follow-ups/index.ts';
 import { recommendationJobs, recommendationRoutes, recommendationSubscribers, scheduleRecommendationJobs } from './recommendations/index.ts';
 import { teamRoutes } from './team/index.ts';
+import { overviewRoutes } from './overview/index.ts';
 
 /** What Tandem concludes from the rest: recommendations, the team view, automation rules and the closed loop. */
-export const insightRoutes = createRouter().route('/', recommendationRoutes).route('/', teamRoutes).route('/', automationRoutes).route('/', followUpRoutes);
+export const insightRoutes = createRouter().route('/', recommendationRoutes).route('/', teamRoutes).route('/', overviewRoutes).route('/', automationRoutes).route('/', followUpRoutes);
 
 export const insightJobs = [...recommendationJobs, ...automationJobs, ...followUpJobs];
 export const insightSubscribers = [...recommendationSubscribers, ...automationSubscribers, ...followUpSubscribers];

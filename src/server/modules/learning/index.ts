@@ -28,7 +28,7 @@ export { enroll, completeEnrollment, findOpenEnrollment, refreshProgramProgress,
 /** Modules whose records enrolments point at describe them per viewer (docs/architecture.md, "Reasons that point at private records"). */
 export { registerReasonDetails, type ReasonDescriber, type ReasonDetail } from './enrollment/index.ts';
 export type { SkillCatalog } from './authoring/skill-catalog.ts';
-export { canReadLearningOf } from './learning.policy.ts';
+export { canManageEnrollments, canReadLearningOf } from './learning.policy.ts';
 export { requireStepUnlocked, isEvidenceApprover, CHECKPOINT_APPROVED } from './programs/index.ts';
 /** Pure grading, also used by the demo seed to write consistent attempts. */
 export { gradeAttempt, type Answers } from './player/index.ts';

@@ -27,7 +27,7 @@ export const talentRoutes = createRouter()
 export const talentJobs = [...jobProfileJobs, ...assessmentJobs, ...aspirationJobs, ...developmentPlanJobs, ...hurdleJobs];
 export const talentSubscribers = [...jobProfileSubscribers, ...assessmentSubscribers, ...aspirationSubscribers, ...developmentPlanSubscribers, ...hurdleSubscribers];
 
-export { canReadTalentOf, canReadTalentOfFound, talentChainMatters } from './talent.policy.ts';
+export { canRateAsManagerFound, canReadTalentOf, canReadTalentOfFound, canSelfAssess, canStartRoundForAnyone, talentChainMatters } from './talent.policy.ts';
 export { findSkills, skillCatalog, skillDto, type SkillDto, type SkillRow } from './skills/index.ts';
 export {
   ASPIRATION_CHANGED, HURDLE_CHANGED, HURDLE_RAISED, JOB_PROFILE_CHANGED, PERSON_PROFILE_CHANGED, SKILL_ASSESSED, SKILLS_CHANGED,

@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTitle } from '../../lib/title.ts';
-import { PersonLearningSection } from '../learning/enrollment/PersonLearningSection.tsx';
 import { PersonAvatar, PersonLine } from '../../ui/PersonAvatar.tsx';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { useMe } from '../../lib/me.ts';
 import { PersonGrowthSections } from '../talent/growth/PersonGrowthSections.tsx';
+import { PersonOverviewSections } from '../insight/overview/PersonOverviewSections.tsx';
 import { peopleQueries } from './api.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -118,14 +118,7 @@ export default function PersonProfilePage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Section title="Goals">
-              <Text size="sm" c="dimmed">
-                Goals and their progress will show here once goals are enabled.
-              </Text>
-            </Section>
-            <PersonLearningSection personId={id} wrap={(children) => <Section title="Learning">{children}</Section>} />
-          </SimpleGrid>
+          <PersonOverviewSections personId={id} />
           <Stack mt="md">
             <PersonGrowthSections personId={id} mine={id === me?.personId} />
           </Stack>

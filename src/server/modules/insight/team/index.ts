@@ -6,3 +6,5 @@ export const teamRoutes = createRouter().route('/', teamRouteList);
 /** How a person's records read, shared with the one-page overview. */
 export * from './present.ts';
 export { namesOf, recommendedPerSkillSql, type FeedbackRow, type LearningRow, type PraiseRow, type RecommendedRow, type SkillStandingRow } from './team.repo.ts';
+export { Item as ItemSchema, Learning as LearningItemSchema, LoopClosureSchema, Ref as RefSchema, Skill as SkillSchema } from './team.schemas.ts';
+export { strengthsOf } from './attention.ts';

@@ -13,7 +13,13 @@ import { teamKeys, type SignalAction, type TeamMember } from './api.ts';
  * section adds them on the person's page). Both post to the same endpoints those pages use.
  */
 
-export type Acting = { member: TeamMember; action: SignalAction };
+/** Whom an action is for: a card of My team, or a person's overview, gives what the dialogs read. */
+export type ActingOn = {
+  person: Pick<TeamMember['person'], 'id' | 'firstName'>;
+  oneOnOne: Pick<TeamMember['oneOnOne'], 'nextMeetingId'>;
+  gaps: ReadonlyArray<Pick<TeamMember['gaps'][number], 'skillId' | 'name' | 'expected'>>;
+};
+export type Acting = { member: ActingOn; action: Pick<SignalAction, 'text' | 'skillId' | 'targetLevel'> };
 
 export function TalkingPointDialog({ acting, onClose }: { acting: Acting | null; onClose: () => void }) {
   return (
