@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { AppContext } from '../src/server/context.ts';
 import { freePort, log, root, runScript, startServer, type Target } from './child.ts';
 
 const SKILLS = 150;
@@ -33,27 +34,14 @@ const stats = (times: number[]) => {
   return { count: s.length, p50: round(pct(s, 50)), p95: round(pct(s, 95)), max: round(s.at(-1)!) };
 };
 
-// ---- the child: prepare (seed, recompute, one person's recompute, a token) ---------------------------
+// ---- the child: seed (the organisation and its talent, set-based) ---------------------------------------
 
-async function prepare() {
-  const { eq } = await import('drizzle-orm');
+type Exec = (text: string, values?: unknown[]) => Promise<any[]>;
+
+async function seedOrg(ctx: AppContext, exec: Exec, N: number): Promise<{ orgId: string; peopleS: number; seedS: number }> {
   const { uuidv7 } = await import('uuidv7');
-  const { buildContext } = await import('../src/server/bootstrap.ts');
-  const { course, courseVersion, organisation, person, userAccount } = await import('../src/server/db/schema/index.ts');
-  const { RECOMPUTE_ORG, RECOMPUTE_PERSON } = await import('../src/server/modules/insight/index.ts');
-  const { recordAssessments } = await import('../src/server/modules/talent/assessments/index.ts');
-  const { testConfig } = await import('../src/server/platform/config.ts');
-  const { migrateDatabase, openDatabase } = await import('../src/server/platform/db/index.ts');
+  const { course, courseVersion, organisation } = await import('../src/server/db/schema/index.ts');
   const { generateOrg, insertOrg } = await import('./generate.ts');
-
-  const url = process.env.BENCH_URL;
-  const dataDir = process.env.BENCH_DATA_DIR;
-  const database = await openDatabase(url ? { databaseUrl: url, poolSize: 4 } : { dataDir });
-  await migrateDatabase(database);
-  const ctx = await buildContext(testConfig({ logLevel: 'silent', dataDir: dataDir ?? '.tmp/bench' }), { database, jobs: 'inline', migrate: false });
-  const exec = async (text: string, values: unknown[] = []) => (await ctx.database.executeSql(text, values)).rows as any[];
-  const N = Number(process.env.BENCH_PEOPLE ?? 100_000);
-
   const [org] = await ctx.db.insert(organisation).values({ name: 'Bench Talent', slug: `bench-talent-${uuidv7().slice(-8)}` }).returning();
   const orgId = org!.id;
   const t0 = performance.now();
@@ -125,9 +113,41 @@ async function prepare() {
     [orgId],
   );
   await exec('vacuum analyze');
+  return { orgId, peopleS, seedS: seconds(performance.now() - t1) };
+}
+
+// ---- the child: prepare (seed, recompute, one person's recompute, a token) ---------------------------
+
+async function prepare() {
+  const { eq } = await import('drizzle-orm');
+  const { buildContext } = await import('../src/server/bootstrap.ts');
+  const { person, userAccount } = await import('../src/server/db/schema/index.ts');
+  const { RECOMPUTE_ORG, RECOMPUTE_PERSON } = await import('../src/server/modules/insight/index.ts');
+  const { recordAssessments } = await import('../src/server/modules/talent/assessments/index.ts');
+  const { testConfig } = await import('../src/server/platform/config.ts');
+  const { migrateDatabase, openDatabase } = await import('../src/server/platform/db/index.ts');
+
+  const url = process.env.BENCH_URL;
+  const dataDir = process.env.BENCH_DATA_DIR;
+  const database = await openDatabase(url ? { databaseUrl: url, poolSize: 4 } : { dataDir });
+  await migrateDatabase(database);
+  const ctx = await buildContext(testConfig({ logLevel: 'silent', dataDir: dataDir ?? '.tmp/bench' }), { database, jobs: 'inline', migrate: false });
+  const exec = async (text: string, values: unknown[] = []) => (await ctx.database.executeSql(text, values)).rows as any[];
+  const N = Number(process.env.BENCH_PEOPLE ?? 100_000);
+
+  // BENCH_KEEP=1 with the database of an earlier run (BENCH_URL, BENCH_DATA_DIR): its organisation is
+  // measured again without seeding, its recommendations emptied first so that (a) is a first compute again.
+  const keptId = process.env.BENCH_KEEP === '1'
+    ? ((await exec(`select id from organisation where name = 'Bench Talent' order by id desc limit 1`))[0]?.id as string | undefined)
+    : undefined;
+  if (keptId) {
+    await exec(`delete from recommendation where org_id = $1`, [keptId]);
+    await exec('vacuum analyze recommendation');
+  }
+  const { orgId, peopleS, seedS } = keptId ? { orgId: keptId, peopleS: 0, seedS: 0 } : await seedOrg(ctx, exec, N);
   const count = async (table: string) => (await exec(`select count(*)::int as n from ${table} where org_id = $1`, [orgId]))[0].n as number;
-  const seeded = { people: N, assessments: await count('skill_assessment'), enrollments: await count('enrollment'), seedS: seconds(performance.now() - t1), peopleS };
-  log(`  seeded: ${JSON.stringify(seeded)}`);
+  const seeded = { people: await count('person'), assessments: await count('skill_assessment'), enrollments: await count('enrollment'), seedS, peopleS };
+  log(`  ${keptId ? 'kept' : 'seeded'}: ${JSON.stringify(seeded)}`);
 
   // (a) The whole organisation, as the daily job and a skills change run it.
   const ta = performance.now();
@@ -166,7 +186,7 @@ async function prepare() {
 
   // (c) A reader for the API load: an HR admin with a read token; 200 people to read.
   const [hr] = await ctx.db.select().from(person).where(eq(person.id, ids[0]!.id));
-  await ctx.db.insert(userAccount).values({ orgId, personId: hr!.id, email: hr!.email, roles: ['hr_admin'] });
+  await ctx.db.insert(userAccount).values({ orgId, personId: hr!.id, email: hr!.email, roles: ['hr_admin'] }).onConflictDoNothing();
   const readIds = spread(200).map((p) => p.id);
   await ctx.database.close();
   return { ...seeded, orgRecomputeS, recommendations, programRecs, withRecs, personRecompute, assessment, reader: hr!.email, readIds };
