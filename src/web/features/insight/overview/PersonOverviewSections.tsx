@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../ui/common.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { AssignDialog, type AssignTarget } from '../../learning/enrollment/AssignDialog.tsx';
 import { PlanItemDialog, TalkingPointDialog, type Acting, type ActingOn } from '../team/ActionDialogs.tsx';
-import { dayLabel, goalStatusColors, goalStatusLabels, levelLabel } from '../team/api.ts';
+import { dayLabel, goalStatusLabels, levelLabel } from '../team/api.ts';
 import { overviewKeys, overviewQueries, type LoopClosure, type Overview } from './api.ts';
 
 type Act = {
@@ -59,6 +59,9 @@ export function PersonOverviewSections({ personId }: { personId: string }) {
 
 type Part<K extends keyof Overview> = NonNullable<Overview[K]>;
 
+/** Outlined on white at the darkest shades: the light badges fell below axe's contrast on these cards. */
+const goalBadge: Record<string, string> = { on_track: 'green.9', at_risk: 'violet.9', off_track: 'red.9' };
+
 const small = { size: 'compact-xs', variant: 'light' } as const;
 
 function List({ empty, children }: { empty: string; children: ReactNode[] }) {
@@ -78,7 +81,7 @@ function StrengthsAndGaps({ o, skills, act }: { o: Overview; skills: Part<'skill
           <Text size="sm" c="dimmed">No strengths at or above the expected level yet</Text>
         ) : (
           skills.strengths.map((s) => (
-            <Badge key={s.skillId} color="teal.9" variant="light">
+            <Badge key={s.skillId} color="teal.9" variant="outline">
               {s.name} {levelLabel(s.current)}/{s.expected}
             </Badge>
           ))
@@ -134,7 +137,7 @@ function Goals({ o, act }: { o: Overview; act: Act }) {
               <Text size="sm" component={Link} to="/goals/$id" params={{ id: g.id } as never} style={{ flex: 1, overflowWrap: 'anywhere' }}>
                 {g.title}
               </Text>
-              <Badge size="sm" variant="light" color={`${goalStatusColors[g.status] ?? 'gray'}.9`}>{goalStatusLabels[g.status] ?? g.status}</Badge>
+              <Badge size="sm" variant="outline" color={goalBadge[g.status] ?? 'dark'}>{goalStatusLabels[g.status] ?? g.status}</Badge>
               <Progress value={g.progress} w={60} aria-label={`${g.title}: ${Math.round(g.progress)}%`} />
             </Group>
             {actions.addTalkingPoint && (
@@ -193,7 +196,7 @@ function Learning({ o, learning, act }: { o: Overview; learning: Part<'learning'
               <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>{e.title}</Text>
               <Text size="xs" c="dimmed">Why: {e.reason.label}{e.dueAt ? ` · due ${dayLabel(e.dueAt)}` : ''}</Text>
             </Stack>
-            <Badge size="sm" variant="light" color={e.color} style={{ flexShrink: 0 }}>{e.when}</Badge>
+            <Badge size="sm" variant="outline" color={e.color} style={{ flexShrink: 0 }}>{e.when}</Badge>
           </Group>
         ))}
       </List>
