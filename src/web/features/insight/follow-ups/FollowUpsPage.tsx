@@ -30,7 +30,7 @@ function SkillRerate({ f, onRated }: { f: FollowUp; onRated: () => void }) {
     <>
       <Group gap="xs">
         {rows.map(({ s, row: r }) => (
-          <Button key={s.id} size="xs" variant="light" disabled={!r} onClick={() => r && setRow(r)} aria-label={`Re-rate ${s.name} for ${f.person.name}`}>
+          <Button key={s.id} size="xs" variant="light" disabled={!r} onClick={() => r && setRow(r)} aria-label={`Re-rate ${s.name} (was ${s.before ?? 'not rated'}) for ${f.person.name}`}>
             Re-rate {s.name} (was {s.before ?? 'not rated'})
           </Button>
         ))}
