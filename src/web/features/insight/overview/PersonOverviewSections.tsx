@@ -59,9 +59,6 @@ export function PersonOverviewSections({ personId }: { personId: string }) {
 
 type Part<K extends keyof Overview> = NonNullable<Overview[K]>;
 
-/** Outlined on white at the darkest shades: the light badges fell below axe's contrast on these cards. */
-const goalBadge: Record<string, string> = { on_track: 'green.9', at_risk: 'violet.9', off_track: 'red.9' };
-
 const small = { size: 'compact-xs', variant: 'light' } as const;
 
 function List({ empty, children }: { empty: string; children: ReactNode[] }) {
@@ -137,7 +134,7 @@ function Goals({ o, act }: { o: Overview; act: Act }) {
               <Text size="sm" component={Link} to="/goals/$id" params={{ id: g.id } as never} style={{ flex: 1, overflowWrap: 'anywhere' }}>
                 {g.title}
               </Text>
-              <Badge size="sm" variant="outline" color={goalBadge[g.status] ?? 'dark'}>{goalStatusLabels[g.status] ?? g.status}</Badge>
+              <Text size="xs" fw={600} style={{ flexShrink: 0 }}>{goalStatusLabels[g.status] ?? g.status}</Text>
               <Progress value={g.progress} w={60} aria-label={`${g.title}: ${Math.round(g.progress)}%`} />
             </Group>
             {actions.addTalkingPoint && (
