@@ -60,6 +60,8 @@ describe('GET /team', () => {
     expect(ana.goals).toMatchObject([{ id: s.goal.id, status: 'off_track', visibility: 'private' }]);
     expect(ana.hurdles).toMatchObject([{ id: s.hurdle.id, title: 'No database access' }]);
     expect(ana.learning.overdue).toMatchObject([{ title: 'Fire safety', compliance: true, reason: { type: 'compliance', label: 'Required for compliance' } }]);
+    expect(ana.learning.counts).toEqual({ overdue: 1, inProgress: 0, recentlyCompleted: 0 });
+    expect(Object.keys(ana.learning.overdue[0]).sort()).toEqual(['completedAt', 'compliance', 'dueAt', 'id', 'reason', 'title']);
     expect(ana.oneOnOne).toEqual({ seriesId: null, lastHeldAt: null, nextAt: null, nextMeetingId: null });
     expect(ana.signals.map((x: any) => x.kind)).toEqual(['overdue_compliance', 'goal_off_track', 'no_recent_one_on_one', 'hurdle_open', 'gap_without_plan']);
     const gap = ana.signals.at(-1);
@@ -93,6 +95,17 @@ describe('GET /team', () => {
     expect(ana.plan).toMatchObject([{ title: 'Practise SQL', skillId: s.sql.id }]);
     expect(ana.oneOnOne.seriesId).toBe(series.id);
     expect(ana.oneOnOne.lastHeldAt).toBe(new Date(t.clock.now().getTime() - 2 * DAY).toISOString());
+  });
+
+  it('shows the first three enrolments of a list on a card, and how many the list holds', async () => {
+    const s = await setup();
+    for (const title of ['Course A', 'Course B', 'Course C', 'Course D']) {
+      const c = await createTeachingCourse(t, s.org.id, title, []);
+      await enrollPeople(t, s.org.id, { courseId: c.id }, [s.ben.person.id], { reasonType: 'skill_gap' });
+    }
+    const ben = (await (await signInAs(t, s.max)).raw.get('team')).body.data[1];
+    expect(ben.learning.inProgress).toHaveLength(3);
+    expect(ben.learning.counts).toEqual({ overdue: 0, inProgress: 4, recentlyCompleted: 0 });
   });
 
   it('gives an employee an empty team, and a manager no one outside their chain', async () => {

@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { prepared } from '../../../platform/db/prepared.ts';
 import { rows, uuidArray } from '../../../platform/db/sql.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { learningOfPeopleSql } from '../../learning/index.ts';
@@ -7,8 +10,8 @@ import { chainBelowSql } from '../../org/index.ts';
 import { chainFeedbackSql, oneOnOneDatesSql, openGoalsOfSql, visiblePraiseOfSql } from '../../performance/index.ts';
 import { aspirationsOfSql, openHurdlesOfSql, openPlanItemsOfSql, skillStandingsSql } from '../../talent/index.ts';
 
-// The only SQL of the team view. A page of people is one statement; each kind of record is then
-// one statement for the whole page (about ten for 50 people, never 50 × anything). Other modules'
+// The only SQL of the team view. A page of people is one statement; every kind of record of the
+// whole page is then one more (never 50 × anything). Other modules'
 // tables are read through the fragments their index.ts exports, with their visibility written in.
 
 export type TeamPersonRow = {
@@ -27,14 +30,13 @@ export type NameKey = [lastName: string, firstName: string, id: string];
  */
 export async function teamPage(db: DbOrTx, orgId: string, managerId: string, scope: 'direct' | 'all', limit: number, after?: NameKey) {
   const who = scope === 'direct' ? sql`p.manager_id = ${managerId}::uuid` : sql`p.id in (${chainBelowSql(orgId, managerId)}) and p.id <> ${managerId}::uuid`;
-  const r = await db.execute(sql`
+  return run<TeamPersonRow>(db, sql`
     select p.id, p.first_name, p.last_name, p.job_title, p.manager_id, m.first_name || ' ' || m.last_name as manager_name
     from person p left join person m on m.id = p.manager_id and m.org_id = ${orgId}
     where p.org_id = ${orgId} and p.status = 'active' and ${who}
       ${after ? sql`and (p.last_name, p.first_name, p.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : sql``}
     order by p.last_name, p.first_name, p.id
     limit ${limit + 1}`);
-  return rows<TeamPersonRow>(r);
 }
 
 /** Every active person below the manager (ids with their manager), for the roll-up per team. */
@@ -77,9 +79,15 @@ export type TeamRecords = {
 };
 
 /**
- * Every record the team view shows of the people, one statement per kind. `counterparts[i]` is
- * whose 1:1 with `people[i]` counts (the viewer for a direct report, the person's own manager
- * further down). `detail` false reads only what the signals need (the roll-up of a big subtree).
+ * Every record the team view shows of the people, in ONE statement: each kind of record is the
+ * owning module's fragment, aggregated to a JSON array column. `counterparts[i]` is whose 1:1
+ * with `people[i]` counts (the viewer for a direct report, the person's own manager further
+ * down). `detail` false reads only what the signals need (the roll-up of a big subtree).
+ *
+ * One round trip instead of eleven: on the bench (100,000 people, 2,000,000 enrolments) the
+ * statements were each under 2 ms of execution, and what a page cost was the round trips and the
+ * planning of each under twenty concurrent managers. The statement is named after its text (which
+ * depends only on the viewer's kind and `detail`), so each connection plans it once.
  */
 export async function recordsOf(
   db: DbOrTx,
@@ -89,24 +97,61 @@ export async function recordsOf(
   opts: { now: Date; since: Date; today: string; sinceDay: string; detail: boolean },
 ): Promise<TeamRecords> {
   const org = actor.orgId;
-  const q = async <T>(s: ReturnType<typeof sql>) => rows<T>(await db.execute(s));
-  const none = async <T>(): Promise<T[]> => [];
-  const [skills, hurdles, plan, goals, learning, oneOnOnes, recommended, aspirations, feedback, praise] = await Promise.all([
-    q<SkillStandingRow>(skillStandingsSql(org, people)),
-    q<HurdleRow>(openHurdlesOfSql(org, people)),
-    q<PlanItemRow>(openPlanItemsOfSql(org, people)),
-    q<GoalRow>(openGoalsOfSql(actor, people)),
-    q<LearningRow>(learningOfPeopleSql(org, people, opts.since)),
-    q<OneOnOneRow>(oneOnOneDatesSql(org, people, counterparts, opts.now)),
-    q<RecommendedRow>(recommendedPerSkillSql(org, people)),
-    opts.detail ? q<AspirationRow>(aspirationsOfSql(org, people)) : none<AspirationRow>(),
-    opts.detail ? q<FeedbackRow>(chainFeedbackSql(org, actor.personId, people, opts.sinceDay, opts.today)) : none<FeedbackRow>(),
-    opts.detail ? q<PraiseRow>(visiblePraiseOfSql(org, actor.personId, people, opts.since)) : none<PraiseRow>(),
-  ]);
-  const giverIds = [...new Set([...feedback, ...praise].flatMap((x) => (x.giver_id ? [x.giver_id] : [])))];
-  const names = await namesOf(db, org, giverIds);
-  return { skills, aspirations, hurdles, plan, goals, learning, oneOnOnes, feedback, praise, recommended, names };
+  const agg = (fragment: SQL) => sql`(select coalesce(json_agg(t), '[]'::json) from (${fragment}) t)`;
+  // Feedback and praise carry their giver's name (a person of the organisation), so no second statement reads them.
+  const named = (fragment: SQL) =>
+    agg(sql`select x.*, gp.first_name || ' ' || gp.last_name as giver_name from (${fragment}) x left join person gp on gp.id = x.giver_id and gp.org_id = ${org}`);
+  const none = sql`'[]'::json`;
+  const statement = sql`select
+    ${agg(skillStandingsSql(org, people))} as skills,
+    ${agg(openHurdlesOfSql(org, people))} as hurdles,
+    ${agg(openPlanItemsOfSql(org, people))} as plan,
+    ${agg(openGoalsOfSql(actor, people))} as goals,
+    ${agg(learningOfPeopleSql(org, people, opts.since))} as learning,
+    ${agg(oneOnOneDatesSql(org, people, counterparts, opts.now))} as one_on_ones,
+    ${agg(recommendedPerSkillSql(org, people))} as recommended,
+    ${opts.detail ? agg(aspirationsOfSql(org, people)) : none} as aspirations,
+    ${opts.detail ? named(chainFeedbackSql(org, actor.personId, people, opts.sinceDay, opts.today)) : none} as feedback,
+    ${opts.detail ? named(visiblePraiseOfSql(org, actor.personId, people, opts.since)) : none} as praise`;
+  const [r] = await run<RecordsRow>(db, statement);
+  const names = new Map<string, string>();
+  for (const x of [...r!.feedback, ...r!.praise]) if (x.giver_id && x.giver_name) names.set(x.giver_id, x.giver_name);
+  return {
+    skills: r!.skills,
+    aspirations: r!.aspirations,
+    hurdles: r!.hurdles,
+    plan: r!.plan,
+    goals: r!.goals,
+    learning: r!.learning,
+    oneOnOnes: r!.one_on_ones,
+    feedback: r!.feedback,
+    praise: r!.praise,
+    recommended: r!.recommended,
+    names,
+  };
 }
+
+type Named<T> = T & { giver_name: string | null };
+type RecordsRow = {
+  skills: SkillStandingRow[];
+  hurdles: HurdleRow[];
+  plan: PlanItemRow[];
+  goals: GoalRow[];
+  learning: LearningRow[];
+  one_on_ones: OneOnOneRow[];
+  recommended: RecommendedRow[];
+  aspirations: AspirationRow[];
+  feedback: Named<FeedbackRow>[];
+  praise: Named<PraiseRow>[];
+};
+
+/** Runs a statement as a named prepared one, named after its text (the same text is the same statement on every request). */
+function run<T>(db: DbOrTx, statement: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const name = `team_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  return prepared<T>(name, text)(db, params);
+}
+const dialect = new PgDialect();
 
 /** The best recommended item per gap skill of each person, not dismissed (the recommendations' own table, this module's). */
 export function recommendedPerSkillSql(org: string, people: readonly string[]) {

@@ -58,6 +58,16 @@ export const Learning = z.object({
 
 export const Skill = z.object({ skillId: z.string(), name: z.string(), expected: z.number().nullable(), current: z.number().nullable() });
 
+/** What a card shows of an enrolment: its title, dates and why. */
+const CardLearning = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  compliance: z.boolean(),
+  reason: z.object({ type: z.string(), label: z.string() }),
+});
+
 export const TeamMemberSchema = z
   .object({
     person: z.object({ id: z.string(), name: z.string(), firstName: z.string(), jobTitle: z.string().nullable(), manager: Ref.nullable(), direct: z.boolean() }),
@@ -70,7 +80,14 @@ export const TeamMemberSchema = z
     goals: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), progress: z.number(), visibility: z.string() })),
     hurdles: z.array(z.object({ id: z.string(), title: z.string(), category: z.string(), status: z.string(), openedAt: z.string() })),
     plan: z.array(z.object({ id: z.string(), title: z.string(), actionType: z.string(), skillId: z.string().nullable(), status: z.string(), dueDate: z.string().nullable() })),
-    learning: z.object({ overdue: z.array(Learning), inProgress: z.array(Learning), recentlyCompleted: z.array(Learning) }),
+    learning: z
+      .object({
+        overdue: z.array(CardLearning),
+        inProgress: z.array(CardLearning),
+        recentlyCompleted: z.array(CardLearning),
+        counts: z.object({ overdue: z.number().int(), inProgress: z.number().int(), recentlyCompleted: z.number().int() }),
+      })
+      .openapi({ description: 'The first three of each list (soonest due first) and how many each holds; the whole lists are on the team learning page' }),
     oneOnOne: z.object({ seriesId: z.string().nullable(), lastHeldAt: z.string().nullable(), nextAt: z.string().nullable(), nextMeetingId: z.string().nullable() }),
     feedback: z.array(z.object({ id: z.string(), giver: Ref.nullable(), anonymous: z.boolean(), excerpt: z.string().nullable(), givenOn: z.string() })),
     praise: z.array(z.object({ id: z.string(), giver: Ref.nullable(), message: z.string(), createdAt: z.string() })),

@@ -6,13 +6,15 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
 import { loopSummaryFor, type LoopClosure } from '../follow-ups/index.ts';
 import * as repo from './team.repo.ts';
-import { feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding } from './present.ts';
+import { feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, type LearningItem } from './present.ts';
 
 /** Learning completed, feedback and praise given this recently show on a card. */
 const RECENT_DAYS = 30;
 const FEEDBACK_DAYS = 90;
 /** Feedback and praise per card. */
 const RECENT_N = 3;
+/** Enrolments shown per learning list on a card. */
+const LEARNING_N = 3;
 /** People per statement when the roll-up reads a whole subtree. */
 const ROLLUP_BATCH = 1000;
 
@@ -144,7 +146,7 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
       goals: myGoals.map((g) => ({ id: g.id, title: g.title, status: g.status, progress: Number(g.progress), visibility: g.visibility })),
       hurdles: myHurdles.map((h) => ({ id: h.id, title: h.title, category: h.category, status: h.status, openedAt: iso(h.created_at)! })),
       plan: myPlan.map((i) => ({ id: i.id, title: i.title, actionType: i.action_type, skillId: i.skill_id, status: i.status, dueDate: i.due_date })),
-      learning: learningParts(myLearning, now),
+      learning: cardLearning(learningParts(myLearning, now)),
       oneOnOne: { seriesId: one?.series_id ?? null, lastHeldAt: iso(one?.last_held_at), nextAt: iso(one?.next_at), nextMeetingId: one?.next_meeting_id ?? null },
       feedback: (feedback.get(p.id) ?? []).slice(0, RECENT_N).map((f) => feedbackItem(f, person)),
       praise: (praise.get(p.id) ?? []).slice(0, RECENT_N).map((x) => praiseItem(x, person)),
@@ -152,6 +154,18 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
       skillStandings: standing,
     };
   });
+}
+
+/** A card's learning: the first few of each list, each with its title, dates and why, and how many each list holds (a card was 10 KB of full lists). */
+function cardLearning(parts: ReturnType<typeof learningParts>) {
+  const shown = (list: LearningItem[]) =>
+    list.slice(0, LEARNING_N).map((e) => ({ id: e.id, title: e.title, dueAt: e.dueAt, completedAt: e.completedAt, compliance: e.compliance, reason: { type: e.reason.type, label: e.reason.label } }));
+  return {
+    overdue: shown(parts.overdue),
+    inProgress: shown(parts.inProgress),
+    recentlyCompleted: shown(parts.recentlyCompleted),
+    counts: { overdue: parts.overdue.length, inProgress: parts.inProgress.length, recentlyCompleted: parts.recentlyCompleted.length },
+  };
 }
 
 /** The signals of everyone below, counted per manager (their direct reports), busiest team first. */

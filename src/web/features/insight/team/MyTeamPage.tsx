@@ -211,6 +211,11 @@ function MemberCard({ m, onAct, showManager }: { m: TeamMember; onAct: (m: TeamM
             </Table.Tbody>
           </Table>
         )}
+        {learningMore(m.learning) > 0 && (
+          <Text size="xs" c="dimmed" mt={2}>
+            {learningWords(m.learning)} · <Link to="/team/learning">Team learning</Link>
+          </Text>
+        )}
         {m.loopClosure && m.loopClosure.decided + m.loopClosure.pending > 0 && (
           <Text size="xs" c="dimmed" mt={4}>
             Loop closure {pct(m.loopClosure.rate)}: {loopWords(m.loopClosure)}
@@ -239,6 +244,18 @@ function MemberCard({ m, onAct, showManager }: { m: TeamMember; onAct: (m: TeamM
     </Card>
   );
 }
+
+type CardLearning = TeamMember['learning'];
+/** How many enrolments the card's lists hold beyond the few it shows. */
+const learningMore = (l: CardLearning) => l.counts.overdue + l.counts.inProgress + l.counts.recentlyCompleted - l.overdue.length - l.inProgress.length - l.recentlyCompleted.length;
+const learningWords = (l: CardLearning) =>
+  [
+    l.counts.overdue ? `${l.counts.overdue} overdue` : null,
+    l.counts.inProgress ? `${l.counts.inProgress} in progress` : null,
+    l.counts.recentlyCompleted ? `${l.counts.recentlyCompleted} completed recently` : null,
+  ]
+    .filter(Boolean)
+    .join(', ') + ` (${learningMore(l)} more)`;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
