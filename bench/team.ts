@@ -12,36 +12,53 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { AppContext } from '../src/server/context.ts';
 import { freePort, log, root, runScript, startServer, type Target } from './child.ts';
+import { insertBenchOrg, openBench, type Exec } from './context.ts';
 
 const MANAGERS = 20;
 const TEAM = 50;
 const PER_PERSON = 20;
 const CONNECTIONS = 20;
+/** The everyone-below view is measured for the manager with nearest to this many people below. */
+const BIG = 5_000;
 const WARMUP_SECONDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
 async function prepare() {
-  const { uuidv7 } = await import('uuidv7');
-  const { buildContext } = await import('../src/server/bootstrap.ts');
-  const { organisation } = await import('../src/server/db/schema/index.ts');
-  const { testConfig } = await import('../src/server/platform/config.ts');
-  const { migrateDatabase, openDatabase } = await import('../src/server/platform/db/index.ts');
-  const { generateOrg, insertOrg } = await import('./generate.ts');
+  const { ctx, exec, people: N } = await openBench();
+  // BENCH_KEEP=1 with the database of an earlier run (BENCH_URL, BENCH_DATA_DIR): its organisation is measured again without seeding.
+  const kept = process.env.BENCH_KEEP === '1' ? ((await exec(`select id from organisation where name = 'Bench Team' order by id desc limit 1`))[0]?.id as string | undefined) : undefined;
+  const seeded = kept ? { orgId: kept, seedS: 0 } : await seed(ctx, exec, N);
+  const orgId = seeded.orgId;
+  const managers = (await exec(`select distinct organiser_id as id from one_on_one_series where org_id = $1 order by 1`, [orgId])).map((r) => r.id as string);
+  // The manager with nearest to BIG people below (a department head's deputy in the generated organisation).
+  const [big] = await exec(
+    `with recursive below(top, id, depth) as (
+       select p.manager_id, p.id, 1 from person p where p.org_id = $1 and p.manager_id is not null
+       union all select b.top, r.id, b.depth + 1 from person r join below b on r.manager_id = b.id where r.org_id = $1 and b.depth < 12
+     ), sized as (select top, count(*)::int as n from below group by top)
+     select s.top as id, s.n, p.email from sized s join person p on p.id = s.top order by abs(s.n - ${BIG}), s.top limit 1`,
+    [orgId],
+  );
+  await exec(`insert into user_account (id, org_id, person_id, email, roles) select tandem_uuid_v7(), $1, $2, $3, '{}' where not exists (select 1 from user_account where person_id = $2)`, [
+    orgId,
+    big.id,
+    big.email,
+  ]);
+  const [{ n: enrollments }] = await exec(`select count(*)::int as n from enrollment where org_id = $1`, [orgId]);
+  const [{ n: people }] = await exec(`select count(*)::int as n from person where org_id = $1`, [orgId]);
+  const emails = (await exec(`select email from person where org_id = $1 and id = any($2::uuid[]) order by id`, [orgId, `{${managers.join(',')}}`])).map((r) => r.email as string);
+  await ctx.database.close();
+  return { people, enrollments: Number(enrollments), seedS: seeded.seedS, emails, big: { email: big.email as string, below: big.n as number } };
+}
 
-  const url = process.env.BENCH_URL;
-  const dataDir = process.env.BENCH_DATA_DIR;
-  const database = await openDatabase(url ? { databaseUrl: url, poolSize: 4 } : { dataDir });
-  await migrateDatabase(database);
-  const ctx = await buildContext(testConfig({ logLevel: 'silent', dataDir: dataDir ?? '.tmp/bench' }), { database, jobs: 'inline', migrate: false });
-  const exec = async (text: string, values: unknown[] = []) => (await ctx.database.executeSql(text, values)).rows as any[];
-  const N = Number(process.env.BENCH_PEOPLE ?? 100_000);
-
-  const [org] = await ctx.db.insert(organisation).values({ name: 'Bench Team', slug: `bench-team-${uuidv7().slice(-8)}` }).returning();
-  const orgId = org!.id;
+/** The organisation and its records, set-based (see the top of this file). */
+async function seed(ctx: AppContext, exec: Exec, N: number) {
   const t0 = performance.now();
-  await insertOrg(ctx.db, orgId, generateOrg(N));
+  const orgId = await insertBenchOrg(ctx, 'Bench Team', 'bench-team', N);
+
   const x = `x as (select id, row_number() over (order by id) - 1 as n from person where org_id = $1)`;
   await exec(`insert into skill (id, org_id, name, max_level) select tandem_uuid_v7(), $1, 'Team skill ' || g, 5 from generate_series(1, 60) g`, [orgId]);
   await exec(`insert into job_profile (id, org_id, name) select tandem_uuid_v7(), $1, 'Team profile ' || g from generate_series(1, 40) g`, [orgId]);
@@ -99,11 +116,7 @@ async function prepare() {
   await exec(`insert into user_account (id, org_id, person_id, email, roles)
     select tandem_uuid_v7(), $1, p.id, p.email, '{}' from person p where p.org_id = $1 and p.id = any($2::uuid[])`, [orgId, `{${managers.join(',')}}`]);
   await exec('analyze');
-  const seedS = seconds(performance.now() - t0);
-  const [{ n: enrollments }] = await exec(`select count(*)::int as n from enrollment where org_id = $1`, [orgId]);
-  const emails = (await exec(`select email from person where org_id = $1 and id = any($2::uuid[]) order by id`, [orgId, `{${managers.join(',')}}`])).map((r) => r.email as string);
-  await ctx.database.close();
-  return { people: N, enrollments: Number(enrollments), seedS, emails };
+  return { orgId, seedS: seconds(performance.now() - t0) };
 }
 
 export async function measureTeam(target: Target): Promise<Record<string, string>> {
@@ -112,7 +125,7 @@ export async function measureTeam(target: Target): Promise<Record<string, string
   const serveEnv = { DATABASE_URL: '', ...target.serveEnv, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   // A read token per manager, issued by the CLI as an operator does (the server's secret signs it).
   const tokens: string[] = [];
-  for (const email of p.emails as string[]) {
+  for (const email of [...(p.emails as string[]), p.big.email as string]) {
     const cli = await promisify(execFile)(process.execPath, [path.join(root, 'bin/tandem.js'), 'create-token', '--email', email, '--name', 'bench team', '--scopes', 'read'], {
       cwd: root,
       env: { ...process.env, ...serveEnv },
@@ -126,6 +139,8 @@ export async function measureTeam(target: Target): Promise<Record<string, string
   let r: any;
   let size = 0;
   let single = 0;
+  const bigToken = tokens.pop()!;
+  const everyone = { times: [] as number[], size: 0, people: 0, teams: 0, load: '' };
   try {
     const first = await fetch(`${server.url}/api/v1/team`, { headers: { authorization: `Bearer ${tokens[0]}` } });
     const body = (await first.json()) as { data?: unknown[] };
@@ -141,6 +156,21 @@ export async function measureTeam(target: Target): Promise<Record<string, string
     }
     single = alone.sort((a, b) => a - b)[5]!;
     log(`  GET /team alone: median ${single.toFixed(1)} ms`);
+    // The everyone-below view of a manager of about BIG: its first page, with the roll-up per team of everyone below.
+    everyone.load = loadavg()[0]!.toFixed(1);
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      const res = await fetch(`${server.url}/api/v1/team?scope=all`, { headers: { authorization: `Bearer ${bigToken}` } });
+      const text = await res.text();
+      if (i > 0) everyone.times.push(performance.now() - t);
+      if (res.status !== 200) throw new Error(`GET /team?scope=all: ${res.status} ${text.slice(0, 200)}`);
+      const b = JSON.parse(text) as { data: unknown[]; teams: Array<{ counts: { people: number } }> | null };
+      everyone.size = text.length;
+      everyone.people = (b.teams ?? []).reduce((n, x) => n + x.counts.people, 0);
+      everyone.teams = b.teams?.length ?? 0;
+    }
+    everyone.times.sort((a, b) => a - b);
+    log(`  GET /team?scope=all, ${everyone.people} below in ${everyone.teams} teams: median ${everyone.times[2]!.toFixed(0)} ms, max ${everyone.times.at(-1)!.toFixed(0)} ms`);
     log(`  GET /team: ${CONNECTIONS} clients (${MANAGERS} managers), ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
     const before = loadavg()[0]!;
     r = await runScript('bench/load.ts', [], {
@@ -162,6 +192,7 @@ export async function measureTeam(target: Target): Promise<Record<string, string
     'team: organisation': `${p.people.toLocaleString('en')} people, ${p.enrollments.toLocaleString('en')} enrolments (${p.seedS.toFixed(0)} s)`,
     [`GET /team alone, a manager of ${TEAM}: median`]: `${single.toFixed(1)} ms`,
     [`GET /team, a manager of ${TEAM} (${Math.round(size / 1024)} KB), ${CONNECTIONS} clients: p50 / p99 (target p95 < 100 ms)`]: `${r.p50} / ${r.p99} ms (${Math.round(r.requestsPerS).toLocaleString('en')} req/s; load ${r.load})`,
+    [`GET /team?scope=all alone, a manager of ${everyone.people.toLocaleString('en')} in ${everyone.teams} teams (${Math.round(everyone.size / 1024)} KB): median / max of 5 (target < 1 s)`]: `${everyone.times[2]!.toFixed(0)} / ${everyone.times.at(-1)!.toFixed(0)} ms (load ${everyone.load})`,
   };
 }
 
