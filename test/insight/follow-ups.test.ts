@@ -142,6 +142,16 @@ describe('follow-ups', () => {
     expect(await followUpOf(eid)).toMatchObject({ status: 'improved', before: { levels: { [s.neg.id]: null } }, after: { levels: { [s.neg.id]: 2 } } });
   });
 
+  it('takes the latest rating before the assignment as the baseline when the enrolment stored none (learning assigned from My team)', async () => {
+    const s = await setup();
+    expect((await s.max.raw.post('skill-assessments', { personId: s.anaU.person.id, skillId: s.neg.id, level: 3, source: 'manager' })).status).toBe(201);
+    t.clock.set(new Date(START.getTime() + DAY));
+    expect((await s.max.raw.post('skill-assessments', { personId: s.anaU.person.id, skillId: s.neg.id, level: 1, source: 'manager' })).status).toBe(201);
+    t.clock.set(new Date(START.getTime() + 2 * DAY));
+    const eid = await completeWith(s, s.anaU.person.id, { type: 'skill_gap' });
+    expect((await followUpOf(eid))!.before).toEqual({ levels: { [s.neg.id]: 1 } });
+  });
+
   it('uses an assessment newer than the completion at once, and ignores older ones', async () => {
     let s = await setup();
     await setCurrentLevel(t, s.org.id, s.anaU.person.id, s.neg.id, 3);

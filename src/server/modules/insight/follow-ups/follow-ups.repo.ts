@@ -59,8 +59,14 @@ export async function insertForEnrollments(
         'goalProgress', e.baseline_signal -> 'goalProgress',
         'goalStatus', e.baseline_signal -> 'goalStatus',
         'hurdleStatus', e.baseline_signal -> 'hurdleStatus'))
+      -- Learning assigned outside a plan item stored no baseline: each skill's latest rating before
+      -- the assignment stands in for it (null for a skill never rated by then).
       || case when e.reason_type in ${skillReasons} then jsonb_build_object('levels', coalesce(nullif(e.baseline_levels, '{}'::jsonb),
-          (select jsonb_object_agg(cs.skill_id::text, null) from course_skill cs where cs.course_id = e.course_id), '{}'::jsonb))
+          (select jsonb_object_agg(cs.skill_id::text, (
+              select sa.level from skill_assessment sa
+              where sa.org_id = e.org_id and sa.person_id = e.person_id and sa.skill_id = cs.skill_id and sa.assessed_at <= e.created_at
+              order by sa.assessed_at desc limit 1))
+            from course_skill cs where cs.course_id = e.course_id), '{}'::jsonb))
         else '{}'::jsonb end,
       ${now}, ${now}
     from enrollment e
