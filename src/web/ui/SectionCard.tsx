@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 export function SectionCard({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-label={title}>
-      <Group justify="space-between" align="center" mb="sm" wrap="nowrap">
+      <Group justify="space-between" align="center" mb="sm" gap="xs">
         <Title order={2} size="h4">
           {title}
         </Title>
