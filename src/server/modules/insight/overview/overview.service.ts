@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { canManageEnrollments } from '../../learning/index.ts';
 import { canRateAsManagerFound, canReadTalentOfFound, canSelfAssess, canStartRoundForAnyone } from '../../talent/index.ts';
 import { loopSummaryFor } from '../follow-ups/index.ts';
-import { feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, strengthsOf } from '../team/index.ts';
+import { aspirationItem, feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, strengthsOf } from '../team/index.ts';
 import * as repo from './overview.repo.ts';
 
 const DAY = 86_400_000;
@@ -91,12 +91,7 @@ export async function getOverview(ctx: AppContext, actor: Actor, personId: strin
       actions: { addTalkingPoint: talkingPoint, giveFeedback: active && !self },
     },
     aspirations: r.aspirations && {
-      items: r.aspirations.map((a) => ({
-        id: a.id,
-        profile: a.profile_id ? { id: a.profile_id, name: a.profile_name ?? '' } : null,
-        description: a.description,
-        timeFrame: a.time_frame,
-      })),
+      items: r.aspirations.map(aspirationItem),
       actions: { edit: personal },
     },
     skills: standing && {

@@ -1,6 +1,6 @@
 import { iso } from '../../../platform/db/sql.ts';
 import { reasonLabels } from '../../learning/index.ts';
-import type { FeedbackRow, LearningRow, PraiseRow, SkillStandingRow } from './team.repo.ts';
+import type { AspirationRow, FeedbackRow, LearningRow, PraiseRow, SkillStandingRow } from './team.repo.ts';
 
 /*
  * How a person's records read on a card of the team view and on their one-page overview: the
@@ -70,3 +70,11 @@ export const feedbackItem = (f: FeedbackRow, person: Named) => ({
 });
 
 export const praiseItem = (x: PraiseRow, person: Named) => ({ id: x.id, giver: person(x.giver_id), message: excerpt(x.message) ?? '', createdAt: iso(x.created_at)! });
+
+/** An aspiration as both views show it: the profile aimed at, or the person's own words, and when. */
+export const aspirationItem = (a: Omit<AspirationRow, 'person_id'>) => ({
+  id: a.id,
+  profile: a.profile_id ? { id: a.profile_id, name: a.profile_name ?? '' } : null,
+  description: a.description,
+  timeFrame: a.time_frame,
+});

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
 import { loopSummaryFor, type LoopClosure } from '../follow-ups/index.ts';
 import * as repo from './team.repo.ts';
-import { feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, type LearningItem } from './present.ts';
+import { aspirationItem, feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, type LearningItem } from './present.ts';
 
 /** Learning completed, feedback and praise given this recently show on a card. */
 const RECENT_DAYS = 30;
@@ -128,12 +128,7 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
         direct: p.manager_id === actor.personId,
       },
       signals,
-      aspirations: (aspirations.get(p.id) ?? []).map((a) => ({
-        id: a.id,
-        profile: a.profile_id ? { id: a.profile_id, name: a.profile_name ?? '' } : null,
-        description: a.description,
-        timeFrame: a.time_frame,
-      })),
+      aspirations: (aspirations.get(p.id) ?? []).map(aspirationItem),
       strengths: strengthsOf(standing).map((s) => ({ skillId: s.skillId, name: s.name, expected: s.expected, current: s.current })),
       gaps: gaps.map((g) => ({
         skillId: g.skillId,
