@@ -115,7 +115,9 @@ describe('learning notifications', () => {
     expect((await admin.patch(`enrollments/${id}`, { dueAt: later })).status).toBe(200);
     await runLearningSweep(t.ctx);
     expect((await kinds(me)).filter((k) => k === 'learning.due_soon')).toHaveLength(2);
-  });
+    // Each sweep covers every organisation in the shared test database, which the clock, moved
+    // 18 days ahead, makes due: under a loaded CI run that took over 30 s.
+  }, 120_000);
 
   it('does not remind about finished learning', async () => {
     const s = await setup();
