@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canReadLearningOf } from '../../src/server/modules/learning/index.ts';
-import type { Actor } from '../../src/server/platform/http/types.ts';
 import { createTestApp } from '../support/app.ts';
 import { createOrg, createUser } from '../support/factories.ts';
+import { actorOf } from '../support/one-on-ones.ts';
 
-const actorOf = (u: Awaited<ReturnType<typeof createUser>>, roles: Actor['roles']): Actor => ({
-  orgId: u.orgId,
-  userId: u.account.id,
-  personId: u.person.id,
-  roles,
-  via: 'session',
-  scopes: ['read', 'write', 'admin'],
-  label: u.email,
-});
 
 // Callers that look a record up first (enrolments, certificates, follow-ups) lean on this answer.
 describe('who may read a person’s learning', () => {
