@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callApi, uniqueTitle } from './support/api.ts';
 import { signedInAs, signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
+import { expectNotice } from './support/notice.ts';
 import { mailTo } from './support/mail.ts';
 import { snap } from './support/screenshot.ts';
 
@@ -12,13 +13,6 @@ import { snap } from './support/screenshot.ts';
 // Only the five demo accounts can sign in. The giver is the learning admin: the demo seeds named
 // feedback to the employee from their manager, so the manager's name is on the receiver's page
 // anyway, and "the giver's name is nowhere on the page" could not be asked of them.
-
-/** A notification once it has faded in (axe judges the colours of the settled one). */
-async function expectNotice(page: Page, text: string) {
-  const notice = page.getByRole('alert').filter({ hasText: text });
-  await expect(notice).toBeVisible();
-  await expect(notice).toHaveCSS('opacity', '1');
-}
 
 const nameOf = async (page: Page) => (await callApi<{ name: string }>(page, 'GET', 'auth/me')).name;
 

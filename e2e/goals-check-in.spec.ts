@@ -2,17 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { callApi, uniqueTitle } from './support/api.ts';
 import { signedInAs, signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
+import { expectNotice } from './support/notice.ts';
 import { snap } from './support/screenshot.ts';
 
 type KeyResult = { id: string; title: string; kind: string; currentValue: number; targetValue: number; unit: string | null };
 type GoalDetail = { id: string; title: string; canEdit: boolean; periodClosed: boolean; keyResults: KeyResult[] };
-
-/** A notification once it has faded in (axe judges the colours of the settled one). */
-async function expectNotice(page: Page, text: string) {
-  const notice = page.getByRole('alert').filter({ hasText: text });
-  await expect(notice).toBeVisible();
-  await expect(notice).toHaveCSS('opacity', '1');
-}
 
 test('employee checks in on an OKR with a blocker raised as a hurdle; the manager sees it with the goal', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);

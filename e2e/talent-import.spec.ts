@@ -2,17 +2,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { callApi } from './support/api.ts';
 import { signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
+import { expectNotice } from './support/notice.ts';
 import { snap } from './support/screenshot.ts';
-
-/**
- * A notification the page shows, once it has faded in: axe judges colours, and text half-way
- * through the fade fails the contrast check that the settled notification passes.
- */
-async function expectNotice(page: Page, text: string | RegExp) {
-  const notice = page.getByRole('alert').filter({ hasText: text });
-  await expect(notice).toBeVisible();
-  await expect(notice).toHaveCSS('opacity', '1');
-}
 
 /** Chooses a file in the modal's "CSV file" field as a person would: through the file chooser. */
 async function chooseCsv(page: Page, modal: Locator, name: string, csv: string) {

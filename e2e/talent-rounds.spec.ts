@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { callApi, uniqueTitle } from './support/api.ts';
 import { signedInAs, signIn } from './support/auth.ts';
 import { expectAccessible } from './support/axe.ts';
+import { expectNotice } from './support/notice.ts';
 import { snap } from './support/screenshot.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -18,16 +19,6 @@ async function expectProgress(scope: Page | Locator, title: string, what: 'Self-
 async function expectAccessibleAtRest(page: Page) {
   await page.mouse.move(0, 0);
   await expectAccessible(page);
-}
-
-/**
- * A notification the page shows, once it has faded in: axe judges colours, and text half-way
- * through the fade fails the contrast check that the settled notification passes.
- */
-async function expectNotice(page: Page, text: string) {
-  const notice = page.getByRole('alert').filter({ hasText: text });
-  await expect(notice).toBeVisible();
-  await expect(notice).toHaveCSS('opacity', '1');
 }
 
 /** Chooses a level in every skill of a ratings form: the radio at index `pick` of each scale. */
