@@ -50,8 +50,9 @@ test('an employee grows from My growth, and the manager rates the same skill', a
   const rec = recommended.getByRole('article').first();
   await expect(rec).toBeVisible();
   const course = (await rec.getAttribute('aria-label'))!;
-  // Why, in words: a gap against the profile ("expected at 3") or a goal's need ("needed at 3").
-  await expect(rec).toContainText(/(expected|needed) at \d/);
+  // Why, in words: a gap against the profile ("expected at 3"), a goal's need ("needed at 3 for one
+  // of your goals", or without a level when the goal names none) or an open hurdle.
+  await expect(rec).toContainText(/ is (expected at \d|needed( at \d)? for one of your goals|what one of your open hurdles is about); /);
   await expectAccessible(page);
   await snap(page, 'talent-my-growth');
   await rec.getByRole('button', { name: 'Add to my plan' }).click();
