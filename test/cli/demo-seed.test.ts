@@ -182,7 +182,7 @@ describe('demo learning', () => {
   it('seeds within a few seconds', () => {
     // Generous: the whole organisation, people and learning, in one transaction on PGlite.
     expect(seedMs).toBeLessThan(20_000);
-    expect(seeded.learning).toMatchObject({ skills: 15, courses: 16, programs: 3, liveSessions: 6 });
+    expect(seeded.learning).toMatchObject({ skills: 18, courses: 18, programs: 3, liveSessions: 6 });
     expect(seeded.learning.enrollments).toBeGreaterThan(500);
   });
 

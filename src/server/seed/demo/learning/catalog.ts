@@ -1,6 +1,7 @@
 import { customerConversations, negotiationBasics, presentingWithConfidence } from './courses/commercial.ts';
 import { onboardingAtAcme, securityAwareness } from './courses/company.ts';
 import { dataLiteracy, sqlForAnalysts } from './courses/data.ts';
+import { maintainableCode, systemDesign } from './courses/engineering.ts';
 import { projectPlanning, timeAndPriorities } from './courses/delivery.ts';
 import { effectiveOneOnOnes, givingFeedback, leadershipForNewManagers } from './courses/leadership.ts';
 import { negotiationWorkshop, presentingLive, sqlIntroExternal, writingClearDocuments } from './courses/live-and-external.ts';
@@ -24,6 +25,8 @@ export const demoCourses: DemoCourse[] = [
   negotiationWorkshop,
   presentingLive,
   writingClearDocuments,
+  maintainableCode,
+  systemDesign,
 ];
 
 export type DemoStep =

@@ -182,4 +182,40 @@ export const demoSkills: DemoSkill[] = [
       'Shapes Acme’s norms around meetings and availability.',
     ],
   },
+  {
+    name: 'Software development',
+    category: 'Engineering',
+    description: 'Writing, testing and shipping maintainable code.',
+    levels: [
+      'Makes small changes to existing code with guidance and a reviewer’s help.',
+      'Delivers well-tested features on their own in a familiar codebase.',
+      'Keeps code easy to change: tests behaviour, refactors in small steps, helps colleagues with theirs.',
+      'Sets the team’s engineering practice; untangles the hardest parts of the codebase.',
+      'Shapes how Acme builds software; known for it beyond their team.',
+    ],
+  },
+  {
+    name: 'System design',
+    category: 'Engineering',
+    description: 'Designing services and their data so they scale and fail gracefully.',
+    levels: [
+      'Understands the design of the service they work on.',
+      'Designs a component with its data and failure cases, reviewed by a senior engineer.',
+      'Designs services from measured requirements; writes design records others can challenge.',
+      'Leads the design of systems that span teams; balances cost, speed and risk.',
+      'Sets Acme’s architecture direction; coaches other designers.',
+    ],
+  },
+  {
+    name: 'Code review',
+    category: 'Engineering',
+    description: 'Reviewing changes for correctness, clarity and risk.',
+    levels: [
+      'Reads reviews of their own changes and acts on them.',
+      'Reviews small changes for correctness and tests.',
+      'Finds the risks in a change (edge cases, data, security) and writes comments people can act on.',
+      'Makes review a habit that teaches across the team; reviews the riskiest changes.',
+      'Shapes how Acme reviews code; coaches reviewers.',
+    ],
+  },
 ];

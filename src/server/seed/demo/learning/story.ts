@@ -285,7 +285,7 @@ export function buildDemoLearning(input: DemoLearningInput, today: Date): DemoLe
     Sales: [['neg', 0.75, 'skill_gap', 'Discount levels above target in the last two quarters'], ['cust', 0.25, 'skill_gap'], ['pres', 0.2, 'aspiration']],
     'Customer Success': [['cust', 0.7, 'hurdle', 'Escalations from enterprise accounts'], ['neg', 0.3, 'goal', 'Supports your goal: grow renewals'], ['time', 0.2, 'hurdle']],
     Marketing: [['pres', 0.5, 'aspiration'], ['data', 0.4, 'goal', 'Supports your goal: campaign reporting'], ['proj', 0.3, 'goal']],
-    Engineering: [['data', 0.25, 'self'], ['proj', 0.2, 'goal'], ['fb', 0.15, 'review']],
+    Engineering: [['data', 0.25, 'self'], ['proj', 0.2, 'goal'], ['fb', 0.15, 'review'], ['craft', 0.15, 'skill_gap'], ['sysdesign', 0.1, 'aspiration']],
     'People & Culture': [['fb', 0.5, 'review'], ['oneonone', 0.3, 'one_on_one'], ['pres', 0.3, 'aspiration']],
     'Finance & Operations': [['data', 0.4, 'skill_gap'], ['sql', 0.2, 'goal'], ['proj', 0.3, 'goal']],
   };

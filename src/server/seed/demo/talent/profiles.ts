@@ -18,11 +18,8 @@ const extra = (name: string, category: string, description: string, what = name.
   levels: ladder(what),
 });
 
-/** Role skills beyond the learning library's sixteen (about forty in all). */
+/** Role skills beyond the learning library's (about forty in all). */
 export const roleSkills: repo.SeedSkill[] = [
-  extra('Software development', 'Engineering', 'Writing, testing and shipping maintainable code.'),
-  extra('System design', 'Engineering', 'Designing services and their data so they scale and fail gracefully.'),
-  extra('Code review', 'Engineering', 'Reviewing changes for correctness, clarity and risk.'),
   extra('Cloud infrastructure', 'Engineering', 'Running services on cloud platforms: networks, compute, cost.'),
   extra('Incident response', 'Engineering', 'Detecting, handling and learning from production incidents.'),
   extra('Data engineering', 'Data', 'Building reliable pipelines and models of the company’s data.'),
