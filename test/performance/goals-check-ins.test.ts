@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { agendaItem, auditEvent, hurdle } from '../../src/server/db/schema/index.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { agendaItem, auditEvent, domainEvent, hurdle } from '../../src/server/db/schema/index.ts';
+import { GOAL_CHECKED_IN } from '../../src/server/modules/performance/index.ts';
+import { ROLL_UP_ON_CHECK_IN } from '../../src/server/modules/performance/goals/goals.jobs.ts';
+import { dispatchEvents } from '../../src/server/modules/platform/index.ts';
+import { createTestApp, dbKind, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createSeries } from '../support/one-on-ones.ts';
@@ -126,5 +129,80 @@ describe('goal check-ins', () => {
     expect((await s.as.peer.get(`goals/${none.body.id}/check-ins`)).body.data).toHaveLength(0);
     // A hurdle needs words.
     expect((await s.as.emp.post(`goals/${s.goal.id}/check-ins`, { confidence: 5, raiseHurdle: {} })).status).toBe(422);
+  });
+});
+
+describe('rolling a check-in up the alignment, after its commit', () => {
+  /**
+   * A company goal with two children: a team goal (the manager's) over the employee's and the
+   * peer's goals (one key result each, target 10), and a finished goal at 100.
+   */
+  async function alignment() {
+    const s = await setup();
+    const hr = await signInAs(t, await createUser(t, s.org.id, { roles: ['hr_admin'] }));
+    const company = await hr.post('goals', { title: 'Company', owner: { type: 'company' } });
+    const done = await hr.post('goals', { title: 'Done', owner: { type: 'company' }, parentId: company.body.id, keyResults: [{ title: 'Shipped', kind: 'binary', currentValue: 1 }] });
+    const team = await hr.post('goals', { title: 'Team', owner: { type: 'person', personId: s.manager.person.id }, parentId: company.body.id });
+    const kr = [{ title: 'Count', kind: 'number' as const, targetValue: 10 }];
+    const mine = await s.as.emp.post('goals', { title: 'Mine', parentId: team.body.id, keyResults: kr });
+    const theirs = await s.as.peer.post('goals', { title: 'Theirs', parentId: team.body.id, keyResults: kr });
+    for (const r of [company, done, team, mine, theirs]) expect(r.status).toBe(201);
+    const progressOf = async (g: { body: { id: string } }) => (await s.as.manager.get(`goals/${g.body.id}`)).body.progress as number;
+    expect([await progressOf(team), await progressOf(company)]).toEqual([0, 50]);
+    const checkIn = async (who: typeof s.as.emp, g: typeof mine, value: number) => {
+      const res = await who.post(`goals/${g.body.id}/check-ins`, { values: { [g.body.keyResults[0]!.id]: value }, confidence: 6 });
+      expect(res.status).toBe(201);
+      return res.body.checkIn.id as string;
+    };
+    return { ...s, company, team, mine, theirs, progressOf, checkIn };
+  }
+
+  /** The subscriber's input: the stored events of these check-ins. */
+  async function eventsOf(orgId: string, checkInIds: string[]) {
+    const stored = await t.ctx.db.select().from(domainEvent).where(and(eq(domainEvent.orgId, orgId), eq(domainEvent.type, GOAL_CHECKED_IN.type)));
+    const events = stored
+      .map((e) => ({ id: e.id, orgId: e.orgId, type: e.type, occurredAt: e.occurredAt, payload: GOAL_CHECKED_IN.schema.parse(e.payload) }))
+      .filter((e) => checkInIds.includes(e.payload.checkInId));
+    expect(events).toHaveLength(checkInIds.length);
+    return events;
+  }
+
+  it('moves the goal at once and the goals above when its event runs', async () => {
+    const s = await alignment();
+    await s.checkIn(s.as.emp, s.mine, 4);
+    expect(await s.progressOf(s.mine)).toBe(40);
+    // On PostgreSQL another test file's dispatcher may take the event first: only PGlite's own
+    // database shows the goals above untouched until the event runs.
+    if (dbKind === 'pglite') expect([await s.progressOf(s.team), await s.progressOf(s.company)]).toEqual([0, 50]);
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    // Team: (40 + 0) / 2 = 20; company: (20 + 100) / 2 = 60.
+    await expect.poll(() => s.progressOf(s.team)).toBe(20);
+    await expect.poll(() => s.progressOf(s.company)).toBe(60);
+  });
+
+  it('two sibling check-ins rolled up at the same time leave the goals above at the right average, and again on a second run', async () => {
+    const s = await alignment();
+    const first = await Promise.all([s.checkIn(s.as.emp, s.mine, 4), s.checkIn(s.as.peer, s.theirs, 8)]);
+    await Promise.all((await eventsOf(s.org.id, first)).map((e) => ROLL_UP_ON_CHECK_IN.handler(t.ctx, e)));
+    // Team: (40 + 80) / 2 = 60; company: (60 + 100) / 2 = 80.
+    expect([await s.progressOf(s.team), await s.progressOf(s.company)]).toEqual([60, 80]);
+    // Delivered again (at least once): nothing moves.
+    await Promise.all((await eventsOf(s.org.id, first)).map((e) => ROLL_UP_ON_CHECK_IN.handler(t.ctx, e)));
+    expect([await s.progressOf(s.team), await s.progressOf(s.company)]).toEqual([60, 80]);
+
+    // Each check-in's roll-up as soon as it commits, while the sibling's check-in and roll-up run:
+    // whichever roll-up comes last reads both children after the other's commit.
+    const rounds: Array<[number, number, number, number]> = [
+      // emp, peer, team, company
+      [10, 6, 80, 90],
+      [2, 2, 20, 60],
+      [7, 9, 80, 90],
+    ];
+    for (const [a, b, team, company] of rounds) {
+      const rollUp = async (checkInId: string) => ROLL_UP_ON_CHECK_IN.handler(t.ctx, (await eventsOf(s.org.id, [checkInId]))[0]!);
+      await Promise.all([s.checkIn(s.as.emp, s.mine, a).then(rollUp), s.checkIn(s.as.peer, s.theirs, b).then(rollUp)]);
+      expect([await s.progressOf(s.team), await s.progressOf(s.company)]).toEqual([team, company]);
+    }
   });
 });

@@ -5,7 +5,7 @@ import {
   goalProgress,
   keyResultProgress,
   pruneToMatches,
-  rollUpChanges,
+  rollUpChain,
   statusAtClose,
   weightedProgress,
 } from '../../src/server/modules/performance/goals/goals.rules.ts';
@@ -81,31 +81,44 @@ describe('goal rules', () => {
   });
 });
 
-describe('rollUpChanges', () => {
-  it('recomputes each goal above with its child\'s new progress, nearest first', () => {
+describe('rollUpChain', () => {
+  it('recomputes each goal above from its children, with the new progress of the one below it, nearest first', () => {
     const above = [
-      // team: children mine (now 50, was 20, weight 1) and a sibling at 80 (weight 3): (50 + 240) / 4 = 72.5
-      { id: 'team', progress: 65, keyResults: [], children: [{ id: 'mine', progress: 20, weight: 1 }, { id: 'sib', progress: 80, weight: 3 }] },
-      // company: team (now 72.5) and another at 10, equal weights: 41.25
+      // team: children mine (50, weight 1) and a sibling at 80 (weight 3): (50 + 240) / 4 = 72.5
+      { id: 'team', progress: 65, keyResults: [], children: [{ id: 'mine', progress: 50, weight: 1 }, { id: 'sib', progress: 80, weight: 3 }] },
+      // company: team (now 72.5, stored 65) and another at 10, equal weights: 41.25
       { id: 'co', progress: 37.5, keyResults: [], children: [{ id: 'team', progress: 65, weight: 1 }, { id: 'other', progress: 10, weight: 1 }] },
     ];
-    expect(rollUpChanges('mine', 50, above)).toEqual([
+    expect(rollUpChain(above)).toEqual([
       { id: 'team', progress: 72.5 },
       { id: 'co', progress: 41.25 },
     ]);
+    // Run again on what the first run wrote: nothing moves.
+    const written = [
+      { ...above[0]!, progress: 72.5 },
+      { ...above[1]!, progress: 41.25, children: [{ id: 'team', progress: 72.5, weight: 1 }, { id: 'other', progress: 10, weight: 1 }] },
+    ];
+    expect(rollUpChain(written)).toEqual([]);
   });
 
-  it('stops at the first goal that does not move, and at one with its own key results', () => {
+  it('goes on past a goal that does not move (one with its own key results, or already right) to fix the ones above', () => {
+    const own = { id: 'team', progress: 40, keyResults: [kr('number', 0, 10, 4)], children: [{ id: 'mine', progress: 90, weight: 1 }] };
+    // The company still shows 0 though its only child is at 40 (an earlier roll-up left it behind).
+    const co = { id: 'co', progress: 0, keyResults: [], children: [{ id: 'team', progress: 40, weight: 1 }] };
+    expect(rollUpChain([own, co])).toEqual([{ id: 'co', progress: 40 }]);
     const still = { id: 'team', progress: 50, keyResults: [], children: [{ id: 'mine', progress: 50, weight: 1 }] };
-    const co = { id: 'co', progress: 0, keyResults: [], children: [{ id: 'team', progress: 50, weight: 1 }] };
-    expect(rollUpChanges('mine', 50, [still, co])).toEqual([]);
-    const own = { id: 'team', progress: 40, keyResults: [kr('number', 0, 10, 4)], children: [{ id: 'mine', progress: 0, weight: 1 }] };
-    expect(rollUpChanges('mine', 90, [own, co])).toEqual([]);
+    expect(rollUpChain([still, { ...co, children: [{ id: 'team', progress: 50, weight: 1 }] }])).toEqual([{ id: 'co', progress: 50 }]);
+  });
+
+  it('keeps the progress of a goal left with neither key results nor children', () => {
+    const empty = { id: 'team', progress: 30, keyResults: [], children: [] };
+    const co = { id: 'co', progress: 10, keyResults: [], children: [{ id: 'team', progress: 30, weight: 1 }, { id: 'x', progress: 0, weight: 1 }] };
+    expect(rollUpChain([empty, co])).toEqual([{ id: 'co', progress: 15 }]);
   });
 
   it('ends at a goal met twice (a cycle in bad data)', () => {
-    const a = { id: 'a', progress: 0, keyResults: [], children: [{ id: 'mine', progress: 0, weight: 1 }] };
-    const mine = { id: 'mine', progress: 0, keyResults: [], children: [{ id: 'a', progress: 0, weight: 1 }] };
-    expect(rollUpChanges('mine', 30, [a, mine, a])).toEqual([{ id: 'a', progress: 30 }]);
+    const a = { id: 'a', progress: 0, keyResults: [], children: [{ id: 'mine', progress: 30, weight: 1 }] };
+    const mine = { id: 'mine', progress: 30, keyResults: [], children: [{ id: 'a', progress: 0, weight: 1 }] };
+    expect(rollUpChain([a, mine, a])).toEqual([{ id: 'a', progress: 30 }]);
   });
 });

@@ -4,6 +4,7 @@ import { createTestApp, dbKind, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
 import { createOrg, createUser } from '../support/factories.ts';
 import { createSeries } from '../support/one-on-ones.ts';
+import { dispatchEvents } from '../../src/server/modules/platform/index.ts';
 
 // How many statements the hot requests send (issue 11's targets are bound by round trips): counted
 // at node-postgres's client, so PostgreSQL only; begin and commit count too.
@@ -53,10 +54,15 @@ describe.skipIf(dbKind !== 'postgres')('statements per hot request', () => {
       console.log(`check-in: ${statements.length} statements\n  ${statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 110)).join('\n  ')}`);
       n = statements.length;
     }
-    // begin, the goal read, the write, the audit and its event, the goals above, commit.
-    expect(n).toBeLessThanOrEqual(7);
-    // (60 + 10) / 2 = 35, rolled up through the team goal to the company's.
-    for (const g of [mine, team, company]) expect((await as.emp.get(`goals/${g.body.id}`)).body.progress).toBe(35);
+    // begin, the goal read, the write, the audit and its event, commit: the goals above are left
+    // to the check-in's event.
+    expect(n).toBeLessThanOrEqual(6);
+    expect((await as.emp.get(`goals/${mine.body.id}`)).body.progress).toBe(35);
+    // (60 + 10) / 2 = 35, rolled up through the team goal to the company's once the event runs
+    // (polled: another test file's dispatcher on the shared database may take the event and run it).
+    await dispatchEvents(t.ctx);
+    await t.ctx.jobs.drain();
+    for (const g of [team, company]) await expect.poll(async () => (await as.emp.get(`goals/${g.body.id}`)).body.progress).toBe(35);
   });
 
   it('opening a 1:1: the series and its current meeting', async () => {

@@ -5,6 +5,7 @@ import { preparedSql } from '../../../platform/db/prepared.ts';
 import { rows, uuidArray, withDates } from '../../../platform/db/sql.ts';
 import { uuidv7 } from 'uuidv7';
 import { CHAIN_DEPTH } from '../../org/index.ts';
+import type { RollUpNode } from './goals.rules.ts';
 
 export type GoalRow = typeof goal.$inferSelect;
 export type KeyResultRow = typeof keyResult.$inferSelect;
@@ -466,15 +467,12 @@ export async function checkInTarget(db: DbOrTx, orgId: string, goalId: string, v
   };
 }
 
-/** A goal above the one checked in on, with what its progress rolls up from (nearest first). */
-export type RollUpAncestor = { id: string; parentId: string | null; progress: number; keyResults: Array<Omit<CheckInKeyResult, 'id' | 'title'>>; children: RollUpPart[] };
-
 type CheckInWriteArgs = {
-  orgId: string; goalId: string; parentId: string | null; krIds: string; krValues: string; progress: number; status: string; closedAt: Date | null;
-  now: Date; id: string; authorId: string | null; confidence: number; note: string | null; blockers: string | null; values: string; depth: number;
+  orgId: string; goalId: string; krIds: string; krValues: string; progress: number; status: string; closedAt: Date | null;
+  now: Date; id: string; authorId: string | null; confidence: number; note: string | null; blockers: string | null; values: string;
 };
 const P = Object.fromEntries(
-  (['orgId', 'goalId', 'parentId', 'krIds', 'krValues', 'progress', 'status', 'closedAt', 'now', 'id', 'authorId', 'confidence', 'note', 'blockers', 'values', 'depth'] as const).map(
+  (['orgId', 'goalId', 'krIds', 'krValues', 'progress', 'status', 'closedAt', 'now', 'id', 'authorId', 'confidence', 'note', 'blockers', 'values'] as const).map(
     (k) => [k, sql.placeholder(k)],
   ),
 ) as Record<keyof CheckInWriteArgs, ReturnType<typeof sql.placeholder>>;
@@ -482,14 +480,13 @@ const P = Object.fromEntries(
 type CheckInWritten = {
   checkIn: Omit<CheckInView, 'createdAt' | 'correctedAt'> & { createdAt: string; correctedAt: string | null };
   progress: number;
-  ancestors: Array<Omit<RollUpAncestor, 'keyResults' | 'children'> & { keyResults: RollUpAncestor['keyResults'] | null; children: RollUpPart[] | null }>;
 };
 
 /** The check-in write as a named prepared statement: every check-in runs it, and it is planned once per connection. */
 const writeCheckInSql = preparedSql<CheckInWritten, CheckInWriteArgs>(
   'goal_check_in_write',
   sql`
-    with recursive kr as (
+    with kr as (
       update ${keyResult} k set current_value = v.value, updated_at = ${P.now}::timestamptz
       from (select unnest(${P.krIds}::text::uuid[]) as id, unnest(${P.krValues}::text::float8[]) as value) v
       where k.org_id = ${P.orgId}::uuid and k.goal_id = ${P.goalId}::uuid and k.id = v.id
@@ -505,55 +502,36 @@ const writeCheckInSql = preparedSql<CheckInWritten, CheckInWriteArgs>(
         ${P.note}::text, ${P.blockers}::text, ${P.values}::text::jsonb, ${P.now}::timestamptz
       from g
       returning *
-    ), up(id, parent_id, depth) as (
-      select a.id, a.parent_id, 1 from ${goal} a where a.org_id = ${P.orgId}::uuid and a.id = ${P.parentId}::uuid
-      union all
-      select a.id, a.parent_id, up.depth + 1 from ${goal} a join up on a.id = up.parent_id where a.org_id = ${P.orgId}::uuid and up.depth < ${P.depth}::int
     )
     select json_build_object('id', ci.id, 'goalId', ci.goal_id, 'authorId', ci.author_id,
         'authorName', (select p.first_name || ' ' || p.last_name from ${person} p where p.org_id = ci.org_id and p.id = ci.author_id),
         'confidence', ci.confidence, 'status', ci.status, 'progress', ci.progress, 'note', ci.note, 'blockers', ci.blockers, 'values', ci."values",
         'correctedAt', ci.corrected_at, 'createdAt', ci.created_at) as "checkIn",
-      ci.progress,
-      coalesce((select json_agg(json_build_object('id', a.id, 'parentId', a.parent_id, 'progress', a.progress,
-          'keyResults', kl.list,
-          'children', case when kl.list is null then (
-            select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = a.org_id and c.parent_id = a.id
-          ) end) order by up.depth)
-        from up join ${goal} a on a.org_id = ${P.orgId}::uuid and a.id = up.id
-        left join lateral (
-          select json_agg(json_build_object('kind', k.kind, 'startValue', k.start_value, 'targetValue', k.target_value,
-            'currentValue', k.current_value, 'weight', k.weight)) as list
-          from ${keyResult} k where k.org_id = a.org_id and k.goal_id = a.id
-        ) kl on true), '[]') as ancestors
+      ci.progress
     from ci`,
 );
 
 /**
  * A check-in written in ONE statement: the key results' values, the goal (progress, status, last
- * check-in), the check-in row, returned as the check-in view; with, read in the same statement,
- * the goals above it (at most `depth`, nearest first) and what each rolls up from, for
- * `setProgresses` to write last.
+ * check-in), the check-in row, returned as the check-in view. The goals above are not touched
+ * here: `lockGoalsAbove` and `rollUpNodes` roll the progress up after the commit.
  */
 export async function writeCheckIn(
   db: DbOrTx,
   w: {
     orgId: string;
     goalId: string;
-    parentId: string | null;
     values: Record<string, number>;
     goal: { progress: number; status: GoalRow['status']; closedAt: Date | null };
     checkIn: Pick<typeof checkIn.$inferInsert, 'authorId' | 'confidence' | 'note' | 'blockers' | 'values'>;
     now: Date;
-    depth: number;
   },
-): Promise<{ checkIn: CheckInView; progress: number; ancestors: RollUpAncestor[] }> {
+): Promise<{ checkIn: CheckInView; progress: number }> {
   const entries = Object.entries(w.values);
   const id = uuidv7();
   const r = await writeCheckInSql(db, {
     orgId: w.orgId,
     goalId: w.goalId,
-    parentId: w.parentId,
     krIds: `{${entries.map(([k]) => k).join(',')}}`,
     krValues: `{${entries.map(([, v]) => v).join(',')}}`,
     progress: w.goal.progress,
@@ -566,18 +544,66 @@ export async function writeCheckIn(
     note: w.checkIn.note ?? null,
     blockers: w.checkIn.blockers ?? null,
     values: JSON.stringify(w.checkIn.values ?? {}),
-    depth: w.depth,
   });
   const [x] = r;
   const c = x!.checkIn;
   return {
     checkIn: { ...c, createdAt: new Date(c.createdAt), correctedAt: c.correctedAt ? new Date(c.correctedAt) : null },
     progress: Number(x!.progress),
-    ancestors: x!.ancestors.map((a) => ({ ...a, progress: Number(a.progress), keyResults: a.keyResults ?? [], children: a.children ?? [] })),
   };
 }
 
-/** Several goals' progress in one statement, in the order given (the goals above a check-in, nearest first). */
+// ---- rolling a change up the alignment (after the check-in's commit) ----
+
+/**
+ * The goals above `goalId` (at most `depth`), locked nearest first: every roll-up locks a chain
+ * in the same order (deepest first), so two roll-ups through a shared goal queue on it instead of
+ * deadlocking. With ORDER BY and FOR UPDATE, PostgreSQL sorts first and then locks the rows in
+ * that order.
+ */
+export async function lockGoalsAbove(db: DbOrTx, orgId: string, goalId: string, depth: number): Promise<string[]> {
+  const r = await db.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select g.id, g.parent_id, 0 from ${goal} g where g.org_id = ${orgId} and g.id = ${goalId}::uuid
+      union all
+      select a.id, a.parent_id, up.depth + 1 from ${goal} a join up on a.id = up.parent_id where a.org_id = ${orgId} and up.depth < ${depth}::int
+    )
+    select a.id::text as id from up join ${goal} a on a.org_id = ${orgId} and a.id = up.id
+    where up.depth > 0
+    order by up.depth
+    for update of a`);
+  return rows<{ id: string }>(r).map((x) => x.id);
+}
+
+/**
+ * What each goal rolls up from, read after `lockGoalsAbove` (a statement of its own, so it sees
+ * what the roll-ups it waited for committed): its progress, its key results and, with none, all
+ * its children. In the order of `ids`.
+ */
+export async function rollUpNodes(db: DbOrTx, orgId: string, ids: string[]): Promise<RollUpNode[]> {
+  if (!ids.length) return [];
+  const r = await db.execute(sql`
+    select a.id::text as id, a.progress, kl.list as "keyResults",
+      case when kl.list is null then (
+        select json_agg(json_build_object('id', c.id, 'progress', c.progress, 'weight', c.weight)) from ${goal} c where c.org_id = a.org_id and c.parent_id = a.id
+      ) end as children
+    from unnest(${uuidArray(ids)}) with ordinality as chain(id, n)
+    join ${goal} a on a.org_id = ${orgId} and a.id = chain.id
+    left join lateral (
+      select json_agg(json_build_object('kind', k.kind, 'startValue', k.start_value, 'targetValue', k.target_value,
+        'currentValue', k.current_value, 'weight', k.weight)) as list
+      from ${keyResult} k where k.org_id = a.org_id and k.goal_id = a.id
+    ) kl on true
+    order by chain.n`);
+  return rows<{ id: string; progress: number; keyResults: RollUpNode['keyResults'] | null; children: RollUpPart[] | null }>(r).map((a) => ({
+    id: a.id,
+    progress: Number(a.progress),
+    keyResults: a.keyResults ?? [],
+    children: (a.children ?? []).map((c) => ({ ...c, progress: Number(c.progress), weight: Number(c.weight) })),
+  }));
+}
+
+/** Several goals' progress in one statement (the goals above a check-in). */
 export async function setProgresses(db: DbOrTx, orgId: string, list: Array<{ id: string; progress: number }>): Promise<void> {
   if (!list.length) return;
   await db.execute(sql`

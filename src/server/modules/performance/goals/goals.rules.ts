@@ -49,20 +49,24 @@ export const ROLL_UP_DEPTH = 100;
 export type RollUpNode = { id: string; progress: number; keyResults: readonly KeyResultValues[]; children: ReadonlyArray<{ id: string; progress: number; weight: number }> };
 
 /**
- * The goals above `fromId` whose progress moves now that it is `fromProgress`: `above` nearest
- * first (each the parent of the one before), each recomputed with its child's new progress; the
- * walk stops at the first that does not move (those above depend only on it), or at a goal met
- * twice (a cycle in bad data).
+ * The goals above a changed one whose progress moves: `above` nearest first (each the parent of
+ * the one before), each recomputed from its key results or, with none, from its children with the
+ * new progress of those below it in the chain. Every goal of the chain is recomputed (a goal that
+ * does not move still gets the ones above it right, when an earlier roll-up left them behind), and
+ * the walk ends at a goal met twice (a cycle in bad data). Recomputing a second time from what the
+ * first wrote moves nothing.
  */
-export function rollUpChanges(fromId: string, fromProgress: number, above: readonly RollUpNode[]): Array<{ id: string; progress: number }> {
-  const known = new Map([[fromId, fromProgress]]);
+export function rollUpChain(above: readonly RollUpNode[]): Array<{ id: string; progress: number }> {
+  const known = new Map<string, number>();
+  const seen = new Set<string>();
   const out: Array<{ id: string; progress: number }> = [];
   for (const node of above) {
-    if (known.has(node.id)) break;
-    const p = goalProgress(node.keyResults, node.children.map((c) => ({ progress: known.get(c.id) ?? c.progress, weight: c.weight })));
-    if (p === null || p === node.progress) break;
+    if (seen.has(node.id)) break;
+    seen.add(node.id);
+    // With neither key results nor children (its last child went), a goal keeps what it has.
+    const p = goalProgress(node.keyResults, node.children.map((c) => ({ progress: known.get(c.id) ?? c.progress, weight: c.weight }))) ?? node.progress;
     known.set(node.id, p);
-    out.push({ id: node.id, progress: p });
+    if (p !== node.progress) out.push({ id: node.id, progress: p });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { goalCrudRoutes } from './goals.routes.ts';
 import { describeGoals } from './goals.reasons.ts';
 import { templateRoutes } from './templates.routes.ts';
 import { CHECK_IN_REMINDER_JOB } from './check-in-reminders.ts';
+import { goalSubscriberList } from './goals.jobs.ts';
 import { registerReasonDetails } from '../../learning/index.ts';
 
 export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
@@ -17,4 +18,4 @@ registerReasonDetails('goal', describeGoals);
 
 /** This capability's jobs and outbox subscribers, listed by performance/index.ts. */
 export const goalJobs = [CHECK_IN_REMINDER_JOB];
-export const goalSubscribers = [];
+export const goalSubscribers = [...goalSubscriberList];
