@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { freePort, log, root, runScript, startServer, type Target } from './child.ts';
 
 const CONNECTIONS = 20;
@@ -366,6 +367,46 @@ async function getJson(url: string, cookie: string) {
   return JSON.parse(body);
 }
 
+/**
+ * Waits until no check-in event waits for its roll-up (neither in the outbox nor in pg-boss), then
+ * counts the goals above the given ones whose progress is not their children's weighted mean.
+ */
+async function settleRollUps(url: string, goalIds: string[]) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const t0 = performance.now();
+    const pending = async () => {
+      const r = await c.query(`select
+        (select count(*) from domain_event where dispatched_at is null and type = 'performance.goal_checked_in')::int as outbox,
+        (select count(*) from pgboss.job where name = 'event.performance.goal-roll-up-on-check-in' and state in ('created', 'retry', 'active'))::int as queued`);
+      return r.rows[0] as { outbox: number; queued: number };
+    };
+    const atStart = await pending();
+    let now = atStart;
+    while (now.outbox + now.queued > 0 && performance.now() - t0 < 300_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      now = await pending();
+    }
+    const settledS = seconds(performance.now() - t0);
+    const stale = await c.query(
+      `with recursive up(id, depth) as (
+         select g.parent_id, 1 from goal g where g.id = any($1::uuid[]) and g.parent_id is not null
+         union
+         select g.parent_id, up.depth + 1 from goal g join up on g.id = up.id where g.parent_id is not null and up.depth < 100
+       ), chain as (select distinct id from up)
+       select count(*)::int as n, (select count(*)::int from chain) as goals from chain join goal a on a.id = chain.id
+       where not exists (select 1 from key_result k where k.goal_id = a.id)
+         and abs(a.progress - (select case when sum(greatest(c.weight, 0)) > 0 then sum(c.progress * greatest(c.weight, 0)) / sum(greatest(c.weight, 0)) else avg(c.progress) end
+                               from goal c where c.parent_id = a.id)) > 0.011`,
+      [goalIds],
+    );
+    return { pendingAtEnd: atStart.outbox + atStart.queued, settledS, ...(now.outbox + now.queued > 0 && { stillPending: now.outbox + now.queued }), goalsAbove: stale.rows[0].goals, stale: stale.rows[0].n };
+  } finally {
+    await c.end();
+  }
+}
+
 export async function measurePerformance(target: Target): Promise<Record<string, string>> {
   log(`${target.name}: performance (organisation, goals, 1:1 history set-based)`);
   const p = await runScript('bench/performance.ts', ['prepare'], target.env);
@@ -442,6 +483,13 @@ export async function measurePerformance(target: Target): Promise<Record<string,
       log(`    ${Math.round(r.requestsPerS)} req/s · p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms`);
       out[label] = r;
     }
+    // The goals above roll up from each check-in's event after its commit: how long the worker
+    // took to catch up once the load stopped, and whether the goals above the writers' are right
+    // then (PostgreSQL: the runner reads the database beside the server; PGlite has one process).
+    if (target.env.BENCH_URL) {
+      out.rollUp = await settleRollUps(target.env.BENCH_URL, (p.writers as Array<{ goalId: string }>).map((w) => w.goalId));
+      log(`  roll-ups: ${JSON.stringify(out.rollUp)}`);
+    }
   } finally {
     await server.stop();
   }
@@ -456,6 +504,10 @@ export async function measurePerformance(target: Target): Promise<Record<string,
     [`(1) the same from the department's goal (rootId): p50 / p95 / max (${TREE_REQUESTS})`]: tree(out.treeRoot),
     [`(2) open a 1:1 (series + current meeting), ${CONNECTIONS} clients: p50 / p95 / p99 (target p95 < 50 ms)`]: loadFig(out.open),
     [`(3) POST /goals/{id}/check-ins, ${CONNECTIONS} clients: p50 / p95 / p99 (target p95 < 50 ms)`]: loadFig(out.checkIn),
+    ...(out.rollUp && {
+      '(3) the goals above, rolled up after the commit: events waiting when the load stopped, caught up in, stale goals above':
+        `${n(out.rollUp.pendingAtEnd)}, ${out.rollUp.settledS} s${out.rollUp.stillPending ? ` (${n(out.rollUp.stillPending)} still waiting)` : ''}, ${out.rollUp.stale} of ${out.rollUp.goalsAbove}`,
+    }),
   };
 }
 
