@@ -352,7 +352,7 @@ describe('program recommendations', () => {
     await recompute(t, s.org.id);
     expect(titles((await s.ana.get('me/recommendations')).body)).not.toContain('Closing Deals');
 
-    await runComplianceSweep(t.ctx); // expires it (valid until yesterday)
+    await runComplianceSweep(t.ctx, [s.org.id]); // expires it (valid until yesterday)
     const [after] = await t.ctx.db.select().from(enrollment).where(eq(enrollment.id, e!.id));
     expect(after!.status).toBe('expired');
     await settle();

@@ -120,7 +120,7 @@ describe('compliance rules', () => {
     const p = await createPerson(t, org.id);
     const res = await admin.post('compliance-rules', { name: 'Later', courseId: course.id, audience: { type: 'everyone' }, validForMonths: 12, active: false });
     expect(res.body.enrolled).toBe(0);
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
     expect(await enrollmentsOf(org.id, course.id)).toHaveLength(0);
 
     const on = await admin.patch(`compliance-rules/${res.body.id}`, { active: true, name: 'Now' });
@@ -228,13 +228,13 @@ describe('compliance sweep', () => {
 
     // Two months before expiry: nothing to do.
     t.clock.set(new Date(expiresAt.getTime() - 60 * DAY));
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
     expect(await enrollmentsOf(org.id, course.id)).toHaveLength(1);
 
     // Within the window: one renewal, due when the completion expires; twice changes nothing.
     t.clock.set(new Date(expiresAt.getTime() - 20 * DAY));
-    await runComplianceSweep(t.ctx);
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
+    await runComplianceSweep(t.ctx, [org.id]);
     let rows = await enrollmentsOf(org.id, course.id);
     expect(rows).toHaveLength(2);
     const renewal = rows.find((e) => e.id !== first!.id)!;
@@ -244,8 +244,8 @@ describe('compliance sweep', () => {
     // Past expiry: the completion expires (audited, learner told); the renewal is now overdue.
     t.clock.set(new Date(expiresAt.getTime() + DAY));
     const newcomer = await createPerson(t, org.id, { departmentId: dept.id });
-    await runComplianceSweep(t.ctx);
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
+    await runComplianceSweep(t.ctx, [org.id]);
     rows = await enrollmentsOf(org.id, course.id);
     expect(rows.find((e) => e.id === first!.id)!.status).toBe('expired');
     expect(rows).toHaveLength(3);
@@ -268,11 +268,11 @@ describe('compliance sweep', () => {
     const first = (await enrollmentsOf(org.id, course.id)).find((e) => e.personId === p.id)!;
     const done = await complete(org.id, first.id);
     t.clock.set(new Date(done.expiresAt!.getTime() - 10 * DAY));
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
     const renewal = (await enrollmentsOf(org.id, course.id)).find((e) => e.personId === p.id && e.id !== first.id)!;
     await complete(org.id, renewal.id);
     t.clock.set(new Date(done.expiresAt!.getTime() + DAY));
-    await runComplianceSweep(t.ctx);
+    await runComplianceSweep(t.ctx, [org.id]);
     const rows = await enrollmentsOf(org.id, course.id);
     expect(rows.find((e) => e.id === first.id)!.status).toBe('expired');
     expect(rows.filter((e) => e.personId === p.id)).toHaveLength(2);

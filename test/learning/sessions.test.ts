@@ -254,12 +254,12 @@ describe('live sessions', () => {
       mails: (await mailsTo(p.email)).filter((m) => m.subject.startsWith('Reminder:')).map((m) => m.subject).sort(),
     });
 
-    await runLearningSweep(t.ctx); // three weeks before: nothing yet
+    await runLearningSweep(t.ctx, [s.org.id]); // three weeks before: nothing yet
     expect(await reminders(s.people[0]!)).toEqual({ notes: [], mails: [] });
 
     t.clock.set(new Date('2027-01-31T10:00:00Z')); // 22½ hours before 09:30 Paris
-    await runLearningSweep(t.ctx);
-    await runLearningSweep(t.ctx);
+    await runLearningSweep(t.ctx, [s.org.id]);
+    await runLearningSweep(t.ctx, [s.org.id]);
     const once = 'Reminder: Negotiation workshop starts Mon 1 Feb, 09:30';
     expect(await reminders(s.people[0]!)).toEqual({ notes: [once], mails: [once] });
     expect((await mailsTo(s.people[0]!.email)).at(-1)!.text).toContain('Paris office, room 2');
@@ -267,10 +267,10 @@ describe('live sessions', () => {
 
     const admin = await signInAs(t, s.adminUser); // three weeks on, the first sign-in has lapsed
     expect((await admin.patch(`sessions/${id}`, { startsAt: '2027-02-02T09:30', endsAt: '2027-02-02T12:00' })).body).toMatchObject({ startsAt: '2027-02-02T08:30:00.000Z' });
-    await runLearningSweep(t.ctx); // now two days away
+    await runLearningSweep(t.ctx, [s.org.id]); // now two days away
     expect((await reminders(s.people[0]!)).notes).toEqual([once]);
     t.clock.set(new Date('2027-02-01T10:00:00Z'));
-    await runLearningSweep(t.ctx);
+    await runLearningSweep(t.ctx, [s.org.id]);
     expect((await reminders(s.people[0]!)).notes).toEqual([once, 'Reminder: Negotiation workshop starts Tue 2 Feb, 09:30']);
   });
 });

@@ -9,12 +9,13 @@ import { sendSessionReminders } from './sessions/index.ts';
 /**
  * One pass of the time-driven learning work, at the clock's now: compliance expiry and
  * re-enrolment, then reminders, escalations and session reminders. Safe to run again: each
- * reminder is recorded as it is sent.
+ * reminder is recorded as it is sent. `orgIds` limits it to those organisations (the test clock
+ * moves one organisation's time; tests sweep their own); by default it visits every one.
  */
-export async function runLearningSweep(ctx: AppContext): Promise<void> {
-  await runComplianceSweep(ctx);
-  await sendReminders(ctx);
-  await sendSessionReminders(ctx);
+export async function runLearningSweep(ctx: AppContext, orgIds?: readonly string[]): Promise<void> {
+  await runComplianceSweep(ctx, orgIds);
+  await sendReminders(ctx, orgIds);
+  await sendSessionReminders(ctx, orgIds);
 }
 
 /** Runs every 15 minutes (`scheduleLearningJobs`). */

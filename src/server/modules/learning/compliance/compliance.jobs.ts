@@ -27,8 +27,8 @@ export const complianceSubscribers = [COMPLIANCE_GROUP_NEWCOMERS];
  * Expires completions past their validity and re-enrols people whose completion expires soon
  * (and the rule's newcomers). Each organisation and rule in its own transaction; idempotent.
  */
-export async function runComplianceSweep(ctx: AppContext): Promise<void> {
-  for (const orgId of await organisationIds(ctx.db)) {
+export async function runComplianceSweep(ctx: AppContext, orgIds?: readonly string[]): Promise<void> {
+  for (const orgId of orgIds ?? (await organisationIds(ctx.db))) {
     const by = systemRef(orgId, 'compliance sweep');
     await ctx.db.transaction(async (tx) => {
       const expired = await repo.expireCompletions(tx, orgId, ctx.clock.now());

@@ -36,11 +36,11 @@ function message(kind: repo.ReminderKind, r: repo.ClaimedReminder) {
  * (7 days after the due date); each recorded in learning_reminder, so a re-run never sends
  * twice. In-app and email.
  */
-export async function sendReminders(ctx: AppContext): Promise<number> {
+export async function sendReminders(ctx: AppContext, orgIds?: readonly string[]): Promise<number> {
   const now = ctx.clock.now();
   const soon = new Date(now.getTime() + 3 * DAY);
   let sent = 0;
-  for (const orgId of await repo.organisationIds(ctx.db)) {
+  for (const orgId of orgIds ?? (await repo.organisationIds(ctx.db))) {
     for (const kind of ['overdue', 'due_soon', 'escalation'] as const) {
       for (;;) {
         const n = await ctx.db.transaction(async (tx) => {

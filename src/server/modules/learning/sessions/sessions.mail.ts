@@ -72,11 +72,11 @@ const REMINDER_BATCH = 500;
  * The day-before reminder: everyone registered for a session starting within 24 hours hears
  * once (in-app and email) when and where it is. Runs with the learning sweep.
  */
-export async function sendSessionReminders(ctx: AppContext): Promise<number> {
+export async function sendSessionReminders(ctx: AppContext, orgIds?: readonly string[]): Promise<number> {
   const now = ctx.clock.now();
   const until = new Date(now.getTime() + 24 * 3_600_000);
   let sent = 0;
-  for (const orgId of await organisationIds(ctx.db)) {
+  for (const orgId of orgIds ?? (await organisationIds(ctx.db))) {
     for (;;) {
       const n = await ctx.db.transaction(async (tx) => {
         const due = await repo.claimSessionReminders(tx, orgId, now, until, REMINDER_BATCH);
