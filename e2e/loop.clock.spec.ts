@@ -5,9 +5,10 @@ import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
 // Moves the server's clock, so it runs in the "clock" project after every other journey
-// (playwright.config.ts). The demo employee's "Software development" gap has no course in the
-// demo, and no other journey gives it one: the learning admin publishes one first (under a title
-// no run has used), so the gap's recommended learning is this run's own course.
+// (playwright.config.ts). The demo employee is already taking the demo's course for her "Software
+// development" gap (her development plan enrolled her), so nothing else is recommended for it: the
+// learning admin publishes one first (under a title no run has used), so the gap's recommended
+// learning is this run's own course.
 
 type Member = { person: { id: string; name: string }; gaps: Array<{ skillId: string; name: string; recommended: { id: string } | null }> };
 type FollowUp = { status: string; skills: Array<{ name: string; before: number | null; after: number }> };
