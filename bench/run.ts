@@ -85,13 +85,18 @@ async function postgresTarget(url: string): Promise<Target> {
       await c.end();
     }
   };
-  await run(`drop database if exists ${benchDb} with (force)`);
-  await run(`create database ${benchDb}`);
+  // BENCH_KEEP=1 keeps the database between runs, so a suite that can (team, talent) measures the
+  // organisation an earlier run seeded: seed once on a busy machine, measure when it is quiet.
+  const keep = process.env.BENCH_KEEP === '1';
+  if (!keep) await run(`drop database if exists ${benchDb} with (force)`);
+  await run(`create database ${benchDb}`).catch((err: { code?: string }) => {
+    if (!(keep && err.code === '42P04')) throw err; // 42P04: it exists, as kept
+  });
   return {
     name: 'PostgreSQL',
     env: { BENCH_URL: bench.toString() },
     serveEnv: { DATABASE_URL: bench.toString(), SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-00', DATA_DIR: path.join(work, 'pg-data') },
-    cleanup: () => run(`drop database if exists ${benchDb} with (force)`),
+    cleanup: () => (keep ? Promise.resolve() : run(`drop database if exists ${benchDb} with (force)`)),
   };
 }
 
