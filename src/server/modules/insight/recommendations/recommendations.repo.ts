@@ -15,7 +15,7 @@ import {
 } from '../../talent/index.ts';
 
 // The only SQL of recommendations. Reads are set-based over a batch of people (one statement per
-// input, never one per person); writes replace a batch's rows with one delete and chunked inserts.
+// input, never one per person); writes replace a batch's rows with at most a delete, an update and an insert.
 // Learning's and talent's tables are read through the fragments their index.ts exports.
 
 export type { CourseSkillRow, ProgramCourseRow };
@@ -109,38 +109,114 @@ export type NewRecommendation = {
   fingerprint: string;
 };
 
-const INSERT_CHUNK = 1000;
+/** What a replace did: rows already as computed (left alone), changed ones (updated), new ones and gone ones. */
+export type ReplaceCounts = { kept: number; updated: number; inserted: number; deleted: number };
 
-/** Replaces the people's rows: one delete for the batch, then multi-row inserts of the new ones. */
-export async function replaceFor(db: DbOrTx, orgId: string, personIds: readonly string[], recs: readonly NewRecommendation[], now: Date) {
-  await db.execute(sql`delete from recommendation where org_id = ${orgId} and person_id = any(${uuidArray(personIds)})`);
-  for (let i = 0; i < recs.length; i += INSERT_CHUNK) {
-    const chunk = recs.slice(i, i + INSERT_CHUNK);
-    // The whole chunk as ONE json parameter, not one placeholder per value: big batches stay cheap to send and plan
-    // (json, not jsonb: the document is read once, not first built as a jsonb tree).
+type StoredRecommendation = {
+  id: string;
+  rank: number;
+  score: number;
+  skill_id: string | null;
+  explanation: string;
+  evidence: RecommendationEvidence[] | string;
+  fingerprint: string;
+};
+
+/**
+ * Replaces the people's rows with `recs`, writing only what differs from what is stored: one read
+ * of the batch's rows, then at most one delete (rows no longer recommended), one update (same
+ * person and item, anything else changed) and one insert (new), each ONE statement for the whole
+ * batch with one array parameter per column. A recompute where little changed writes little; an
+ * unchanged row keeps its `computed_at` (when it was last computed to be what it is). An update
+ * keeps the row's person and skill unless the skill changed, so PostgreSQL runs no foreign-key
+ * check for it, while every inserted row costs three (in EXPLAIN ANALYZE of 20,000 rows at 100,000
+ * people, the three triggers took about half of the insert's time).
+ */
+export async function replaceFor(
+  db: DbOrTx,
+  orgId: string,
+  personIds: readonly string[],
+  recs: readonly NewRecommendation[],
+  now: Date,
+): Promise<ReplaceCounts> {
+  const stored = new Map(
+    rows<StoredRecommendation>(
+      await db.execute(sql`
+        select id, rank, score, skill_id, explanation, evidence, fingerprint from recommendation
+        where org_id = ${orgId} and person_id = any(${uuidArray(personIds)})`),
+    ).map((r) => [r.id, r]),
+  );
+  const inserts: Array<NewRecommendation & { id: string }> = [];
+  const updates: Array<NewRecommendation & { id: string }> = [];
+  let kept = 0;
+  for (const r of recs) {
+    const id = recommendationId(r.personId, r.itemType, r.itemId);
+    const old = stored.get(id);
+    if (!old) inserts.push({ ...r, id });
+    else {
+      stored.delete(id);
+      if (sameRecommendation(old, r)) kept += 1;
+      else updates.push({ ...r, id });
+    }
+  }
+  const gone = [...stored.keys()];
+  if (gone.length > 0) await db.execute(sql`delete from recommendation where org_id = ${orgId} and id = any(${uuidArray(gone)})`);
+  if (updates.length > 0) {
+    await db.execute(sql`
+      update recommendation r set rank = x.rank, score = x.score, skill_id = x.skill_id, explanation = x.explanation,
+        evidence = x.evidence, fingerprint = x.fingerprint, computed_at = ${now}
+      from ${columns(updates)} where r.org_id = ${orgId} and r.id = x.id`);
+  }
+  if (inserts.length > 0) {
     await db.execute(sql`
       insert into recommendation (id, org_id, person_id, item_type, item_id, rank, score, skill_id, explanation, evidence, fingerprint, computed_at)
       select x.id, ${orgId}, x.person_id, x.item_type, x.item_id, x.rank, x.score, x.skill_id, x.explanation, x.evidence, x.fingerprint, ${now}
-      from json_to_recordset(${jsonRecords(chunk)}::json) as x(
-        id uuid, person_id uuid, item_type text, item_id uuid, rank int, score real, skill_id uuid, explanation text, evidence jsonb, fingerprint text)`);
+      from ${columns(inserts)}`);
   }
+  return { kept, updated: updates.length, inserted: inserts.length, deleted: gone.length };
 }
 
-function jsonRecords(chunk: readonly NewRecommendation[]): string {
-  return JSON.stringify(
-    chunk.map((r) => ({
-      id: recommendationId(r.personId, r.itemType, r.itemId),
-      person_id: r.personId,
-      item_type: r.itemType,
-      item_id: r.itemId,
-      rank: r.rank,
-      score: r.score,
-      skill_id: r.skillId,
-      explanation: r.explanation,
-      evidence: r.evidence,
-      fingerprint: r.fingerprint,
-    })),
+/**
+ * The rows as `unnest` of one array parameter per column, aliased x: each array is read by its
+ * type's input function, where a json document of the rows went through the json parser key by
+ * key (20,000 rows in EXPLAIN ANALYZE: 0.55 s to read the json, 0.03 s to unnest the arrays).
+ */
+function columns(recs: ReadonlyArray<NewRecommendation & { id: string }>): SQL {
+  const ints = (v: readonly number[]) => `{${v.join(',')}}`;
+  return sql`unnest(
+      ${uuidArray(recs.map((r) => r.id))}, ${uuidArray(recs.map((r) => r.personId))}, ${textArray(recs.map((r) => r.itemType))}::text[],
+      ${uuidArray(recs.map((r) => r.itemId))}, ${ints(recs.map((r) => r.rank))}::int[], ${ints(recs.map((r) => r.score))}::real[],
+      ${textArray(recs.map((r) => r.skillId))}::uuid[], ${textArray(recs.map((r) => r.explanation))}::text[],
+      ${textArray(recs.map((r) => JSON.stringify(r.evidence)))}::jsonb[], ${textArray(recs.map((r) => r.fingerprint))}::text[]
+    ) as x(id, person_id, item_type, item_id, rank, score, skill_id, explanation, evidence, fingerprint)`;
+}
+
+/** A PostgreSQL array literal of text (null as NULL): every element quoted, `"` and `\` escaped, so any text goes through. */
+function textArray(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/** Whether the stored row already says what the recompute computed (score as the `real` column holds it). */
+function sameRecommendation(old: StoredRecommendation, r: NewRecommendation): boolean {
+  return (
+    old.rank === r.rank &&
+    Math.fround(Number(old.score)) === Math.fround(r.score) &&
+    old.skill_id === r.skillId &&
+    old.fingerprint === r.fingerprint &&
+    old.explanation === r.explanation &&
+    sameJson(typeof old.evidence === 'string' ? JSON.parse(old.evidence) : old.evidence, r.evidence)
   );
+}
+
+/** Deep equality of two json values (objects compared key by key whatever their order, as jsonb stores them). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 // ---- reads ----------------------------------------------------------------------------------

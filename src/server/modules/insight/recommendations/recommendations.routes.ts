@@ -30,7 +30,9 @@ const RecommendationSchema = z
     score: z.number(),
     explanation: z.string(),
     evidence: z.array(Evidence),
-    computedAt: z.string(),
+    computedAt: z.string().openapi({
+      description: 'When the recommendation was last computed to be what it is: a recompute that finds it unchanged keeps the time',
+    }),
   })
   .openapi('Recommendation');
 const RecommendationList = z.object({ data: z.array(RecommendationSchema) });

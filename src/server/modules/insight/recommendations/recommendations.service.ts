@@ -6,11 +6,22 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { iso } from '../../../platform/db/sql.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { canReadTalentOfFound, talentChainMatters } from '../../talent/index.ts';
-import { explain, programCandidate, rankItems, TOP_N, type CandidateItem, type ExplanationFacts, type Gap, type Ranked, type Viewer } from './ranking.ts';
+import { explain, orderTitles, programCandidate, rankItems, TOP_N, type CandidateItem, type ExplanationFacts, type Gap, type Ranked, type Viewer } from './ranking.ts';
 import * as repo from './recommendations.repo.ts';
 
 /** People per batch of a recompute: every input is one statement per batch. */
 export const BATCH = 2000;
+
+/** A recompute's phases, each batch's milliseconds reported to `recomputeObserver.phase` when one is set. */
+export type RecomputePhase = 'read' | 'rank' | 'facts' | 'write';
+/**
+ * Set by the bench (bench/talent.ts) to see where a whole recompute's time goes, per batch and
+ * phase, and what the write did; null in the product, where nothing is timed.
+ */
+export const recomputeObserver: { phase: ((phase: RecomputePhase, ms: number) => void) | null; wrote: ((counts: repo.ReplaceCounts) => void) | null } = {
+  phase: null,
+  wrote: null,
+};
 
 /**
  * Recomputes the recommendations of the people (or of every active person of the organisation)
@@ -34,6 +45,14 @@ export async function recomputeForPeople(tx: DbOrTx, orgId: string, personIds: r
 }
 
 async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly string[], now: Date): Promise<void> {
+  const observe = recomputeObserver.phase;
+  let mark = observe ? performance.now() : 0;
+  const lap = (phase: RecomputePhase) => {
+    if (!observe) return;
+    const t = performance.now();
+    observe(phase, t - mark);
+    mark = t;
+  };
   const gapRows = await repo.gapsOf(tx, orgId, personIds);
   const skillIds = [...new Set(gapRows.map((g) => g.skill_id))];
   const [courseRows, programRows, held, dismissals] = [
@@ -42,6 +61,7 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
     await repo.heldLearning(tx, orgId, personIds),
     await repo.dismissalsOf(tx, orgId, personIds),
   ];
+  lap('read');
 
   // Courses and programs once, and an index skill → items so each person only looks at the items of their gap skills.
   const courses = new Map<string, CandidateItem & { teaches: Map<string, number> }>();
@@ -64,6 +84,8 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
     const program = programCandidate({ id: programId, title: steps[0]!.title, estimatedMinutes: steps[0]!.estimated_minutes }, stepCourses);
     for (const skillId of program.teaches.keys()) index(skillId, program);
   }
+  // Titles collated once for the batch: the ranking's tie-break then compares numbers.
+  orderTitles(new Set([...bySkill.values()].flatMap((set) => [...set])));
   const gapsByPerson = group(gapRows, (g) => g.person_id);
   const excludedByPerson = new Map<string, Set<string>>();
   for (const e of held) (excludedByPerson.get(e.person_id) ?? excludedByPerson.set(e.person_id, new Set()).get(e.person_id)!).add(e.item_id);
@@ -91,25 +113,25 @@ async function recomputeBatch(tx: DbOrTx, orgId: string, personIds: readonly str
     }
   }
 
+  lap('rank');
+
   // The stored explanation is the neutral form; answers phrase it for the viewer (`your` / a first name).
   const facts = await factsFor(tx, orgId, ranked.map((x) => x.r.evidence));
-  await repo.replaceFor(
-    tx,
-    orgId,
-    personIds,
-    ranked.map(({ personId, r }) => ({
-      personId,
-      itemType: r.itemType,
-      itemId: r.itemId,
-      rank: r.rank,
-      score: r.score,
-      skillId: r.evidence[0]?.skillId ?? null,
-      explanation: explain(r.evidence, facts.explanation, null, now),
-      evidence: r.evidence,
-      fingerprint: r.fingerprint,
-    })),
-    now,
-  );
+  const recs = ranked.map(({ personId, r }) => ({
+    personId,
+    itemType: r.itemType,
+    itemId: r.itemId,
+    rank: r.rank,
+    score: r.score,
+    skillId: r.evidence[0]?.skillId ?? null,
+    explanation: explain(r.evidence, facts.explanation, null, now),
+    evidence: r.evidence,
+    fingerprint: r.fingerprint,
+  }));
+  lap('facts');
+  const counts = await repo.replaceFor(tx, orgId, personIds, recs, now);
+  lap('write');
+  recomputeObserver.wrote?.(counts);
 }
 
 function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
