@@ -113,3 +113,74 @@ describe('outbox dispatch through pg-boss on the embedded database', () => {
     }
   }, 60_000);
 });
+
+/** Five jobs of a batched name, due at once (one fetch); the third fails. */
+async function batch(database: Database, schema: string) {
+  const log = pino({ level: 'silent' });
+  const queue = createBossQueue(database, log, { schema });
+  const handled: number[] = [];
+  const job = {
+    name: 'test.batched',
+    schema: z.object({ n: z.number() }),
+    batchSize: 10,
+    async handler(_: null, data: { n: number }) {
+      if (data.n === 3) throw new Error('three fails');
+      handled.push(data.n);
+    },
+  };
+  queue.register(null, [job]);
+  await queue.start();
+  try {
+    const at = new Date(Date.now() + 1500);
+    for (const n of [1, 2, 3, 4, 5]) await queue.send(job, { n }, { startAfter: at, retryLimit: 0 });
+    const states = async () => {
+      for (;;) {
+        const { rows } = await database.executeSql(`select data->>'n' as n, state from ${schema}.job where name = 'test.batched' order by 1`);
+        const list = rows as Array<{ n: string; state: string }>;
+        if (list.length === 5 && list.every((r) => r.state === 'completed' || r.state === 'failed')) return list.map((r) => [Number(r.n), r.state]);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    const result = await Promise.race([states(), timeout('batch not handled')]);
+    return { handled: handled.sort((a, b) => a - b), result };
+  } finally {
+    await queue.stop();
+  }
+}
+
+describe('pg-boss job queue, batched', () => {
+  it(`takes several jobs a fetch, and a failing one fails alone, on ${dbKind}`, async () => {
+    const expected = {
+      handled: [1, 2, 4, 5],
+      result: [
+        [1, 'completed'],
+        [2, 'completed'],
+        [3, 'failed'],
+        [4, 'completed'],
+        [5, 'completed'],
+      ],
+    };
+    if (dbKind === 'pglite') {
+      const database = await openDatabase({ dataDir: 'memory://' });
+      try {
+        await migrateDatabase(database);
+        expect(await batch(database, 'pgboss')).toEqual(expected);
+      } finally {
+        await database.close();
+      }
+    } else {
+      const url = inject('postgresUrl')!;
+      const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+      const schema = `pgboss_batch_${process.pid}`;
+      try {
+        expect(await batch(database, schema)).toEqual(expected);
+      } finally {
+        await database.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      }
+    }
+  }, 60_000);
+});

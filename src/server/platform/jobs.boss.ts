@@ -9,11 +9,13 @@ export function createBossQueue(database: Database, log: Logger, opts: { schema?
   const boss = new PgBoss({ db: { executeSql: database.executeSql }, schema: opts.schema ?? 'pgboss' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   const handlers = new Map<string, (data: unknown) => Promise<void>>();
+  const batchSizes = new Map<string, number>();
   const schedules: Array<{ name: string; cron: string; data?: object }> = [];
   let started = false;
   return {
     register(ctx, jobs) {
       runners(ctx, jobs, handlers);
+      for (const job of jobs) if (job.batchSize && job.batchSize > 1) batchSizes.set(job.name, job.batchSize);
     },
     async send(job, data, opts: SendOptions = {}) {
       await boss.send(job.name, (data ?? {}) as object, {
@@ -32,14 +34,16 @@ export function createBossQueue(database: Database, log: Logger, opts: { schema?
       started = true;
       for (const [name, handler] of handlers) {
         await boss.createQueue(name);
-        await boss.work(name, { batchSize: 1 }, async (jobs) => {
+        await boss.work(name, { batchSize: batchSizes.get(name) ?? 1 }, async (jobs) => {
           for (const job of jobs) {
             try {
               await handler(job.data);
             } catch (err) {
               log.error({ err, job: name, id: job.id }, 'job failed');
               // pg-boss keeps the error with the job (its table is read like a log): not the query's parameters.
-              throw redactedError(err);
+              if (jobs.length === 1) throw redactedError(err);
+              // In a batch, the failed job alone: pg-boss completes the others (it completes active jobs only).
+              await boss.fail(name, job.id, redactedError(err));
             }
           }
         });

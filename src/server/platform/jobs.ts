@@ -9,6 +9,13 @@ import type { z } from 'zod';
 export type JobDefinition<S extends z.ZodType = z.ZodType, C = never> = {
   readonly name: string;
   readonly schema: S;
+  /**
+   * How many jobs of this name a pg-boss worker takes per fetch (1 unless told). pg-boss waits its
+   * polling interval (2 s) after each fetch, so a queue taking one job a fetch runs one every 2 s:
+   * short, idempotent jobs that arrive in bursts (an outbox subscriber's) take more. In a batch a
+   * failing job fails (and retries) alone.
+   */
+  readonly batchSize?: number;
   // Method syntax: a list of definitions of different schemas is one array type.
   handler(ctx: C, data: z.output<S>): Promise<void>;
 };

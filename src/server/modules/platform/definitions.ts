@@ -66,6 +66,8 @@ export type DomainEvent<P = ChangeEventBase> = {
 export type SubscriberDefinition<S extends z.ZodObject = z.ZodObject> = {
   readonly event: EventDefinition<S>;
   readonly name: string;
+  /** Events its job takes per fetch (see `JobDefinition.batchSize`), for a short handler that events reach in bursts. */
+  readonly batchSize?: number;
   handler(ctx: AppContext, event: DomainEvent<ChangeEventBase & z.output<S>>): Promise<void>;
 };
 

@@ -22,6 +22,7 @@ export function subscriberJobs(subscribers: readonly SubscriberDefinition[]): Jo
     defineJob({
       name: jobName(s.name),
       schema: EventJob,
+      ...(s.batchSize && { batchSize: s.batchSize }),
       async handler(ctx, { eventId }) {
         const row = await repo.findEvent(ctx.db, eventId);
         if (!row) throw new Error(`Event ${eventId} for subscriber ${s.name} does not exist`);
