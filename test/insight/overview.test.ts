@@ -8,7 +8,8 @@ import { createOrg, createUser, type TestUser } from '../support/factories.ts';
 import { createHurdle, createPersonGoal } from '../support/hurdles.ts';
 import { enrollPeople } from '../support/learning.ts';
 import { createSeries } from '../support/one-on-ones.ts';
-import { assess, createProfile, createSkill, createTeachingCourse, recompute } from '../support/recommendations.ts';
+import { recompute } from '../support/recommendations.ts';
+import { createTeamOrg } from '../support/team.ts';
 
 let t: TestApp;
 const DAY = 86_400_000;
@@ -18,32 +19,18 @@ beforeAll(async () => {
 });
 
 /**
- * Boss manages Max and Cleo; Max manages Ana and Ben; Cleo manages Dan. Ana holds Analyst (SQL 3,
- * Writing 2): SQL rated 1 (a gap a course teaches), Writing 3 (a strength); a private goal and a
- * public one; a hurdle, a plan item, an aspiration-free profile, a compliance course in progress;
+ * The team org of test/support/team.ts. Ana has a private goal and a public one; a hurdle, a plan item, an aspiration-free profile, a compliance course in progress;
  * a weekly 1:1 with Max holding a private point of Max's; feedback shared with her chain, feedback
  * kept for her, anonymous feedback. Hana is an HR admin, Leo a learning admin, Oz is in another org.
  */
 async function setup() {
-  const org = await createOrg(t);
-  const boss = await createUser(t, org.id, { firstName: 'Bo', lastName: 'Boss' });
-  const max = await createUser(t, org.id, { firstName: 'Max', lastName: 'Manager', managerId: boss.person.id });
-  const cleo = await createUser(t, org.id, { firstName: 'Cleo', lastName: 'Lead', managerId: boss.person.id });
-  const ana = await createUser(t, org.id, { firstName: 'Ana', lastName: 'Alpha', managerId: max.person.id });
-  const ben = await createUser(t, org.id, { firstName: 'Ben', lastName: 'Beta', managerId: max.person.id });
-  const dan = await createUser(t, org.id, { firstName: 'Dan', lastName: 'Delta', managerId: cleo.person.id });
+  const base = await createTeamOrg(t);
+  const { org, max, ana, ben, fire } = base;
   const hana = await createUser(t, org.id, { firstName: 'Hana', lastName: 'Hr', roles: ['hr_admin'] });
   const leo = await createUser(t, org.id, { firstName: 'Leo', lastName: 'Learning', roles: ['learning_admin'] });
   const other = await createOrg(t);
   const oz = await createUser(t, other.id, { firstName: 'Oz', lastName: 'Other', roles: ['hr_admin'] });
 
-  const sql = await createSkill(t, org.id, 'SQL');
-  const writing = await createSkill(t, org.id, 'Writing');
-  const analyst = await createProfile(t, org.id, 'Analyst', [[sql.id, 3], [writing.id, 2]], [ana.person.id]);
-  await assess(t, org.id, { personId: ana.person.id, skillId: sql.id, level: 1, source: 'manager', assessorId: max.person.id });
-  await assess(t, org.id, { personId: ana.person.id, skillId: writing.id, level: 3, source: 'manager', assessorId: max.person.id });
-  const course = await createTeachingCourse(t, org.id, 'SQL for analysts', [[sql.id, 3]]);
-  const fire = await createTeachingCourse(t, org.id, 'Fire safety', []);
   const privateGoal = await createPersonGoal(t, org.id, ana.person.id, { title: 'Quarterly report', status: 'off_track', visibility: 'private' });
   const publicGoal = await createPersonGoal(t, org.id, ana.person.id, { title: 'Ship the dashboard', status: 'on_track', visibility: 'public' });
   const hurdle = await createHurdle(t, org.id, ana.person.id, { title: 'No database access' });
@@ -60,15 +47,15 @@ async function setup() {
   ]);
 
   const yesterday = new Date(t.clock.now().getTime() - DAY).toISOString().slice(0, 10);
-  const base = { orgId: org.id, subjectId: ana.person.id, receiverId: ana.person.id, givenOn: yesterday };
+  const about = { orgId: org.id, subjectId: ana.person.id, receiverId: ana.person.id, givenOn: yesterday };
   await t.ctx.db.insert(feedback).values([
-    { ...base, id: uuidv7(), giverId: ben.person.id, shareWithManagers: true, body: 'Shared with managers' },
-    { ...base, id: uuidv7(), giverId: ben.person.id, shareWithManagers: false, body: 'Just for Ana' },
-    { ...base, id: uuidv7(), giverId: null, anonymous: true, shareWithManagers: true, body: 'Anonymous, released' },
+    { ...about, id: uuidv7(), giverId: ben.person.id, shareWithManagers: true, body: 'Shared with managers' },
+    { ...about, id: uuidv7(), giverId: ben.person.id, shareWithManagers: false, body: 'Just for Ana' },
+    { ...about, id: uuidv7(), giverId: null, anonymous: true, shareWithManagers: true, body: 'Anonymous, released' },
   ]);
   const [pub] = await t.ctx.db.insert(praise).values({ orgId: org.id, giverId: ben.person.id, message: 'Great demo', visibility: 'public' }).returning();
   await t.ctx.db.insert(praiseRecipient).values({ orgId: org.id, praiseId: pub!.id, personId: ana.person.id });
-  return { org, boss, max, cleo, ana, ben, dan, hana, leo, oz, sql, writing, analyst, course, fire, privateGoal, publicGoal, hurdle, series };
+  return { ...base, hana, leo, oz, privateGoal, publicGoal, hurdle, series };
 }
 
 const overviewAs = async (u: TestUser, of: string) => (await signInAs(t, u)).raw.get(`people/${of}/overview`);

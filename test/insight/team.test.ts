@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agendaItem, developmentPlanItem, feedback, oneOnOneMeeting, person, praise, praiseRecipient } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/client.ts';
-import { createOrg, createUser } from '../support/factories.ts';
 import { createHurdle, createPersonGoal } from '../support/hurdles.ts';
 import { enrollPeople } from '../support/learning.ts';
 import { createSeries } from '../support/one-on-ones.ts';
-import { assess, createProfile, createSkill, createTeachingCourse, recompute } from '../support/recommendations.ts';
+import { createTeachingCourse, recompute } from '../support/recommendations.ts';
+import { createTeamOrg } from '../support/team.ts';
 
 let t: TestApp;
 const DAY = 86_400_000;
@@ -18,30 +18,17 @@ beforeAll(async () => {
 });
 
 /**
- * Max manages Ana and Ben; Boss manages Max and Cleo. Ana holds Analyst (SQL 3, Writing 2): SQL
- * rated 1 (a gap a course teaches), Writing 3 (a strength). Ana has an off-track goal, a hurdle
- * raised 20 days ago, an overdue compliance course, and no 1:1 ever held.
+ * The team org of test/support/team.ts, with Dan an Analyst too (never assessed). Ana has an
+ * off-track goal, a hurdle raised 20 days ago, an overdue compliance course, and no 1:1 ever held.
  */
 async function setup() {
-  const org = await createOrg(t);
-  const boss = await createUser(t, org.id, { firstName: 'Bo', lastName: 'Boss' });
-  const max = await createUser(t, org.id, { firstName: 'Max', lastName: 'Manager', managerId: boss.person.id });
-  const cleo = await createUser(t, org.id, { firstName: 'Cleo', lastName: 'Lead', managerId: boss.person.id });
-  const ana = await createUser(t, org.id, { firstName: 'Ana', lastName: 'Alpha', managerId: max.person.id });
-  const ben = await createUser(t, org.id, { firstName: 'Ben', lastName: 'Beta', managerId: max.person.id });
-  const dan = await createUser(t, org.id, { firstName: 'Dan', lastName: 'Delta', managerId: cleo.person.id });
-  const sql = await createSkill(t, org.id, 'SQL');
-  const writing = await createSkill(t, org.id, 'Writing');
-  const analyst = await createProfile(t, org.id, 'Analyst', [[sql.id, 3], [writing.id, 2]], [ana.person.id, dan.person.id]);
-  await assess(t, org.id, { personId: ana.person.id, skillId: sql.id, level: 1, source: 'manager', assessorId: max.person.id });
-  await assess(t, org.id, { personId: ana.person.id, skillId: writing.id, level: 3, source: 'manager', assessorId: max.person.id });
-  const course = await createTeachingCourse(t, org.id, 'SQL for analysts', [[sql.id, 3]]);
-  const fire = await createTeachingCourse(t, org.id, 'Fire safety', []);
+  const base = await createTeamOrg(t, { analysts: ['ana', 'dan'] });
+  const { org, ana, dan, fire } = base;
   const goal = await createPersonGoal(t, org.id, ana.person.id, { title: 'Quarterly report', status: 'off_track', visibility: 'private' });
   const hurdle = await createHurdle(t, org.id, ana.person.id, { title: 'No database access', createdAt: new Date(t.clock.now().getTime() - 20 * DAY) });
   await enrollPeople(t, org.id, { courseId: fire.id }, [ana.person.id], { reasonType: 'compliance', dueAt: new Date(t.clock.now().getTime() + DAY) });
   await recompute(t, org.id, [ana.person.id, dan.person.id]);
-  return { org, boss, max, cleo, ana, ben, dan, sql, writing, analyst, course, fire, goal, hurdle };
+  return { ...base, goal, hurdle };
 }
 
 describe('GET /team', () => {

@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { canManageEnrollments } from '../../learning/index.ts';
 import { canRateAsManagerFound, canReadTalentOfFound, canSelfAssess, canStartRoundForAnyone } from '../../talent/index.ts';
 import { loopSummaryFor } from '../follow-ups/index.ts';
-import { aspirationItem, feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, strengthsOf } from '../team/index.ts';
+import { aspirationItem, feedbackItem, gapItem, isGap, isOpenLearning, learningItem, learningParts, personBasics, praiseItem, skillStanding, strengthItem, strengthsOf } from '../team/index.ts';
 import * as repo from './overview.repo.ts';
 
 const DAY = 86_400_000;
@@ -74,15 +74,11 @@ export async function getOverview(ctx: AppContext, actor: Actor, personId: strin
 
   return {
     person: {
-      id: p.id,
-      name: `${p.first_name} ${p.last_name}`,
-      firstName: p.first_name,
-      jobTitle: p.job_title,
+      ...personBasics(p),
       email: p.email,
       status: p.status,
       hireDate: p.hire_date ? String(p.hire_date).slice(0, 10) : null,
       department: p.department_id ? { id: p.department_id, name: p.department_name ?? '' } : null,
-      manager: p.manager_id ? { id: p.manager_id, name: p.manager_name ?? '' } : null,
       self,
       viewerIsManager: above,
     },
@@ -96,15 +92,8 @@ export async function getOverview(ctx: AppContext, actor: Actor, personId: strin
     },
     skills: standing && {
       jobProfile: p.job_profile_id ? { id: p.job_profile_id, name: p.job_profile_name ?? '' } : null,
-      strengths: strengthsOf(standing).map((s) => ({ skillId: s.skillId, name: s.name, expected: s.expected, current: s.current })),
-      gaps: standing.filter(isGap).map((g) => ({
-        skillId: g.skillId,
-        name: g.name,
-        expected: g.expected!,
-        current: g.current,
-        planned: planned.has(g.skillId),
-        recommended: recommended.get(g.skillId) ?? null,
-      })),
+      strengths: strengthsOf(standing).map(strengthItem),
+      gaps: standing.filter(isGap).map((g) => gapItem(g, planned.has(g.skillId), recommended.get(g.skillId) ?? null)),
       actions: {
         assignLearning,
         addPlanItem: active && personal,

@@ -22,6 +22,27 @@ export type SkillStanding = ReturnType<typeof skillStanding>;
 /** Below the level the job profile expects (never assessed counts as 0). */
 export const isGap = (s: SkillStanding) => s.expected !== null && (s.current ?? 0) < s.expected;
 
+/** Who a card or page is about: name, title and manager, as both show them. */
+export const personBasics = (p: { id: string; first_name: string; last_name: string; job_title: string | null; manager_id: string | null; manager_name: string | null }) => ({
+  id: p.id,
+  name: `${p.first_name} ${p.last_name}`,
+  firstName: p.first_name,
+  jobTitle: p.job_title,
+  manager: p.manager_id ? { id: p.manager_id, name: p.manager_name ?? '' } : null,
+});
+
+export const strengthItem = (s: SkillStanding) => ({ skillId: s.skillId, name: s.name, expected: s.expected, current: s.current });
+
+/** A gap, whether something already answers it, and the best recommended item for it. */
+export const gapItem = <R extends { id: string; title: string }>(g: SkillStanding, planned: boolean, recommended: R | null) => ({
+  skillId: g.skillId,
+  name: g.name,
+  expected: g.expected!,
+  current: g.current,
+  planned,
+  recommended,
+});
+
 /** An enrolment with its reason, named for people. */
 export function learningItem(e: LearningRow) {
   return {

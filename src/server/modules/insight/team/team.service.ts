@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { cellGap, rollUp, signalsFor, strengthsOf, type Signal } from './attention.ts';
 import { loopSummaryFor, type LoopClosure } from '../follow-ups/index.ts';
 import * as repo from './team.repo.ts';
-import { aspirationItem, feedbackItem, isGap, isOpenLearning, learningItem, learningParts, praiseItem, skillStanding, type LearningItem } from './present.ts';
+import { aspirationItem, feedbackItem, gapItem, isGap, isOpenLearning, learningItem, learningParts, personBasics, praiseItem, skillStanding, strengthItem, type LearningItem } from './present.ts';
 
 /** Learning completed, feedback and praise given this recently show on a card. */
 const RECENT_DAYS = 30;
@@ -119,25 +119,11 @@ async function cardsOf(ctx: AppContext, actor: Actor, people: readonly repo.Team
       now,
     );
     return {
-      person: {
-        id: p.id,
-        name: `${p.first_name} ${p.last_name}`,
-        firstName: p.first_name,
-        jobTitle: p.job_title,
-        manager: p.manager_id ? { id: p.manager_id, name: p.manager_name ?? '' } : null,
-        direct: p.manager_id === actor.personId,
-      },
+      person: { ...personBasics(p), direct: p.manager_id === actor.personId },
       signals,
       aspirations: (aspirations.get(p.id) ?? []).map(aspirationItem),
-      strengths: strengthsOf(standing).map((s) => ({ skillId: s.skillId, name: s.name, expected: s.expected, current: s.current })),
-      gaps: gaps.map((g) => ({
-        skillId: g.skillId,
-        name: g.name,
-        expected: g.expected!,
-        current: g.current,
-        planned: plannedSkillIds.has(g.skillId) || learningSkillIds.has(g.skillId),
-        recommended: recommended.get(g.skillId) ?? null,
-      })),
+      strengths: strengthsOf(standing).map(strengthItem),
+      gaps: gaps.map((g) => gapItem(g, plannedSkillIds.has(g.skillId) || learningSkillIds.has(g.skillId), recommended.get(g.skillId) ?? null)),
       goals: myGoals.map((g) => ({ id: g.id, title: g.title, status: g.status, progress: Number(g.progress), visibility: g.visibility })),
       hurdles: myHurdles.map((h) => ({ id: h.id, title: h.title, category: h.category, status: h.status, openedAt: iso(h.created_at)! })),
       plan: myPlan.map((i) => ({ id: i.id, title: i.title, actionType: i.action_type, skillId: i.skill_id, status: i.status, dueDate: i.due_date })),
