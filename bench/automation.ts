@@ -17,7 +17,7 @@ const load = () => loadavg()[0]!.toFixed(1);
 async function prepare() {
   const { ctx, exec, people: N } = await openBench();
   // The rule's service reads, as the routes call them (preview and firstRun are not part of the module's index).
-  const { createRule, preview, setStatus, firstRun } = await import('../src/server/modules/insight/automation/automation.service.ts');
+  const { createRule, preview, setStatus, firstRun } = await import('../src/server/modules/insight/automation/index.ts');
 
   const t0 = performance.now();
   const orgId = await insertBenchOrg(ctx, 'Bench Automation', 'bench-automation', N);

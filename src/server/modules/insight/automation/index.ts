@@ -6,4 +6,4 @@ export const automationRoutes = automationRuleRoutes;
 export const automationJobs = [...automationJobList];
 export const automationSubscribers = [...automationSubscriberList];
 export { AUTOMATION_SWEEP, FIRST_RUN, runAutomationSweep, scheduleAutomationJobs } from './automation.jobs.ts';
-export { createRule, setStatus } from './automation.service.ts';
+export { createRule, firstRun, preview, setStatus } from './automation.service.ts';
