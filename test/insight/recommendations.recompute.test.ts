@@ -83,6 +83,9 @@ describe('recompute writes only what changed', () => {
     // The same rows keep their ids (person and item): an undo sent before the recompute still names its row.
     const firstIds = new Map(first.data.map((r) => [r.item.title, r.id]));
     for (const r of after.data) if (firstIds.has(r.item.title)) expect(r.id).toBe(firstIds.get(r.item.title));
+    // Each id starts with the person's id's first 48 bits, so a batch's rows sit together in the primary key.
+    for (const r of after.data) expect(r.id.slice(0, 13)).toBe(anaU.person.id.slice(0, 13));
+    expect(new Set(after.data.map((r) => r.id)).size).toBe(after.data.length);
     expect(await olly()).toEqual(ollyFirst);
     const stored = await t.ctx.db.select({ id: recommendation.id }).from(recommendation).where(and(eq(recommendation.orgId, org.id), eq(recommendation.personId, anaU.person.id)));
     expect(stored).toHaveLength(4); // Discovery Calls' row is gone
