@@ -82,7 +82,8 @@ export type TeamRecords = {
  * Every record the team view shows of the people, in ONE statement: each kind of record is the
  * owning module's fragment, aggregated to a JSON array column. `counterparts[i]` is whose 1:1
  * with `people[i]` counts (the viewer for a direct report, the person's own manager further
- * down). `detail` false reads only what the signals need (the roll-up of a big subtree).
+ * down). `detail` false reads only what the signals need (the roll-up of a big subtree): no
+ * aspirations, feedback or praise, and open learning only.
  *
  * One round trip instead of eleven: on the bench (100,000 people, 2,000,000 enrolments) the
  * statements were each under 2 ms of execution, and what a page cost was the round trips and the
@@ -107,7 +108,7 @@ export async function recordsOf(
     ${agg(openHurdlesOfSql(org, people))} as hurdles,
     ${agg(openPlanItemsOfSql(org, people))} as plan,
     ${agg(openGoalsOfSql(actor, people))} as goals,
-    ${agg(learningOfPeopleSql(org, people, opts.since))} as learning,
+    ${agg(learningOfPeopleSql(org, people, opts.detail ? opts.since : null))} as learning,
     ${agg(oneOnOneDatesSql(org, people, counterparts, opts.now))} as one_on_ones,
     ${agg(recommendedPerSkillSql(org, people))} as recommended,
     ${opts.detail ? agg(aspirationsOfSql(org, people)) : none} as aspirations,

@@ -17,6 +17,7 @@ const RECENT_N = 3;
 const LEARNING_N = 3;
 /** People per statement when the roll-up reads a whole subtree. */
 const ROLLUP_BATCH = 1000;
+const ROLLUP_PARALLEL = 3;
 
 const NameCursor = z.tuple([z.string(), z.string(), z.uuid()]);
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -34,9 +35,12 @@ export async function getTeam(ctx: AppContext, actor: Actor, q: TeamQuery) {
   const now = ctx.clock.now();
   const page = await repo.teamPage(ctx.db, actor.orgId, actor.personId, q.scope, limit, decodeCursor(q.cursor, NameCursor));
   const { data: people, nextCursor } = keysetPage(page, limit, (last) => [last.last_name, last.first_name, last.id]);
-  const [cards, loop] = people.length
-    ? await Promise.all([cardsOf(ctx, actor, people, now, true), loopSummaryFor(ctx, actor.orgId, people.map((p) => p.id))])
-    : [[], null];
+  // The roll-up per team reads the whole subtree (only what the signals need), on the first page only.
+  const [cards, loop, teams] = await Promise.all([
+    people.length ? cardsOf(ctx, actor, people, now, true) : [],
+    people.length ? loopSummaryFor(ctx, actor.orgId, people.map((p) => p.id)) : null,
+    q.scope === 'all' && !q.cursor ? teamsBelow(ctx, actor, now) : null,
+  ]);
   const loopOf = new Map((loop?.people ?? []).map(({ personId, ...c }) => [personId, c]));
 
   const skillNames = new Map<string, string>();
@@ -52,8 +56,6 @@ export async function getTeam(ctx: AppContext, actor: Actor, q: TeamQuery) {
     })),
   };
 
-  // The roll-up per team reads the whole subtree (only what the signals need), on the first page only.
-  const teams = q.scope === 'all' && !q.cursor ? await teamsBelow(ctx, actor, now) : null;
 
   return {
     scope: q.scope,
@@ -153,14 +155,17 @@ function cardLearning(parts: ReturnType<typeof learningParts>) {
 async function teamsBelow(ctx: AppContext, actor: Actor, now: Date) {
   const everyone = await repo.everyoneBelow(ctx.db, actor.orgId, actor.personId);
   const byManager = new Map<string, { manager: { id: string; name: string }; signals: Signal[][] }>();
-  for (let i = 0; i < everyone.length; i += ROLLUP_BATCH) {
-    const batch = everyone.slice(i, i + ROLLUP_BATCH);
-    const cards: Card[] = await cardsOf(ctx, actor, batch, now, false);
-    for (const c of cards) {
-      const m = c.person.manager!;
-      const entry = byManager.get(m.id) ?? byManager.set(m.id, { manager: { id: m.id, name: m.id === actor.personId ? 'You' : m.name }, signals: [] }).get(m.id)!;
-      entry.signals.push(c.signals);
-    }
+  const batches: Array<readonly repo.TeamPersonRow[]> = [];
+  for (let i = 0; i < everyone.length; i += ROLLUP_BATCH) batches.push(everyone.slice(i, i + ROLLUP_BATCH));
+  // A few batches at once: each is one statement, and the server has more than one core to run them.
+  const results: Card[][] = [];
+  for (let i = 0; i < batches.length; i += ROLLUP_PARALLEL) {
+    results.push(...(await Promise.all(batches.slice(i, i + ROLLUP_PARALLEL).map((b) => cardsOf(ctx, actor, b, now, false)))));
+  }
+  for (const c of results.flat()) {
+    const m = c.person.manager!;
+    const entry = byManager.get(m.id) ?? byManager.set(m.id, { manager: { id: m.id, name: m.id === actor.personId ? 'You' : m.name }, signals: [] }).get(m.id)!;
+    entry.signals.push(c.signals);
   }
   return [...byManager.values()]
     .map((t) => ({ manager: t.manager, counts: rollUp(t.signals) }))

@@ -29,11 +29,11 @@ export function learnersOfEnrollmentsSql(orgId: string, enrollmentIds: readonly 
 
 /**
  * The people's top-level learning (not the course steps of a program): open enrolments, and those
- * completed on or after `since`, with why: id, person_id, item_type, item_id, title, status, due_at,
+ * completed on or after `since` (none when it is null), with why: id, person_id, item_type, item_id, title, status, due_at,
  * completed_at, reason_type, reason_record_type, reason_record_id, compliance (from a compliance
  * rule or with that reason), and the skills the course (or the program's courses) teach as skill_ids.
  */
-export function learningOfPeopleSql(orgId: string, personIds: readonly string[], since: Date): SQL {
+export function learningOfPeopleSql(orgId: string, personIds: readonly string[], since: Date | null): SQL {
   return sql`
     select e.id, e.person_id, case when e.course_id is not null then 'course' else 'program' end as item_type,
       coalesce(e.course_id, e.program_id) as item_id, coalesce(c.title, p.title) as title, e.status, e.due_at, e.completed_at,
@@ -54,6 +54,6 @@ export function learningOfPeopleSql(orgId: string, personIds: readonly string[],
       where ps.program_id = e.program_id and ps.kind = 'course'
     ) pt on e.program_id is not null
     where e.org_id = ${orgId} and e.person_id = any(${uuidArray(personIds)}) and e.parent_enrollment_id is null
-      and (${isOpenStatus(sql`e.status`)} or (e.status = 'completed' and e.completed_at >= ${since.toISOString()}::timestamptz))
+      and ${since ? sql`(${isOpenStatus(sql`e.status`)} or (e.status = 'completed' and e.completed_at >= ${since.toISOString()}::timestamptz))` : isOpenStatus(sql`e.status`)}
     order by e.due_at nulls last, e.created_at`;
 }
