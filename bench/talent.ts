@@ -4,6 +4,7 @@
 // another), 200 published courses teaching 3 skills each, 20 programs of 4 of them, 7 manager
 // assessments per person (person_skill from them) and 2 enrolments each. Then:
 //   (a) the whole organisation's recompute keeping the top 10 per person (target < 60 s on PostgreSQL),
+//       per phase, then (a') the same again with nothing changed (every stored row kept),
 //   (b) one person's recompute after a new assessment (target < 200 ms),
 //   (c) GET /api/v1/people/{id}/recommendations and /people/{id}/skills on `tandem serve` with 20
 //       concurrent clients (autocannon, in a process of its own; target p95 < 30 ms).
@@ -123,6 +124,7 @@ async function prepare() {
   const { buildContext } = await import('../src/server/bootstrap.ts');
   const { person, userAccount } = await import('../src/server/db/schema/index.ts');
   const { RECOMPUTE_ORG, RECOMPUTE_PERSON } = await import('../src/server/modules/insight/index.ts');
+  const { recomputeObserver } = await import('../src/server/modules/insight/recommendations/recommendations.service.ts');
   const { recordAssessments } = await import('../src/server/modules/talent/assessments/index.ts');
   const { testConfig } = await import('../src/server/platform/config.ts');
   const { migrateDatabase, openDatabase } = await import('../src/server/platform/db/index.ts');
@@ -149,10 +151,38 @@ async function prepare() {
   const seeded = { people: await count('person'), assessments: await count('skill_assessment'), enrollments: await count('enrollment'), seedS, peopleS };
   log(`  ${keptId ? 'kept' : 'seeded'}: ${JSON.stringify(seeded)}`);
 
-  // (a) The whole organisation, as the daily job and a skills change run it.
+  // (a) The whole organisation, as the daily job and a skills change run it; each batch's phases
+  // timed (summed over the batches: two run at once on PostgreSQL, so the sums exceed the wall time).
+  const phases = () => {
+    const ms: Record<string, number[]> = {};
+    const wrote = { kept: 0, updated: 0, inserted: 0, deleted: 0 };
+    recomputeObserver.phase = (phase, t) => (ms[phase] ??= []).push(t);
+    recomputeObserver.wrote = (c) => {
+      for (const k of Object.keys(wrote) as Array<keyof typeof wrote>) wrote[k] += c[k];
+    };
+    return () => {
+      recomputeObserver.phase = recomputeObserver.wrote = null;
+      const per = Object.fromEntries(
+        Object.entries(ms).map(([k, v]) => [k, `${seconds(v.reduce((a, b) => a + b, 0))} s (a batch ${seconds(Math.min(...v))}–${seconds(Math.max(...v))} s)`]),
+      );
+      return { ...per, ...wrote };
+    };
+  };
+  let done = phases();
+  const loadBefore = loadavg()[0]!.toFixed(1);
   const ta = performance.now();
   await RECOMPUTE_ORG.handler(ctx, { orgId });
   const orgRecomputeS = seconds(performance.now() - ta);
+  const orgPhases = done();
+  const orgLoad = `${loadBefore} → ${loadavg()[0]!.toFixed(1)}`;
+  log(`  whole organisation, phases: ${JSON.stringify(orgPhases)} (load ${orgLoad})`);
+  // (a') The same again with nothing changed, as most daily recomputes: what is stored is kept.
+  done = phases();
+  const tr = performance.now();
+  await RECOMPUTE_ORG.handler(ctx, { orgId });
+  const orgUnchangedS = seconds(performance.now() - tr);
+  const unchangedPhases = done();
+  log(`  whole organisation again, nothing changed: ${orgUnchangedS} s, phases: ${JSON.stringify(unchangedPhases)} (load ${loadavg()[0]!.toFixed(1)})`);
   const recommendations = await count('recommendation');
   const programRecs = (await exec(`select count(*)::int as n from recommendation where org_id = $1 and item_type = 'program'`, [orgId]))[0].n as number;
   const withRecs = (await exec(`select count(distinct person_id)::int as n from recommendation where org_id = $1`, [orgId]))[0].n as number;
@@ -189,7 +219,7 @@ async function prepare() {
   await ctx.db.insert(userAccount).values({ orgId, personId: hr!.id, email: hr!.email, roles: ['hr_admin'] }).onConflictDoNothing();
   const readIds = spread(200).map((p) => p.id);
   await ctx.database.close();
-  return { ...seeded, orgRecomputeS, recommendations, programRecs, withRecs, personRecompute, assessment, reader: hr!.email, readIds };
+  return { ...seeded, orgRecomputeS, orgLoad, orgUnchangedS, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), recommendations, programRecs, withRecs, personRecompute, assessment, reader: hr!.email, readIds };
 }
 
 // ---- the child: load (autocannon, every response's latency kept for the p95) --------------------------
@@ -264,6 +294,8 @@ export async function measureTalent(target: Target): Promise<Record<string, stri
   return {
     'talent: organisation': `${p.people.toLocaleString('en')} people, ${p.assessments.toLocaleString('en')} assessments, ${p.enrollments.toLocaleString('en')} enrolments (${p.seedS.toFixed(0)} s)`,
     'recompute, whole organisation, top 10 each (target < 60 s on PostgreSQL)': `${p.orgRecomputeS.toFixed(1)} s`,
+    'recompute again, nothing changed (rows kept as stored)': `${p.orgUnchangedS.toFixed(1)} s`,
+    'recompute: load (1-min) before → after / the child\'s peak RSS': `${p.orgLoad} / ${p.maxRssMB} MB`,
     'recompute: rows written (of them programs) / people with some': `${p.recommendations.toLocaleString('en')} (${p.programRecs.toLocaleString('en')}) / ${p.withRecs.toLocaleString('en')}`,
     [`one person's recompute after a new assessment, p50 / p95 / max (${p.personRecompute.count}; target < 200 ms)`]: `${p.personRecompute.p50} / ${p.personRecompute.p95} / ${p.personRecompute.max} ms`,
     'the new assessment itself (person_skill updated), p50 / p95': `${p.assessment.p50} / ${p.assessment.p95} ms`,
