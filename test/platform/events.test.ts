@@ -11,6 +11,7 @@ import {
   emit,
   EventPayloadError,
   recordChange,
+  subscriberJobs,
   systemRef,
 } from '../../src/server/modules/platform/index.ts';
 import { insertEvents } from '../../src/server/modules/platform/platform.repo.ts';
@@ -152,3 +153,13 @@ export function disagreementsThatDoNotCompile(queue: InlineJobQueue) {
   // @ts-expect-error the job's data is typed by its schema
   void queue.send(greet, { person: 'x' });
 }
+
+describe('subscriber jobs', () => {
+  it('take events in batches (pg-boss waits 2 s after each fetch), or as many as the subscriber names', () => {
+    const named = defineSubscriber({ event: TALLIED, name: 'test.named', batchSize: 50, handler: async () => {} });
+    expect(subscriberJobs([tally, named]).map((j) => [j.name, j.batchSize])).toEqual([
+      ['event.test.tally', 20],
+      ['event.test.named', 50],
+    ]);
+  });
+});

@@ -16,13 +16,21 @@ export class EventPayloadError extends Error {
   }
 }
 
+/**
+ * Events a subscriber's worker takes per fetch unless it names its own: pg-boss waits 2 s after
+ * each fetch, so at one a fetch a burst of events (an import, a bulk assignment) reached each
+ * subscriber at one event every 2 s. Handlers are idempotent (the outbox delivers at least once),
+ * and in a batch a failing event fails and retries alone.
+ */
+const SUBSCRIBER_BATCH = 20;
+
 /** Each subscriber's job: reads the event back, checks its payload, runs the handler. */
 export function subscriberJobs(subscribers: readonly SubscriberDefinition[]): Job[] {
   return subscribers.map((s) =>
     defineJob({
       name: jobName(s.name),
       schema: EventJob,
-      ...(s.batchSize && { batchSize: s.batchSize }),
+      batchSize: s.batchSize ?? SUBSCRIBER_BATCH,
       async handler(ctx, { eventId }) {
         const row = await repo.findEvent(ctx.db, eventId);
         if (!row) throw new Error(`Event ${eventId} for subscriber ${s.name} does not exist`);
