@@ -204,7 +204,7 @@ function MemberCard({ m, onAct, showManager }: { m: TeamMember; onAct: (m: TeamM
               {learning.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{e.title}</Table.Td>
-                  <Table.Td><Badge size="sm" variant="light" color={e.when === 'Overdue' ? 'red' : e.when === 'Completed' ? 'green' : 'blue'}>{e.when}</Badge></Table.Td>
+                  <Table.Td><Badge size="sm" variant="light" style={{ minWidth: 'max-content' }} color={e.when === 'Overdue' ? 'red' : e.when === 'Completed' ? 'green' : 'blue'}>{e.when}</Badge></Table.Td>
                   <Table.Td c="dimmed">{e.reason.label}</Table.Td>
                 </Table.Tr>
               ))}
