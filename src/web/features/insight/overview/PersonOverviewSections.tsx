@@ -178,7 +178,7 @@ function Learning({ o, learning, act }: { o: Overview; learning: Part<'learning'
   const rows = [
     ...learning.overdue.map((e) => ({ ...e, when: 'Overdue', color: 'red.9' })),
     ...learning.inProgress.map((e) => ({ ...e, when: e.status === 'not_started' ? 'Not started' : 'In progress', color: 'blue.9' })),
-    ...learning.recentlyCompleted.map((e) => ({ ...e, when: 'Completed', color: 'green.9' })),
+    ...learning.recentlyCompleted.map((e) => ({ ...e, when: 'Completed', color: 'teal.9' })),
   ];
   return (
     <SectionCard
