@@ -5,10 +5,9 @@ import { expectAccessible } from './support/axe.ts';
 import { snap } from './support/screenshot.ts';
 
 // Moves the server's clock, so it runs in the "clock" project after every other journey
-// (playwright.config.ts). The demo employee is already taking the demo's course for her "Software
-// development" gap (her development plan enrolled her), so nothing else is recommended for it: the
-// learning admin publishes one first (under a title no run has used), so the gap's recommended
-// learning is this run's own course.
+// (playwright.config.ts). What the demo offers for Camille's gaps depends on what earlier journeys
+// did, so the journey makes its own: a new skill, a job profile expecting level 2 of it (Camille's
+// from now on), and a course teaching it, each under a name no run has used.
 
 type Member = { person: { id: string; name: string }; gaps: Array<{ skillId: string; name: string; recommended: { id: string } | null }> };
 type FollowUp = { status: string; skills: Array<{ name: string; before: number | null; after: number }> };
@@ -17,11 +16,17 @@ test('the manager assigns the recommended course for a gap, the employee complet
   test.setTimeout(240_000);
   const title = uniqueTitle('Pairing on real code');
 
-  // Setup: a short course teaching Software development; the manager's rating of Camille recomputes her recommendations.
+  // Setup: a skill and a job profile expecting it for Camille, a short course teaching it, and the
+  // manager's rating of her (level 1), which recomputes her recommendations.
   await signIn(page, 'manager');
   const before = await callApi<{ data: Member[] }>(page, 'GET', 'team');
   const camille = before.data.find((m) => m.person.name === 'Camille Becker')!;
-  const gap = camille.gaps.find((g) => g.name === 'Software development')!;
+  const skillName = uniqueTitle('Pair programming');
+  const hr = await signedInAs(browser, baseURL, 'hr');
+  const skill = await callApi<{ id: string }>(hr, 'POST', 'skills', { name: skillName, category: 'Engineering', maxLevel: 5 });
+  const profile = await callApi<{ id: string }>(hr, 'POST', 'job-profiles', { name: uniqueTitle('Software Engineer, pairing'), skills: [{ skillId: skill.id, level: 2 }] });
+  await callApi(hr, 'PUT', `people/${camille.person.id}/job-profile`, { jobProfileId: profile.id });
+  await hr.context().close();
   const learning = await signedInAs(browser, baseURL, 'learning');
   const courseId = await publishCourse(learning, {
     title,
@@ -29,10 +34,11 @@ test('the manager assigns the recommended course for a gap, the employee complet
       sections: [{ id: 's-1', title: 'Pairing', lessons: [{ id: 'l-1', title: 'Driver and navigator', blocks: [{ id: 'b-1', type: 'text', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Swap every 25 minutes.' }] }] } }] }] }],
     },
   });
-  await callApi(learning, 'PATCH', `courses/${courseId}`, { skills: [{ skillId: gap.skillId, level: 2 }] });
-  await callApi(page, 'POST', 'skill-assessments', { personId: camille.person.id, skillId: gap.skillId, level: 1, source: 'manager' });
+  await callApi(learning, 'PATCH', `courses/${courseId}`, { skills: [{ skillId: skill.id, level: 2 }] });
+  await learning.context().close();
+  await callApi(page, 'POST', 'skill-assessments', { personId: camille.person.id, skillId: skill.id, level: 1, source: 'manager' });
   await expect
-    .poll(async () => (await callApi<{ data: Member[] }>(page, 'GET', 'team')).data.find((m) => m.person.id === camille.person.id)!.gaps.find((g) => g.skillId === gap.skillId)!.recommended?.id, { timeout: 30_000 })
+    .poll(async () => (await callApi<{ data: Member[] }>(page, 'GET', 'team')).data.find((m) => m.person.id === camille.person.id)!.gaps.find((g) => g.skillId === skill.id)?.recommended?.id, { timeout: 30_000 })
     .toBe(courseId);
 
   // The manager sees her gap on My team and assigns the recommended course, its reason pre-filled.
@@ -42,11 +48,11 @@ test('the manager assigns the recommended course for a gap, the employee complet
   await expect(attention).toBeVisible();
   const more = card.getByRole('button', { name: /^\d+ more$/ });
   if (await more.count()) await more.click();
-  await expect(attention).toContainText('Software development');
+  await expect(attention).toContainText(skillName);
   await snap(page, 'loop-1-team-gap');
   await attention.getByRole('button', { name: `Assign ${title}` }).click();
   const dialog = page.getByRole('dialog', { name: /^Assign / });
-  await expect(dialog.getByLabel('Note for the learner')).toHaveValue(/^To reach level 2 in Software development/);
+  await expect(dialog.getByLabel('Note for the learner')).toHaveValue(`To reach level 2 in ${skillName} (now 1)`);
   await expectAccessible(page);
   await snap(page, 'loop-2-assign');
   await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -74,8 +80,8 @@ test('the manager assigns the recommended course for a gap, the employee complet
   await expect(followUp).toContainText('Re-rate where they are now');
   await expectAccessible(page);
   await snap(page, 'loop-3-follow-up');
-  await followUp.getByRole('button', { name: /^Re-rate Software development \(was .*\) for Camille Becker$/ }).click();
-  const rate = page.getByRole('dialog', { name: 'Rate as manager: Software development' });
+  await followUp.getByRole('button', { name: new RegExp(`^Re-rate ${skillName} \\(was .*\\) for Camille Becker$`) }).click();
+  const rate = page.getByRole('dialog', { name: `Rate as manager: ${skillName}` });
   await rate.getByRole('radio', { name: /^3/ }).check();
   await rate.getByRole('button', { name: 'Save rating' }).click();
   await expect(rate).toBeHidden();
@@ -86,7 +92,7 @@ test('the manager assigns the recommended course for a gap, the employee complet
     .toBe('improved');
   const closed = (await callApi<{ data: FollowUp[] }>(page, 'GET', `follow-ups?personId=${camille.person.id}&courseId=${courseId}`)).data[0]!;
   // After: her current level now (the newest rating, his 3, counting most); before: as stored at assignment.
-  expect(closed.skills).toEqual([expect.objectContaining({ name: 'Software development' })]);
+  expect(closed.skills).toEqual([expect.objectContaining({ name: skillName })]);
   expect(closed.skills[0]!.after).toBeGreaterThan(closed.skills[0]!.before ?? 0);
   expect(closed.skills[0]!.after).toBeGreaterThanOrEqual(2);
 
