@@ -8,6 +8,34 @@ import { dbKind } from '../support/app.ts';
 
 const timeout = (what: string) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in time`)), 20_000));
 
+/**
+ * Runs `fn` on a database of this run's kind: a migrated in-memory PGlite (its pg-boss schema), or
+ * the PostgreSQL test server with a pg-boss schema of this process's own, dropped afterwards.
+ */
+async function onQueueDatabase<T>(prefix: string, fn: (database: Database, schema: string) => Promise<T>): Promise<T> {
+  if (dbKind === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await migrateDatabase(database);
+      return await fn(database, 'pgboss');
+    } finally {
+      await database.close();
+    }
+  }
+  const url = inject('postgresUrl')!;
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const schema = `${prefix}_${process.pid}`;
+  try {
+    return await fn(database, schema);
+  } finally {
+    await database.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  }
+}
+
 /** A job that passes its schema runs; one that fails it is a failure pg-boss retries, then keeps as failed. */
 async function roundTrip(database: Database, schema: string) {
   const logged: Array<{ msg: string; job?: string; err?: { message: string } }> = [];
@@ -51,28 +79,7 @@ async function roundTrip(database: Database, schema: string) {
 
 describe('pg-boss job queue', () => {
   it(`runs a job end to end, and fails (then retries) one whose data does not match its schema, on ${dbKind}`, async () => {
-    if (dbKind === 'pglite') {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        await migrateDatabase(database);
-        expect(await roundTrip(database, 'pgboss')).toEqual([{ n: 42 }]);
-      } finally {
-        await database.close();
-      }
-    } else {
-      const url = inject('postgresUrl')!;
-      const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-      const schema = `pgboss_test_${process.pid}`;
-      try {
-        expect(await roundTrip(database, schema)).toEqual([{ n: 42 }]);
-      } finally {
-        await database.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      }
-    }
+    expect(await onQueueDatabase('pgboss_test', roundTrip)).toEqual([{ n: 42 }]);
   }, 60_000);
 });
 
@@ -160,27 +167,6 @@ describe('pg-boss job queue, batched', () => {
         [5, 'completed'],
       ],
     };
-    if (dbKind === 'pglite') {
-      const database = await openDatabase({ dataDir: 'memory://' });
-      try {
-        await migrateDatabase(database);
-        expect(await batch(database, 'pgboss')).toEqual(expected);
-      } finally {
-        await database.close();
-      }
-    } else {
-      const url = inject('postgresUrl')!;
-      const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
-      const schema = `pgboss_batch_${process.pid}`;
-      try {
-        expect(await batch(database, schema)).toEqual(expected);
-      } finally {
-        await database.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      }
-    }
+    expect(await onQueueDatabase('pgboss_batch', batch)).toEqual(expected);
   }, 60_000);
 });
