@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentStatuses, isOpenEnrollment, openEnrollment } from '../../src/server/db/schema/index.ts';
-import { afterKey, arrayLiteral, beforeKey, escapeLike, iso, rows, withDates } from '../../src/server/platform/db/sql.ts';
+import { afterKey, beforeKey, escapeLike, iso, rows, withDates } from '../../src/server/platform/db/sql.ts';
 import { decodeCursor, keysetPage } from '../../src/server/platform/http/openapi.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -115,17 +115,5 @@ describe('open enrolments', () => {
       const created = text.split('\n').filter((l) => l.includes(`INDEX "${index}"`)).at(-1);
       expect(created).toContain(`WHERE ${index.includes('course') ? 'course_id' : 'program_id'} is not null and ${predicate};`);
     }
-  });
-});
-
-describe('arrayLiteral', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  it('carries any text, quotes, backslashes, commas, braces and NULL included, through one parameter', async () => {
-    const values = ['plain', 'say "hi"', 'back\\slash', 'a, b', '{braces}', '', 'NULL', null];
-    const r = await t.ctx.db.execute(sql`select ${arrayLiteral(values)}::text[] as v`);
-    expect(rows<{ v: Array<string | null> }>(r)[0]!.v).toEqual(values);
   });
 });

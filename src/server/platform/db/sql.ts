@@ -40,14 +40,6 @@ export async function lockKey(db: DbOrTx, key: string): Promise<void> {
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
- * A Postgres array literal of text (null as NULL), for ONE parameter cast to the array type the
- * column needs (`${arrayLiteral(titles)}::text[]`, `::jsonb[]`): every element quoted, `"` and
- * `\` escaped, so any text goes through.
- */
-export const arrayLiteral = (values: ReadonlyArray<string | null>): string =>
-  `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
-
-/**
  * The ids a fragment filters on: a list (one uuid[] parameter, as `uuidArray`) or a uuid[]
  * expression of the statement the fragment is part of (`array(select …)`), so a read can take
  * the ids from its own rows in one statement.

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
 import type { RecommendationEvidence } from '../../../db/schema/insight.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { preparedSql } from '../../../platform/db/prepared.ts';
-import { arrayLiteral, rows, uuidArray } from '../../../platform/db/sql.ts';
+import { rows, uuidArray } from '../../../platform/db/sql.ts';
 import { chainAboveSql } from '../../org/index.ts';
 import {
   courseSkillsSql, learnersOfEnrollmentsSql, learningItemsSql, openOrCompletedLearningSql, programCoursesSql,
@@ -189,13 +188,18 @@ export async function replaceFor(
  * foreign-key checks are the cost, not reading the parameters.)
  */
 function columns(recs: ReadonlyArray<NewRecommendation & { id: string }>): SQL {
-  const numbers = (v: readonly number[]) => `{${v.join(',')}}`;
+  const ints = (v: readonly number[]) => `{${v.join(',')}}`;
   return sql`unnest(
-      ${uuidArray(recs.map((r) => r.id))}, ${uuidArray(recs.map((r) => r.personId))}, ${arrayLiteral(recs.map((r) => r.itemType))}::text[],
-      ${uuidArray(recs.map((r) => r.itemId))}, ${numbers(recs.map((r) => r.rank))}::int[], ${numbers(recs.map((r) => r.score))}::real[],
-      ${arrayLiteral(recs.map((r) => r.skillId))}::uuid[], ${arrayLiteral(recs.map((r) => r.explanation))}::text[],
-      ${arrayLiteral(recs.map((r) => JSON.stringify(r.evidence)))}::jsonb[], ${arrayLiteral(recs.map((r) => r.fingerprint))}::text[]
+      ${uuidArray(recs.map((r) => r.id))}, ${uuidArray(recs.map((r) => r.personId))}, ${textArray(recs.map((r) => r.itemType))}::text[],
+      ${uuidArray(recs.map((r) => r.itemId))}, ${ints(recs.map((r) => r.rank))}::int[], ${ints(recs.map((r) => r.score))}::real[],
+      ${textArray(recs.map((r) => r.skillId))}::uuid[], ${textArray(recs.map((r) => r.explanation))}::text[],
+      ${textArray(recs.map((r) => JSON.stringify(r.evidence)))}::jsonb[], ${textArray(recs.map((r) => r.fingerprint))}::text[]
     ) as x(id, person_id, item_type, item_id, rank, score, skill_id, explanation, evidence, fingerprint)`;
+}
+
+/** A PostgreSQL array literal of text (null as NULL): every element quoted, `"` and `\` escaped, so any text goes through. */
+function textArray(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 /** Whether the stored row already says what the recompute computed (score as the `real` column holds it). */
@@ -206,9 +210,19 @@ function sameRecommendation(old: StoredRecommendation, r: NewRecommendation): bo
     old.skill_id === r.skillId &&
     old.fingerprint === r.fingerprint &&
     old.explanation === r.explanation &&
-    // As jsonb gives it back: keys without a value are not stored.
-    isDeepStrictEqual(typeof old.evidence === 'string' ? JSON.parse(old.evidence) : old.evidence, JSON.parse(JSON.stringify(r.evidence)))
+    sameJson(typeof old.evidence === 'string' ? JSON.parse(old.evidence) : old.evidence, r.evidence)
   );
+}
+
+/** Deep equality of two json values (objects compared key by key whatever their order, as jsonb stores them). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 // ---- reads ----------------------------------------------------------------------------------
