@@ -68,6 +68,10 @@ test('the manager assigns the recommended course for a gap, the employee complet
   await camillePage.getByRole('button', { name: 'Finish course' }).click();
   await expect(camillePage.getByRole('region', { name: 'Course completed' })).toBeVisible();
   await camillePage.context().close();
+  // The completion's follow-up is written by a background job: it must exist before time moves.
+  await expect
+    .poll(async () => (await callApi<{ data: FollowUp[] }>(page, 'GET', `follow-ups?personId=${camille.person.id}&courseId=${courseId}`)).data.length, { timeout: 30_000 })
+    .toBe(1);
 
   // Sixty days pass: the follow-up falls due and asks the manager to re-rate.
   const admin = await signedInAs(browser, baseURL, 'admin');
