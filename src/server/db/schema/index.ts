@@ -6,3 +6,4 @@ export * from './learning.ts';
 export * from './development.ts';
 export * from './insight.ts';
 export * from './performance.ts';
+export * from './reviews.ts';
