@@ -207,3 +207,23 @@ export async function canReadFeedback(db: DbOrTx, actor: Actor, f: FeedbackAcces
   if (f.shareWithSubject && f.subjectId === actor.personId) return true;
   return f.shareWithManagers && isInChainOf(db, actor.orgId, actor.personId, f.receiverId);
 }
+
+// ---- calibration ----------------------------------------------------------------------------
+
+/*
+ * Calibration, potential, the 9-box and rater leniency (DESIGN.md §5): HR admins and a session's
+ * calibrating managers; never a subject of the session, HR admins included (404). An HR admin's
+ * API token acts as HR only with the `admin` scope.
+ */
+
+const actsAsHr = (actor: Actor) => hasRole(actor, 'hr_admin') && (actor.via !== 'token' || actor.scopes.includes('admin'));
+
+/** Creating and locking calibration sessions and the 9-box labels (through requirePermission). */
+export const canManageCalibration = (actor: Actor) => hasRole(actor, 'hr_admin');
+
+/** Every rater's leniency, per cycle and pooled: HR admins only. */
+export const canReadRaterLeniency = (actor: Actor) => hasRole(actor, 'hr_admin');
+
+/** Reading a session's grid and changing its entries: HR admins and its calibrators, unless the actor is one of its subjects. */
+export const canCalibrate = (actor: Actor, s: { calibratorIds: readonly string[] }, actorIsSubject: boolean) =>
+  !actorIsSubject && (actsAsHr(actor) || s.calibratorIds.includes(actor.personId));
