@@ -4,16 +4,18 @@ import { goalJobs, goalRoutes, goalSubscribers, scheduleGoalJobs } from './goals
 import { oneOnOneJobs, oneOnOneRoutes, oneOnOneSubscribers, scheduleOneOnOneJobs } from './one-on-ones/index.ts';
 import { feedbackJobs, feedbackRoutes, feedbackSubscribers, scheduleFeedbackJobs } from './feedback/index.ts';
 import { praiseJobs, praiseRoutes, praiseSubscribers } from './praise/index.ts';
+import { reviewJobs, reviewRoutes, reviewSubscribers } from './reviews/index.ts';
 
-/** Performance, every week: goals and check-ins, 1:1s, feedback and praise (reviews and calibration come later). */
+/** Performance: goals and check-ins, 1:1s, feedback and praise every week; review cycles and calibration. */
 export const performanceRoutes = createRouter()
   .route('/', goalRoutes)
   .route('/', oneOnOneRoutes)
   .route('/', feedbackRoutes)
-  .route('/', praiseRoutes);
+  .route('/', praiseRoutes)
+  .route('/', reviewRoutes);
 
-export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs];
-export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers];
+export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs, ...reviewJobs];
+export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers, ...reviewSubscribers];
 
 /** Recurring jobs: check-in reminders, 1:1 reminders, feedback reminders and the next-day release of anonymous feedback. */
 export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {
@@ -28,4 +30,5 @@ export {
 
 export { addToNextOneOnOne, type AddToNextInput } from './one-on-ones/index.ts';
 export { releaseAnonymousFeedback } from './feedback/index.ts';
+export { REVIEW_ASSIGNED, REVIEW_RELEASED } from './reviews/index.ts';
 export { chainFeedbackSql, oneOnOneDatesSql, openGoalsOfSql, visiblePraiseOfSql } from './signals.ts';

@@ -208,6 +208,34 @@ export async function canReadFeedback(db: DbOrTx, actor: Actor, f: FeedbackAcces
   return f.shareWithManagers && isInChainOf(db, actor.orgId, actor.personId, f.receiverId);
 }
 
+// ---- reviews --------------------------------------------------------------------------------
+
+/*
+ * Reviews (DESIGN.md §5): a review is its reviewer's; the subject's manager chain (and the manager
+ * the cycle recorded for them) and HR admins read every review of a subject with its author. The
+ * subject never reads them as such: once their review is shared they read the shared view, which
+ * leaves out what the template keeps from them and the authors of anonymous answers. A subject who
+ * is also an HR admin or someone's manager is still only a subject of their own reviews.
+ */
+
+/** Templates, cycles, launch, phases, bulk release, reassignment: HR admins. */
+export const canManageReviews = (actor: Actor) => hasRole(actor, 'hr_admin');
+
+export type ReviewSubject = { personId: string; managerId: string | null };
+
+/** Every review of the subject, with authors: HR admins, the cycle's manager of the subject, the subject's manager chain; never the subject. */
+export async function canOverseeReviewsOf(db: DbOrTx, actor: Actor, s: ReviewSubject): Promise<boolean> {
+  if (actor.personId === s.personId) return false;
+  if (canManageReviews(actor) || s.managerId === actor.personId) return true;
+  return isInChainOf(db, actor.orgId, actor.personId, s.personId);
+}
+
+/** Writing a review: its reviewer only. */
+export const canWriteReview = (actor: Actor, r: { reviewerId: string }) => r.reviewerId === actor.personId;
+
+/** The shared view of one's own reviews: the subject, once released. */
+export const canReadSharedReview = (actor: Actor, p: { personId: string; releasedAt: Date | null }) => p.personId === actor.personId && p.releasedAt !== null;
+
 // ---- calibration ----------------------------------------------------------------------------
 
 /*

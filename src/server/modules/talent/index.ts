@@ -35,7 +35,7 @@ export {
 export {
   assessmentFactsSql, needGapsSql, peopleOfProfileSql, skillAndProfileNamesSql, skillGapsSql, skillHurdleNeedsSql, type SkillGapRow,
 } from './signals/index.ts';
-export { aspirationsOfSql, openHurdlesOfSql, openPlanItemsOfSql, skillStandingsSql } from './signals/people.ts';
+export { aspirationsOfSql, expectedSkillsJsonSql, openHurdlesOfSql, openPlanItemsOfSql, skillStandingsSql } from './signals/people.ts';
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
 registerReasonDetails('hurdle', describeHurdles);
 export { recordAssessments, type SystemAssessment } from './assessments/index.ts';

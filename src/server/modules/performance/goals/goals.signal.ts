@@ -39,3 +39,17 @@ export async function ownersOfGoals(db: DbOrTx, orgId: string, goalIds: readonly
     .where(and(eq(goal.orgId, orgId), inArray(goal.id, [...goalIds]), isNotNull(goal.ownerPersonId)));
   return found.map((r) => r.id!);
 }
+
+/**
+ * The goals a review of the person `personId` (an SQL expression) assesses: their own goals of a
+ * period overlapping [from, to] (or without a period, made by `to`), dropped ones left out, as a
+ * jsonb array of ids, at most 30, oldest first.
+ */
+export function personGoalIdsJsonSql(orgId: string, personId: SQL, from: string, to: string): SQL {
+  return sql`coalesce((select jsonb_agg(x.id order by x.created_at, x.id) from (
+      select g.id, g.created_at from goal g
+      left join goal_period gp on gp.id = g.period_id
+      where g.org_id = ${orgId} and g.owner_type = 'person' and g.owner_person_id = ${personId} and g.status <> 'dropped'
+        and (case when gp.id is null then g.created_at::date <= ${to}::date else gp.starts_on <= ${to}::date and gp.ends_on >= ${from}::date end)
+      order by g.created_at, g.id limit 30) x), '[]'::jsonb)`;
+}

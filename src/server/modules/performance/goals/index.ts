@@ -8,7 +8,7 @@ import { goalSubscriberList } from './goals.jobs.ts';
 import { registerReasonDetails } from '../../learning/index.ts';
 
 export { readableGoal, goalVisibleSql, type GoalRow } from '../performance.policy.ts';
-export { goalSignal, goalSkillNeedsSql, ownersOfGoals, type GoalSignal } from './goals.signal.ts';
+export { goalSignal, goalSkillNeedsSql, ownersOfGoals, personGoalIdsJsonSql, type GoalSignal } from './goals.signal.ts';
 export { GOAL_CHANGED, GOAL_CHECKED_IN, GOALS_ASSIGNED } from './goals.events.ts';
 export { CHECK_IN_REMINDER_JOB, runCheckInReminderSweep, scheduleGoalJobs } from './check-in-reminders.ts';
 

@@ -59,3 +59,17 @@ export function openPlanItemsOfSql(orgId: string, personIds: readonly string[]):
     where d.org_id = ${orgId} and d.person_id = any(${uuidArray(personIds)}) and d.status in ('planned', 'in_progress')
     order by d.due_date nulls last, d.created_at`;
 }
+
+/**
+ * The skills the live job profile of the person `personId` (an SQL expression, e.g. a column of
+ * the caller's query) expects, as a jsonb array of { skillId, expected, max }: what a review
+ * rates, fixed when the review is made. Live skills only; `[]` without a profile.
+ */
+export function expectedSkillsJsonSql(orgId: string, personId: SQL): SQL {
+  return sql`coalesce((select jsonb_agg(jsonb_build_object('skillId', jps.skill_id, 'expected', jps.level, 'max', s.max_level) order by s.name)
+      from person sp
+      join job_profile jp on jp.id = sp.job_profile_id and jp.archived_at is null
+      join job_profile_skill jps on jps.profile_id = jp.id
+      join skill s on s.id = jps.skill_id and s.archived_at is null
+      where sp.org_id = ${orgId} and sp.id = ${personId}), '[]'::jsonb)`;
+}

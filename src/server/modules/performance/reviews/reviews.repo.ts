@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { peerNomination, person, review, reviewCycle, reviewParticipant, skill, goal } from '../../../db/schema/index.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+
+export type ReviewRow = typeof review.$inferSelect;
+export type ParticipantRow = typeof reviewParticipant.$inferSelect;
+export type NominationRow = typeof peerNomination.$inferSelect;
+
+export async function findReview(db: DbOrTx, orgId: string, id: string, lock = false): Promise<ReviewRow | undefined> {
+  const q = db
+    .select()
+    .from(review)
+    .where(and(eq(review.orgId, orgId), eq(review.id, id)))
+    .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function updateReview(db: DbOrTx, orgId: string, id: string, values: Partial<typeof review.$inferInsert>): Promise<ReviewRow> {
+  const [row] = await db
+    .update(review)
+    .set(values)
+    .where(and(eq(review.orgId, orgId), eq(review.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function findParticipant(db: DbOrTx, orgId: string, cycleId: string, personId: string, lock = false): Promise<ParticipantRow | undefined> {
+  const q = db
+    .select()
+    .from(reviewParticipant)
+    .where(and(eq(reviewParticipant.orgId, orgId), eq(reviewParticipant.cycleId, cycleId), eq(reviewParticipant.personId, personId)))
+    .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function updateParticipants(db: DbOrTx, orgId: string, cycleId: string, personIds: string[], values: Partial<typeof reviewParticipant.$inferInsert>): Promise<ParticipantRow[]> {
+  if (!personIds.length) return [];
+  return db
+    .update(reviewParticipant)
+    .set(values)
+    .where(and(eq(reviewParticipant.orgId, orgId), eq(reviewParticipant.cycleId, cycleId), inArray(reviewParticipant.personId, personIds)))
+    .returning();
+}
+
+/** Subjects of the cycle not yet released, among `personIds` (all when absent). */
+export async function unreleasedParticipants(db: DbOrTx, orgId: string, cycleId: string, personIds?: string[]): Promise<ParticipantRow[]> {
+  return db
+    .select()
+    .from(reviewParticipant)
+    .where(
+      and(
+        eq(reviewParticipant.orgId, orgId),
+        eq(reviewParticipant.cycleId, cycleId),
+        sql`${reviewParticipant.releasedAt} is null`,
+        personIds ? inArray(reviewParticipant.personId, personIds) : undefined,
+      ),
+    )
+    .for('update');
+}
+
+export type ReviewListRow = ReviewRow & { cycleName: string; phase: string; writingEndsOn: string; subjectName: string };
+
+/** The reviews a person writes, in cycles past their draft, newest cycle first. */
+export async function reviewsWrittenBy(db: DbOrTx, orgId: string, reviewerId: string, cycleId?: string): Promise<ReviewListRow[]> {
+  const found = await db
+    .select({ r: review, cycleName: reviewCycle.name, phase: reviewCycle.phase, writingEndsOn: reviewCycle.writingEndsOn, first: person.firstName, last: person.lastName })
+    .from(review)
+    .innerJoin(reviewCycle, eq(reviewCycle.id, review.cycleId))
+    .innerJoin(person, eq(person.id, review.subjectId))
+    .where(and(eq(review.orgId, orgId), eq(review.reviewerId, reviewerId), cycleId ? eq(review.cycleId, cycleId) : undefined))
+    .orderBy(desc(reviewCycle.createdAt), asc(person.lastName), asc(person.firstName), asc(review.id))
+    .limit(500);
+  return found.map((f) => ({ ...f.r, cycleName: f.cycleName, phase: f.phase, writingEndsOn: f.writingEndsOn, subjectName: `${f.first} ${f.last}` }));
+}
+
+/** Every review of a subject in a cycle, with the reviewer's name. */
+export async function reviewsOfSubject(db: DbOrTx, orgId: string, cycleId: string, subjectId: string) {
+  const found = await db
+    .select({ r: review, first: person.firstName, last: person.lastName })
+    .from(review)
+    .innerJoin(person, eq(person.id, review.reviewerId))
+    .where(and(eq(review.orgId, orgId), eq(review.cycleId, cycleId), eq(review.subjectId, subjectId)))
+    .orderBy(asc(review.relationship), asc(person.lastName), asc(review.id));
+  return found.map((f) => ({ ...f.r, reviewerName: `${f.first} ${f.last}` }));
+}
+
+/** The reviews a cycle's subject has to show once shared: submitted ones. */
+export async function submittedReviewsOf(db: DbOrTx, orgId: string, cycleId: string, subjectIds: string[]) {
+  if (!subjectIds.length) return [];
+  return db
+    .select()
+    .from(review)
+    .where(and(eq(review.orgId, orgId), eq(review.cycleId, cycleId), inArray(review.subjectId, subjectIds), eq(review.status, 'submitted')));
+}
+
+/** The cycles a person was reviewed in and whose result was shared with them. */
+export async function sharedWith(db: DbOrTx, orgId: string, personId: string) {
+  return db
+    .select({ p: reviewParticipant, cycleName: reviewCycle.name, phase: reviewCycle.phase })
+    .from(reviewParticipant)
+    .innerJoin(reviewCycle, eq(reviewCycle.id, reviewParticipant.cycleId))
+    .where(and(eq(reviewParticipant.orgId, orgId), eq(reviewParticipant.personId, personId), sql`${reviewParticipant.releasedAt} is not null`))
+    .orderBy(desc(reviewParticipant.releasedAt))
+    .limit(100);
+}
+
+export async function skillNames(db: DbOrTx, orgId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const found = await db.select({ id: skill.id, name: skill.name }).from(skill).where(and(eq(skill.orgId, orgId), inArray(skill.id, ids)));
+  return new Map(found.map((s) => [s.id, s.name]));
+}
+
+export async function goalTitles(db: DbOrTx, orgId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, { title: string; status: string; progress: number }>();
+  const found = await db.select({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress }).from(goal).where(and(eq(goal.orgId, orgId), inArray(goal.id, ids)));
+  return new Map(found.map((g) => [g.id, { title: g.title, status: g.status, progress: g.progress }]));
+}
+
+export async function personBasics(db: DbOrTx, orgId: string, id: string) {
+  const [p] = await db
+    .select({ id: person.id, firstName: person.firstName, lastName: person.lastName, status: person.status, managerId: person.managerId })
+    .from(person)
+    .where(and(eq(person.orgId, orgId), eq(person.id, id)))
+    .limit(1);
+  return p;
+}
+
+// ---- peer nominations -----------------------------------------------------------------------
+
+export async function nominationsOf(db: DbOrTx, orgId: string, cycleId: string, subjectId: string) {
+  const found = await db
+    .select({ n: peerNomination, first: person.firstName, last: person.lastName, jobTitle: person.jobTitle })
+    .from(peerNomination)
+    .innerJoin(person, eq(person.id, peerNomination.reviewerId))
+    .where(and(eq(peerNomination.orgId, orgId), eq(peerNomination.cycleId, cycleId), eq(peerNomination.subjectId, subjectId)))
+    .orderBy(asc(peerNomination.createdAt), asc(peerNomination.id));
+  return found.map((f) => ({ ...f.n, reviewerName: `${f.first} ${f.last}`, reviewerJobTitle: f.jobTitle }));
+}
+
+export async function insertNominations(db: DbOrTx, values: (typeof peerNomination.$inferInsert)[]): Promise<NominationRow[]> {
+  if (!values.length) return [];
+  return db.insert(peerNomination).values(values).onConflictDoNothing().returning();
+}
+
+export async function findNomination(db: DbOrTx, orgId: string, id: string, lock = false): Promise<NominationRow | undefined> {
+  const q = db
+    .select()
+    .from(peerNomination)
+    .where(and(eq(peerNomination.orgId, orgId), eq(peerNomination.id, id)))
+    .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function updateNomination(db: DbOrTx, orgId: string, id: string, values: Partial<typeof peerNomination.$inferInsert>): Promise<NominationRow> {
+  const [row] = await db
+    .update(peerNomination)
+    .set(values)
+    .where(and(eq(peerNomination.orgId, orgId), eq(peerNomination.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function deleteNomination(db: DbOrTx, orgId: string, id: string) {
+  await db.delete(peerNomination).where(and(eq(peerNomination.orgId, orgId), eq(peerNomination.id, id)));
+}
