@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvent, calibrationEntry, person, raterLeniency } from '../../src/server/db/schema/index.ts';
+import { auditEvent, calibrationEntry, person, raterLeniency, reviewCycle } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { calibrationOrg, createReviewCycle, pastLeniency, withCalibrationRoutes } from '../support/calibration.ts';
 
@@ -120,6 +120,9 @@ describe('adjusting, locking and leniency', () => {
     const off = await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 6, reason: 'x' });
     expect(off.status).toBe(400);
     expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${o.people.sia.person.id}`, { potential: 1 })).status).toBe(404);
+    // Once the cycle moves on to sharing, an unlocked session takes no more changes.
+    await t.ctx.db.update(reviewCycle).set({ phase: 'sharing' }).where(eq(reviewCycle.id, o.cycle.id));
+    expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { notes: 'late' })).status).toBe(409);
   });
 
   it('lock writes every entry and the cycle’s leniency; afterwards changes answer 409', async () => {

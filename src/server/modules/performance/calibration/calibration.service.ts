@@ -141,6 +141,7 @@ export async function updateEntry(ctx: AppContext, actor: Actor, sessionId: stri
     const [subject] = await repo.subjectsInScope(tx, actor.orgId, cycle.id, session, subjectId);
     if (!subject) throw notFound('Subject');
     if (session.lockedAt) throw conflict('The calibration session is locked');
+    if (!calibratablePhases.has(cycle.phase)) throw conflict('Calibration is over: the cycle has moved past its calibration phase');
     const before = await repo.entryForUpdate(tx, actor.orgId, cycle.id, subjectId);
     if (before?.sessionId && before.sessionId !== session.id) throw conflict('Another calibration session of this cycle calibrates this subject');
     const proposal = finalScore(template, await repo.submittedReviews(tx, actor.orgId, cycle.id, session, subjectId));
