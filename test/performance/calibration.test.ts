@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvent, calibrationEntry, person, raterLeniency, reviewCycle } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { calibrationOrg, createReviewCycle, pastLeniency, withCalibrationRoutes } from '../support/calibration.ts';
+import { calibrationFixture, calibrationOrg, createReviewCycle, pastLeniency, withCalibrationRoutes } from '../support/calibration.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -64,6 +64,17 @@ describe('calibration sessions and the grid', () => {
     expect(list.body.data.map((s: { name: string }) => s.name)).toEqual(['Engineering']);
   });
 
+  it('a session over nobody answers an empty grid; reading a grid creates no entries', async () => {
+    const o = await calibrationOrg(t);
+    const { session } = await calibrationFixture(t, o.org.id);
+    const empty = await o.as.hr.get(`calibration-sessions/${session.id}`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ subjects: [], managers: [], distribution: { rated: 0, unrated: 0 } });
+    const eng = await engineeringSession(o);
+    expect((await o.as.hr.get(`calibration-sessions/${eng.id}`)).body.subjects).toHaveLength(3);
+    expect(await t.ctx.db.select().from(calibrationEntry).where(eq(calibrationEntry.orgId, o.org.id))).toEqual([]);
+  });
+
   it('a manager scope holds everyone below the manager in the reporting chain', async () => {
     const o = await calibrationOrg(t);
     const res = await o.as.hr.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Bea', scope: { type: 'manager', managerId: o.people.bea.person.id }, calibratorIds: [] });
@@ -119,6 +130,7 @@ describe('adjusting, locking and leniency', () => {
 
     const off = await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 6, reason: 'x' });
     expect(off.status).toBe(400);
+    expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 3.125, reason: 'x' })).status).toBe(400);
     expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${o.people.sia.person.id}`, { potential: 1 })).status).toBe(404);
     // Once the cycle moves on to sharing, an unlocked session takes no more changes.
     await t.ctx.db.update(reviewCycle).set({ phase: 'sharing' }).where(eq(reviewCycle.id, o.cycle.id));

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
-  raterLeniency, review, reviewCycle, reviewParticipant, reviewTemplate,
+  calibrationSession, raterLeniency, review, reviewCycle, reviewParticipant, reviewTemplate,
   type ReviewAnswer, type ReviewRelationship, type ReviewTemplateBody,
 } from '../../src/server/db/schema/index.ts';
 import { authenticate } from '../../src/server/modules/identity/index.ts';
@@ -160,6 +160,17 @@ export async function pastLeniency(t: TestApp, orgId: string, raterId: string, f
   const cycle = await createReviewCycle(t, orgId, { phase: 'closed', periodStartsOn: '2025-07-01', periodEndsOn: '2025-12-31', writingEndsOn: '2026-01-15' });
   await t.ctx.db.insert(raterLeniency).values({ orgId, cycleId: cycle.id, raterId, ratings: 0, coRated: 0, computedAt: new Date('2026-01-31T00:00:00Z'), ...figures });
   return cycle;
+}
+
+/** A cycle in calibration with one session over a new department, for tests that only need real ids (the safe GETs). */
+export async function calibrationFixture(t: TestApp, orgId: string) {
+  const dept = await createDepartment(t, orgId, `Calibrated ${++seq}`);
+  const cycle = await createReviewCycle(t, orgId);
+  const [session] = await t.ctx.db
+    .insert(calibrationSession)
+    .values({ orgId, cycleId: cycle.id, name: 'Fixture', scopeType: 'department', departmentId: dept.id, calibratorIds: [] })
+    .returning();
+  return { cycle, session: session! };
 }
 
 /**

@@ -4,8 +4,14 @@ import { NINE_BOX_DESCRIPTION_MAX, NINE_BOX_NAME_MAX } from './nine-box.ts';
 
 const name = z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters');
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-// Ratings are stored as real (float4): finite and within what any scale uses.
-const rating = z.number({ error: 'Enter a number' }).finite('Enter a number').min(-1000).max(1000);
+// Ratings are stored as real (float4), which refuses values far below its precision: a rating has
+// at most two decimals (what the grid shows), within what any scale uses.
+const rating = z
+  .number({ error: 'Enter a number' })
+  .finite('Enter a number')
+  .min(-1000)
+  .max(1000)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'Use at most two decimals');
 
 const Ref = z.object({ id: z.uuid(), name: z.string() });
 
