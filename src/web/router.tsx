@@ -102,10 +102,12 @@ const performanceRoutes = [
     validateSearch: strings('tab', 'requestId'),
     component: page(() => import('./features/performance/feedback/FeedbackPage.tsx')),
   }),
+  child('/reviews/$id', () => import('./features/performance/reviews/ReviewPage.tsx')),
+  child('/reviews/cycles/$cycleId/people/$personId', () => import('./features/performance/reviews/ResultPage.tsx')),
   child('/hurdles', () => import('./features/talent/hurdles/HurdlesPage.tsx')),
   child('/follow-ups', () => import('./features/insight/follow-ups/FollowUpsPage.tsx')),
 ];
-const reviewsRoute = child('/reviews', () => import('./features/sections/ReviewsPage.tsx'));
+const reviewsRoute = child('/reviews', () => import('./features/performance/reviews/ReviewsPage.tsx'));
 const skillsRoute = child('/skills', () => import('./features/talent/growth/MyGrowthPage.tsx'));
 const skillRoundsRoute = child('/skill-rounds', () => import('./features/talent/assessment-rounds/SkillRoundsPage.tsx'));
 const skillRoundRoute = child('/skill-rounds/$id', () => import('./features/talent/assessment-rounds/SkillRoundPage.tsx'));
@@ -155,6 +157,9 @@ const adminRoutes = [
   adminChild('/goals', () => import('./features/performance/goals/AdminGoalsPage.tsx')),
   adminChild('/one-on-ones', () => import('./features/performance/one-on-ones/AdminOneOnOnesPage.tsx')),
   adminChild('/feedback', () => import('./features/performance/feedback/AdminFeedbackPage.tsx')),
+  adminChild('/reviews', () => import('./features/performance/reviews/AdminReviewsPage.tsx')),
+  adminChild('/reviews/templates/$id', () => import('./features/performance/reviews/TemplateBuilderPage.tsx')),
+  adminChild('/reviews/cycles/$id', () => import('./features/performance/reviews/CyclePage.tsx')),
 ];
 
 /** Public: anyone holding a certificate's link can check it, signed in or not. */

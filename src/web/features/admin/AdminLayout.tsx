@@ -25,6 +25,7 @@ export const adminPages: Array<{ to: string; label: string; roles: Role[] }> = [
   { to: '/admin/goals', label: 'Goals', roles: ['hr_admin'] },
   { to: '/admin/one-on-ones', label: '1:1s', roles: ['hr_admin'] },
   { to: '/admin/feedback', label: 'Feedback', roles: ['hr_admin'] },
+  { to: '/admin/reviews', label: 'Reviews', roles: ['hr_admin'] },
 ];
 
 export default function AdminLayout() {
