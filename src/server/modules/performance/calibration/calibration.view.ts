@@ -39,10 +39,16 @@ const scoreDto = (s: ScoreResult) => ({
   parts: s.parts.map((p) => ({ source: p.source, weight: p.weight, value: round4(p.value), used: p.used, share: round4(p.share)!, reviews: p.reviews })),
 });
 
+function pushTo<T>(m: Map<string, T[]>, key: string, value: T): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
 /** Each subject's proposed score from their submitted reviews. */
 export function proposedScores(template: ReviewTemplateBody, reviews: readonly SubmittedReviewRow[]): Map<string, ScoreResult> {
   const bySubject = new Map<string, SubmittedReviewRow[]>();
-  for (const r of reviews) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
+  for (const r of reviews) pushTo(bySubject, r.subjectId, r);
   const out = new Map<string, ScoreResult>();
   for (const [subjectId, list] of bySubject) out.set(subjectId, finalScore(template, list));
   return out;
@@ -107,13 +113,10 @@ export function buildGrid(input: GridInput) {
   // This session's leniency of every rater, from the finals as they stand.
   const live = new Map(cycleLeniency(ratingsOf(template, input.reviews), finals).map((l) => [l.raterId, l]));
   const pastOf = new Map<string, LeniencyRow[]>();
-  for (const h of input.history) pastOf.set(h.raterId, [...(pastOf.get(h.raterId) ?? []), h]);
+  for (const h of input.history) pushTo(pastOf, h.raterId, h);
 
   const groups = new Map<string, GridSubject[]>();
-  for (const s of subjects) {
-    const key = s.manager?.id ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
+  for (const s of subjects) pushTo(groups, s.manager?.id ?? '', s);
   const mean = (xs: (number | null)[]) => {
     const v = xs.filter((x): x is number => x !== null);
     return v.length ? round4(v.reduce((a, b) => a + b, 0) / v.length) : null;
