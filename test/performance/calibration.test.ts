@@ -2,18 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvent, calibrationEntry, person, raterLeniency, reviewCycle } from '../../src/server/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { calibrationFixture, calibrationOrg, createReviewCycle, pastLeniency, withCalibrationRoutes } from '../support/calibration.ts';
+import { calibrationFixture, calibrationOrg, createReviewCycle, pastLeniency } from '../support/calibration.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = withCalibrationRoutes(await createTestApp());
+  t = await createTestApp();
 });
 
 type Row = { subject: { id: string; name: string }; proposed: { score: number | null; reweighted: boolean; parts: { source: string; value: number | null; used: boolean }[] }; finalRating: number | null; box: number | null; boxName: string | null; potential: number | null; adjusted: boolean; performance: string | null };
 const bySubject = (rows: Row[]) => new Map(rows.map((r) => [r.subject.name, r]));
 
 async function engineeringSession(o: Awaited<ReturnType<typeof calibrationOrg>>, extra: Record<string, unknown> = {}) {
-  const res = await o.as.hr.post('calibration-sessions', {
+  const res = await o.as.hr.raw.post('calibration-sessions', {
     cycleId: o.cycle.id,
     name: 'Engineering',
     scope: { type: 'department', departmentId: o.departments.eng.id },
@@ -34,7 +34,7 @@ describe('calibration sessions and the grid', () => {
         { rating: 4, share: 0.2 },
       ],
     });
-    const grid = await o.as.hr.get(`calibration-sessions/${session.id}`);
+    const grid = await o.as.hr.raw.get(`calibration-sessions/${session.id}`);
     expect(grid.status).toBe(200);
     const rows = bySubject(grid.body.subjects);
     expect([...rows.keys()]).toEqual(['Ann Able', 'Abe Baker', 'Ben Cole']);
@@ -60,26 +60,26 @@ describe('calibration sessions and the grid', () => {
     expect(grid.body.nineBox).toHaveLength(9);
     expect(grid.body.performanceBands.mid).toBeCloseTo(2.3333, 4);
 
-    const list = await o.as.hr.get(`calibration-sessions?cycleId=${o.cycle.id}`);
+    const list = await o.as.hr.raw.get(`calibration-sessions?cycleId=${o.cycle.id}`);
     expect(list.body.data.map((s: { name: string }) => s.name)).toEqual(['Engineering']);
   });
 
   it('a session over nobody answers an empty grid; reading a grid creates no entries', async () => {
     const o = await calibrationOrg(t);
     const { session } = await calibrationFixture(t, o.org.id);
-    const empty = await o.as.hr.get(`calibration-sessions/${session.id}`);
+    const empty = await o.as.hr.raw.get(`calibration-sessions/${session.id}`);
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({ subjects: [], managers: [], distribution: { rated: 0, unrated: 0 } });
     const eng = await engineeringSession(o);
-    expect((await o.as.hr.get(`calibration-sessions/${eng.id}`)).body.subjects).toHaveLength(3);
+    expect((await o.as.hr.raw.get(`calibration-sessions/${eng.id}`)).body.subjects).toHaveLength(3);
     expect(await t.ctx.db.select().from(calibrationEntry).where(eq(calibrationEntry.orgId, o.org.id))).toEqual([]);
   });
 
   it('a manager scope holds everyone below the manager in the reporting chain', async () => {
     const o = await calibrationOrg(t);
-    const res = await o.as.hr.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Bea', scope: { type: 'manager', managerId: o.people.bea.person.id }, calibratorIds: [] });
+    const res = await o.as.hr.raw.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Bea', scope: { type: 'manager', managerId: o.people.bea.person.id }, calibratorIds: [] });
     expect(res.status).toBe(201);
-    const grid = await o.as.hr.get(`calibration-sessions/${res.body.id}`);
+    const grid = await o.as.hr.raw.get(`calibration-sessions/${res.body.id}`);
     expect(grid.body.subjects.map((r: Row) => r.subject.name)).toEqual(['Ann Able', 'Abe Baker', 'Ben Cole']);
   });
 
@@ -87,15 +87,15 @@ describe('calibration sessions and the grid', () => {
     const o = await calibrationOrg(t);
     const draft = await createReviewCycle(t, o.org.id, { phase: 'sharing' });
     const body = { cycleId: draft.id, name: 'Late', scope: { type: 'department', departmentId: o.departments.eng.id }, calibratorIds: [] };
-    expect((await o.as.hr.post('calibration-sessions', body)).status).toBe(409);
-    const bad = await o.as.hr.post('calibration-sessions', { ...body, cycleId: o.cycle.id, calibratorIds: [o.people.ann.person.id] });
+    expect((await o.as.hr.raw.post('calibration-sessions', body)).status).toBe(409);
+    const bad = await o.as.hr.raw.post('calibration-sessions', { ...body, cycleId: o.cycle.id, calibratorIds: [o.people.ann.person.id] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('calibratorIds.0');
-    const guideline = await o.as.hr.post('calibration-sessions', { ...body, cycleId: o.cycle.id, guideline: [{ rating: 1, share: 0.5 }] });
+    const guideline = await o.as.hr.raw.post('calibration-sessions', { ...body, cycleId: o.cycle.id, guideline: [{ rating: 1, share: 0.5 }] });
     expect(guideline.status).toBe(400);
-    const dept = await o.as.hr.post('calibration-sessions', { ...body, cycleId: o.cycle.id, scope: { type: 'department', departmentId: o.cycle.id } });
+    const dept = await o.as.hr.raw.post('calibration-sessions', { ...body, cycleId: o.cycle.id, scope: { type: 'department', departmentId: o.cycle.id } });
     expect(dept.status).toBe(400);
-    expect((await o.as.mia.post('calibration-sessions', { ...body, cycleId: o.cycle.id })).status).toBe(404);
+    expect((await o.as.mia.raw.post('calibration-sessions', { ...body, cycleId: o.cycle.id })).status).toBe(404);
   });
 });
 
@@ -104,17 +104,17 @@ describe('adjusting, locking and leniency', () => {
     const o = await calibrationOrg(t);
     const session = await engineeringSession(o);
     const ann = o.people.ann.person.id;
-    const missing = await o.as.mia.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 4, potential: 3 });
+    const missing = await o.as.mia.raw.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 4, potential: 3 });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details[0].path).toBe('reason');
     expect(await t.ctx.db.select().from(calibrationEntry).where(eq(calibrationEntry.subjectId, ann))).toEqual([]);
 
     // The proposed score itself needs no reason.
-    const same = await o.as.mia.patch(`calibration-sessions/${session.id}/entries/${o.people.abe.person.id}`, { finalRating: 2.65, potential: 2 });
+    const same = await o.as.mia.raw.patch(`calibration-sessions/${session.id}/entries/${o.people.abe.person.id}`, { finalRating: 2.65, potential: 2 });
     expect(same.status).toBe(200);
     expect(same.body).toMatchObject({ adjusted: false, box: 4, boxName: 'Core player' });
 
-    const ok = await o.as.mia.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 4, potential: 3, reason: 'Goal y slipped to next quarter' });
+    const ok = await o.as.mia.raw.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 4, potential: 3, reason: 'Goal y slipped to next quarter' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ finalRating: 4, adjusted: true, potential: 3, performance: 'high', box: 8, boxName: 'Star', reason: 'Goal y slipped to next quarter', adjustedBy: { name: 'Mia Manager' } });
     expect(ok.body.proposed.score).toBeCloseTo(4.1, 4);
@@ -128,13 +128,13 @@ describe('adjusting, locking and leniency', () => {
     expect(audit[0]!.before).toBeNull();
     expect(audit[0]!.after).toMatchObject({ finalRating: 4, potential: 3, reason: 'Goal y slipped to next quarter', proposedScore: 4.1 });
 
-    const off = await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 6, reason: 'x' });
+    const off = await o.as.hr.raw.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 6, reason: 'x' });
     expect(off.status).toBe(400);
-    expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 3.125, reason: 'x' })).status).toBe(400);
-    expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${o.people.sia.person.id}`, { potential: 1 })).status).toBe(404);
+    expect((await o.as.hr.raw.patch(`calibration-sessions/${session.id}/entries/${ann}`, { finalRating: 3.125, reason: 'x' })).status).toBe(400);
+    expect((await o.as.hr.raw.patch(`calibration-sessions/${session.id}/entries/${o.people.sia.person.id}`, { potential: 1 })).status).toBe(404);
     // Once the cycle moves on to sharing, an unlocked session takes no more changes.
     await t.ctx.db.update(reviewCycle).set({ phase: 'sharing' }).where(eq(reviewCycle.id, o.cycle.id));
-    expect((await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${ann}`, { notes: 'late' })).status).toBe(409);
+    expect((await o.as.hr.raw.patch(`calibration-sessions/${session.id}/entries/${ann}`, { notes: 'late' })).status).toBe(409);
   });
 
   it('lock writes every entry and the cycle’s leniency; afterwards changes answer 409', async () => {
@@ -144,22 +144,22 @@ describe('adjusting, locking and leniency', () => {
     await pastLeniency(t, o.org.id, mia.person.id, { ratings: 3, offsetFromFinal: 0.2, finalSd: 0.1, coRated: 0 });
     const session = await engineeringSession(o);
     const entry = (p: typeof ann) => `calibration-sessions/${session.id}/entries/${p.person.id}`;
-    expect((await o.as.hr.patch(entry(ann), { finalRating: 4, reason: 'Calibrated down', potential: 3 })).status).toBe(200);
-    expect((await o.as.hr.patch(entry(ben), { finalRating: 3.5, reason: 'One review only', potential: 1 })).status).toBe(200);
+    expect((await o.as.hr.raw.patch(entry(ann), { finalRating: 4, reason: 'Calibrated down', potential: 3 })).status).toBe(200);
+    expect((await o.as.hr.raw.patch(entry(ben), { finalRating: 3.5, reason: 'One review only', potential: 1 })).status).toBe(200);
 
-    const grid = await o.as.hr.get(`calibration-sessions/${session.id}`);
+    const grid = await o.as.hr.raw.get(`calibration-sessions/${session.id}`);
     const miaRow = grid.body.managers.find((m: { manager: { id: string } }) => m.manager.id === mia.person.id);
     // Beside Mia: the earlier cycle pooled (3 ratings, +0.2), and this session as it stands.
     expect(miaRow.leniency.pastCycles).toMatchObject({ cycles: 1, fromFinal: { n: 3, mean: 0.2, sd: 0.1 } });
     expect(miaRow.leniency.thisSession.fromFinal.n).toBe(2);
 
-    expect((await o.as.mia.post(`calibration-sessions/${session.id}/lock`)).status).toBe(404);
-    const locked = await o.as.hr.post(`calibration-sessions/${session.id}/lock`);
+    expect((await o.as.mia.raw.post(`calibration-sessions/${session.id}/lock`)).status).toBe(404);
+    const locked = await o.as.hr.raw.post(`calibration-sessions/${session.id}/lock`);
     expect(locked.status).toBe(200);
     expect(locked.body.locked).toBe(true);
-    expect((await o.as.hr.post(`calibration-sessions/${session.id}/lock`)).status).toBe(409);
-    expect((await o.as.hr.patch(entry(abe), { potential: 2 })).status).toBe(409);
-    expect((await o.as.mia.patch(entry(ann), { notes: 'late' })).status).toBe(409);
+    expect((await o.as.hr.raw.post(`calibration-sessions/${session.id}/lock`)).status).toBe(409);
+    expect((await o.as.hr.raw.patch(entry(abe), { potential: 2 })).status).toBe(409);
+    expect((await o.as.mia.raw.patch(entry(ann), { notes: 'late' })).status).toBe(409);
 
     // Abe's entry was written at lock with his proposed score as the final.
     const [abeEntry] = await t.ctx.db.select().from(calibrationEntry).where(eq(calibrationEntry.subjectId, abe.person.id));
@@ -190,7 +190,7 @@ describe('adjusting, locking and leniency', () => {
 
     // HR reads Mia's leniency per cycle and pooled: 3 offsets mean 0.2 sd 0.1 with 2 mean 0.425:
     // n 5, mean 0.29, SS 0.092, sd √0.023, t(4) interval ± 2.776445 · √0.023 / √5.
-    const len = await o.as.hr.get(`rater-leniency?raterId=${mia.person.id}`);
+    const len = await o.as.hr.raw.get(`rater-leniency?raterId=${mia.person.id}`);
     expect(len.status).toBe(200);
     expect(len.body.cycles.map((c: { cycle: { id: string } }) => c.cycle.id).at(-1)).toBe(o.cycle.id);
     expect(len.body.pooled.cycles).toBe(2);
@@ -208,54 +208,54 @@ describe('who sees calibration', () => {
     const session = await engineeringSession(o);
     const { ann, mia } = o.people;
     for (const who of [o.as.ann, o.as.pat, o.as.sam, o.as.bea, o.as.max]) {
-      expect((await who.get(`calibration-sessions/${session.id}`)).status).toBe(404);
-      expect((await who.patch(`calibration-sessions/${session.id}/entries/${ann.person.id}`, { potential: 1 })).status).toBe(404);
-      expect((await who.post(`calibration-sessions/${session.id}/lock`)).status).toBe(404);
-      expect((await who.get(`rater-leniency?raterId=${mia.person.id}`)).status).toBe(404);
-      expect((await who.get('review-settings/nine-box')).status).toBe(404);
-      expect((await who.get(`calibration-sessions?cycleId=${o.cycle.id}`)).body.data).toEqual([]);
+      expect((await who.raw.get(`calibration-sessions/${session.id}`)).status).toBe(404);
+      expect((await who.raw.patch(`calibration-sessions/${session.id}/entries/${ann.person.id}`, { potential: 1 })).status).toBe(404);
+      expect((await who.raw.post(`calibration-sessions/${session.id}/lock`)).status).toBe(404);
+      expect((await who.raw.get(`rater-leniency?raterId=${mia.person.id}`)).status).toBe(404);
+      expect((await who.raw.get('review-settings/nine-box')).status).toBe(404);
+      expect((await who.raw.get(`calibration-sessions?cycleId=${o.cycle.id}`)).body.data).toEqual([]);
     }
-    const seen = await o.as.mia.get(`calibration-sessions/${session.id}`);
+    const seen = await o.as.mia.raw.get(`calibration-sessions/${session.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.subjects).toHaveLength(3);
-    expect((await o.as.mia.get(`calibration-sessions?cycleId=${o.cycle.id}`)).body.data).toHaveLength(1);
+    expect((await o.as.mia.raw.get(`calibration-sessions?cycleId=${o.cycle.id}`)).body.data).toHaveLength(1);
     // A calibrator is not an HR admin: no leniency page, no labels.
-    expect((await o.as.mia.get(`rater-leniency?raterId=${mia.person.id}`)).status).toBe(404);
+    expect((await o.as.mia.raw.get(`rater-leniency?raterId=${mia.person.id}`)).status).toBe(404);
   });
 
   it('a calibrator who became a subject of the session (moved into its scope) no longer sees it', async () => {
     const o = await calibrationOrg(t);
-    const res = await o.as.hr.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Mia', scope: { type: 'manager', managerId: o.people.mia.person.id }, calibratorIds: [o.people.abe.person.id] });
+    const res = await o.as.hr.raw.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Mia', scope: { type: 'manager', managerId: o.people.mia.person.id }, calibratorIds: [o.people.abe.person.id] });
     // Abe is below Mia: refused as a calibrator.
     expect(res.status).toBe(400);
-    const ok = await o.as.hr.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Max', scope: { type: 'manager', managerId: o.people.max.person.id }, calibratorIds: [o.people.abe.person.id] });
-    expect((await o.as.abe.get(`calibration-sessions/${ok.body.id}`)).status).toBe(200);
+    const ok = await o.as.hr.raw.post('calibration-sessions', { cycleId: o.cycle.id, name: 'Under Max', scope: { type: 'manager', managerId: o.people.max.person.id }, calibratorIds: [o.people.abe.person.id] });
+    expect((await o.as.abe.raw.get(`calibration-sessions/${ok.body.id}`)).status).toBe(200);
     await t.ctx.db.update(person).set({ managerId: o.people.max.person.id }).where(eq(person.id, o.people.abe.person.id));
-    expect((await o.as.abe.get(`calibration-sessions/${ok.body.id}`)).status).toBe(404);
+    expect((await o.as.abe.raw.get(`calibration-sessions/${ok.body.id}`)).status).toBe(404);
   });
 });
 
 describe('9-box labels', () => {
   it('HR names the boxes; eight labels or two alike are refused; null restores the defaults', async () => {
     const o = await calibrationOrg(t);
-    const initial = await o.as.hr.get('review-settings/nine-box');
+    const initial = await o.as.hr.raw.get('review-settings/nine-box');
     expect(initial.body.custom).toBe(false);
     expect(initial.body.labels[0]).toMatchObject({ box: 0, name: 'Talent risk' });
     const labels = Array.from({ length: 9 }, (_, i) => ({ name: `Box ${i + 1}`, description: `Definition ${i + 1}` }));
-    const put = await o.as.hr.put('review-settings/nine-box', { labels });
+    const put = await o.as.hr.raw.put('review-settings/nine-box', { labels });
     expect(put.status).toBe(200);
     expect(put.body.labels[8]).toEqual({ box: 8, name: 'Box 9', description: 'Definition 9' });
-    expect((await o.as.hr.put('review-settings/nine-box', { labels: labels.slice(0, 8) })).status).toBe(400);
+    expect((await o.as.hr.raw.put('review-settings/nine-box', { labels: labels.slice(0, 8) })).status).toBe(400);
     const twice = labels.map((l, i) => (i === 3 ? { ...l, name: 'box 1' } : l));
-    const dup = await o.as.hr.put('review-settings/nine-box', { labels: twice });
+    const dup = await o.as.hr.raw.put('review-settings/nine-box', { labels: twice });
     expect(dup.status).toBe(400);
     expect(dup.body.error.details[0].path).toBe('labels.3.name');
 
     const session = await engineeringSession(o);
-    await o.as.hr.patch(`calibration-sessions/${session.id}/entries/${o.people.ann.person.id}`, { potential: 3 });
-    const grid = await o.as.hr.get(`calibration-sessions/${session.id}`);
+    await o.as.hr.raw.patch(`calibration-sessions/${session.id}/entries/${o.people.ann.person.id}`, { potential: 3 });
+    const grid = await o.as.hr.raw.get(`calibration-sessions/${session.id}`);
     expect(bySubject(grid.body.subjects).get('Ann Able')!.boxName).toBe('Box 9');
-    expect((await o.as.mia.put('review-settings/nine-box', { labels })).status).toBe(404);
-    expect((await o.as.hr.put('review-settings/nine-box', { labels: null })).body.custom).toBe(false);
+    expect((await o.as.mia.raw.put('review-settings/nine-box', { labels })).status).toBe(404);
+    expect((await o.as.hr.raw.put('review-settings/nine-box', { labels: null })).body.custom).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewTemplateBody } from '../../src/server/db/schema/index.ts';
 import { canMovePhase, launchPhase, phaseAllows } from '../../src/server/modules/performance/reviews/cycle.phases.ts';
-import { checkAnswers } from '../../src/server/modules/performance/reviews/review.answers.ts';
-import { sharedView } from '../../src/server/modules/performance/reviews/review.sharing.ts';
+import { checkAnswers, type ReviewFrame } from '../../src/server/modules/performance/reviews/review.answers.ts';
+import { sharedView, type SubmittedReview } from '../../src/server/modules/performance/reviews/review.sharing.ts';
 
 const body: ReviewTemplateBody = {
   scale: [1, 2, 3].map((value) => ({ value, label: `P${value}` })),
@@ -20,7 +20,7 @@ const body: ReviewTemplateBody = {
   ],
   formula: { parts: [{ source: 'manager', weight: 1 }] },
 };
-const frame = { relationship: 'manager' as const, skills: [{ skillId: 'sk', expected: 3, max: 4 }], goalIds: ['g1', 'g2'] };
+const frame: ReviewFrame = { relationship: 'manager', skills: [{ skillId: 'sk', expected: 3, max: 4 }], goalIds: ['g1', 'g2'] };
 
 describe('checking answers', () => {
   it('accepts a partial draft of values the questions take', () => {
@@ -53,10 +53,10 @@ describe('checking answers', () => {
 });
 
 describe('what the subject reads', () => {
-  const reviews = [
-    { relationship: 'manager' as const, reviewerId: 'm', reviewerName: 'Mia', answers: { r: { rating: 2 }, g: { goals: { g1: 1 } } } },
-    { relationship: 'peer' as const, reviewerId: 'p2', reviewerName: 'Quinn', answers: { r: { rating: 3 } } },
-    { relationship: 'peer' as const, reviewerId: 'p1', reviewerName: 'Pat', answers: { r: { rating: 1 } } },
+  const reviews: SubmittedReview[] = [
+    { relationship: 'manager', reviewerId: 'm', reviewerName: 'Mia', answers: { r: { rating: 2 }, g: { goals: { g1: 1 } } } },
+    { relationship: 'peer', reviewerId: 'p2', reviewerName: 'Quinn', answers: { r: { rating: 3 } } },
+    { relationship: 'peer', reviewerId: 'p1', reviewerName: 'Pat', answers: { r: { rating: 1 } } },
   ];
   it('leaves out hidden questions, names the manager, lists anonymous peers by content without authors', () => {
     const view = sharedView(body, reviews, { peerAnonymous: true, upwardAnonymous: true, anonymityMinimum: 2 });

@@ -5,7 +5,9 @@ import { rows } from '../../src/server/platform/db/sql.ts';
 import { createTestApp } from '../support/app.ts';
 import { client, signInAs } from '../support/client.ts';
 import { createOrg, createPerson, createUser } from '../support/factories.ts';
+import { calibrationFixture } from '../support/calibration.ts';
 import { createPublishedCourse, enrollPeople, takeSampleCourse, tinyPng, uploadFile } from '../support/learning.ts';
+import { templateBody } from '../support/reviews.ts';
 
 /*
  * A GET reads: it writes no row and locks none, so a prefetch, a crawler or a retried request
@@ -74,6 +76,15 @@ const newcomer = await createPerson(t, org.id, { managerId: learner.person.id })
 await must('invitation', admin.post(`people/${newcomer.id}/invitation`));
 const mail = (await must<any>('mail', admin.get('mail-outbox'))).data[0];
 const certificate = (await must<any>('certificates', admin.get('certificates'))).data[0];
+const reviewTemplate = await must<any>('review template', admin.post('review-templates', { name: 'Yearly review', body: templateBody() }));
+const reviewCycle = await must<any>('review cycle', admin.post('review-cycles', {
+  name: 'Review 2026', templateId: reviewTemplate.id, periodStartsOn: '2026-01-01', periodEndsOn: '2026-12-31', writingEndsOn: '2027-01-31',
+  participants: { departmentIds: [], groupIds: [], hiredBefore: null, excludePersonIds: [adminUser.person.id, newcomer.id] },
+  relationships: { self: true, manager: true, upward: false, peers: { min: 0, max: 2 } },
+}));
+await must('launch', admin.post(`review-cycles/${reviewCycle.id}/launch`, {}));
+const managerReview = (await must<any>('reviews', admin.get(`reviews?cycleId=${reviewCycle.id}`))).data[0];
+const calibration = await calibrationFixture(t, org.id);
 
 /** A real id for each path parameter, so reads get past their 404s; a fresh uuid where none fits. */
 function fill(path: string): string {
@@ -104,10 +115,17 @@ function fill(path: string): string {
     [/^\/feedback-invitations\//, invitation.id],
     [/^\/feedback\//, given.id],
     [/^\/praise\//, praise.id],
+    [/^\/review-templates\//, reviewTemplate.id],
+    [/^\/review-cycles\//, reviewCycle.id],
+    [/^\/reviews\//, managerReview.id],
+    [/^\/calibration-sessions\//, calibration.session.id],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? uuidv7();
   if (path === '/skill-assessments') return `${path}?personId=${learner.person.id}`;
-  return path.replace('{lessonId}', 'l1').replace('{skillId}', skill.id).replace(/\{[^}]+\}/g, id);
+  if (path === '/calibration-sessions') return `${path}?cycleId=${calibration.cycle.id}`;
+  if (path === '/review-cycles/{id}/nominations') return `/review-cycles/${reviewCycle.id}/nominations?subjectId=${learner.person.id}`;
+  if (path === '/rater-leniency') return `${path}?raterId=${learner.person.id}`;
+  return path.replace('{lessonId}', 'l1').replace('{skillId}', skill.id).replace(/^(\/review-cycles\/\{id\}\/people\/)\{personId\}/, `$1${learner.person.id}`).replace(/\{[^}]+\}/g, id);
 }
 
 /** Every row of the organisation with the transaction that last wrote or locked it. */

@@ -172,29 +172,3 @@ export async function calibrationFixture(t: TestApp, orgId: string) {
     .returning();
   return { cycle, session: session! };
 }
-
-/**
- * The app with calibration's routes, until performance/index.ts chains them: their paths go to a
- * small app with the API's own middleware (input guard, authentication, error answers), every
- * other request to the real app untouched. Once the real app serves them it is used as it is.
- */
-export function withCalibrationRoutes(t: TestApp): TestApp {
-  if (t.app.routes.some((r) => r.path.includes('/calibration-sessions'))) return t;
-  const inner = new OpenAPIHono<AppEnv>();
-  inner.use('*', async (c, next) => {
-    c.set('ctx', t.ctx);
-    c.set('actor', null);
-    c.set('requestId', crypto.randomUUID());
-    await next();
-  });
-  const api = new OpenAPIHono<AppEnv>();
-  api.use('*', inputGuard);
-  api.use('*', authenticate);
-  api.route('/', calibrationRoutes);
-  inner.route('/api/v1', api);
-  inner.onError((err, c) => errorResponse(c, toAppError(err)));
-  const mine = /^\/api\/v1\/(calibration-sessions|rater-leniency|review-settings\/nine-box)(\/|$)/;
-  const outer = new OpenAPIHono<AppEnv>();
-  outer.all('*', (c) => (mine.test(c.req.path) ? inner : t.app).fetch(c.req.raw));
-  return { ...t, app: outer };
-}

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { jobProfile, jobProfileSkill, person } from '../../src/server/db/schema/index.ts';
+import { jobProfile, jobProfileSkill, person, type ReviewTemplateBody } from '../../src/server/db/schema/index.ts';
 import type { TestApp } from './app.ts';
 import type { Client } from './client.ts';
 import { feedbackTeam } from './feedback.ts';
 import { createSkill } from './talent.ts';
 
 /** A five-point scale, a rating everyone answers, a private note for managers, skills and goals. */
-export const templateBody = () => ({
+export const templateBody = (): ReviewTemplateBody => ({
   scale: [
     { value: 1, label: 'Well below' },
     { value: 2, label: 'Below' },
@@ -39,7 +39,7 @@ export async function reviewTeam(t: TestApp) {
   const [profile] = await t.ctx.db.insert(jobProfile).values({ orgId: team.org.id, name: 'Account manager' }).returning();
   await t.ctx.db.insert(jobProfileSkill).values({ orgId: team.org.id, profileId: profile!.id, skillId: skill.id, level: 4 });
   await t.ctx.db.update(person).set({ jobProfileId: profile!.id }).where(eq(person.id, team.people.emp.person.id));
-  const template = (await team.as.hr.post('review-templates', { name: 'Annual review', body: templateBody() })).body;
+  const template = (await team.as.hr.raw.post('review-templates', { name: 'Annual review', body: templateBody() })).body;
   return { ...team, skill, template };
 }
 
@@ -58,19 +58,19 @@ export const cycleInput = (templateId: string, over: Record<string, unknown> = {
 
 /** A launched cycle of the given people, in the writing phase unless told otherwise. */
 export async function launchedCycle(hr: Client, templateId: string, personIds: string[], over: Record<string, unknown> = {}) {
-  const created = await hr.post('review-cycles', cycleInput(templateId, { relationships: { self: true, manager: true, upward: false, peers: null }, ...over }));
+  const created = await hr.raw.post('review-cycles', cycleInput(templateId, { relationships: { self: true, manager: true, upward: false, peers: null }, ...over }));
   if (created.status !== 201) throw new Error(`cycle: ${created.status} ${JSON.stringify(created.body)}`);
-  const all = (await hr.get('people?limit=200')).body.data as { id: string }[];
+  const all = (await hr.raw.get('people?limit=200')).body.data as { id: string }[];
   const excludePersonIds = all.map((p) => p.id).filter((id) => !personIds.includes(id));
-  await hr.patch(`review-cycles/${created.body.id}`, { participants: { departmentIds: [], groupIds: [], hiredBefore: null, excludePersonIds } });
-  const launched = await hr.post(`review-cycles/${created.body.id}/launch`, {});
+  await hr.raw.patch(`review-cycles/${created.body.id}`, { participants: { departmentIds: [], groupIds: [], hiredBefore: null, excludePersonIds } });
+  const launched = await hr.raw.post(`review-cycles/${created.body.id}/launch`, {});
   if (launched.status !== 200) throw new Error(`launch: ${launched.status} ${JSON.stringify(launched.body)}`);
   return launched.body.cycle as { id: string; phase: string };
 }
 
 /** The id of `reviewer`'s review of `subjectId` in the cycle. */
 export async function reviewId(reviewer: Client, cycleId: string, subjectId: string): Promise<string> {
-  const mine = (await reviewer.get(`reviews?cycleId=${cycleId}`)).body.data as { id: string; subject: { id: string } }[];
+  const mine = (await reviewer.raw.get(`reviews?cycleId=${cycleId}`)).body.data as { id: string; subject: { id: string } }[];
   const r = mine.find((x) => x.subject.id === subjectId);
   if (!r) throw new Error('no such review');
   return r.id;

@@ -46,6 +46,7 @@ export {
   courseTeachingSql,
   learningItemsSql,
   programCoursesSql,
+  publishedLearningItem,
   type CheckpointTeachingRow,
   type CourseSkillRow,
   type CourseTeachingRow,

@@ -5,6 +5,7 @@ import { oneOnOneJobs, oneOnOneRoutes, oneOnOneSubscribers, scheduleOneOnOneJobs
 import { feedbackJobs, feedbackRoutes, feedbackSubscribers, scheduleFeedbackJobs } from './feedback/index.ts';
 import { praiseJobs, praiseRoutes, praiseSubscribers } from './praise/index.ts';
 import { reviewJobs, reviewRoutes, reviewSubscribers } from './reviews/index.ts';
+import { calibrationJobs, calibrationRoutes, calibrationSubscribers } from './calibration/index.ts';
 
 /** Performance: goals and check-ins, 1:1s, feedback and praise every week; review cycles and calibration. */
 export const performanceRoutes = createRouter()
@@ -12,10 +13,11 @@ export const performanceRoutes = createRouter()
   .route('/', oneOnOneRoutes)
   .route('/', feedbackRoutes)
   .route('/', praiseRoutes)
-  .route('/', reviewRoutes);
+  .route('/', reviewRoutes)
+  .route('/', calibrationRoutes);
 
-export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs, ...reviewJobs];
-export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers, ...reviewSubscribers];
+export const performanceJobs = [...goalJobs, ...oneOnOneJobs, ...feedbackJobs, ...praiseJobs, ...reviewJobs, ...calibrationJobs];
+export const performanceSubscribers = [...goalSubscribers, ...oneOnOneSubscribers, ...feedbackSubscribers, ...praiseSubscribers, ...reviewSubscribers, ...calibrationSubscribers];
 
 /** Recurring jobs: check-in reminders, 1:1 reminders, feedback reminders and the next-day release of anonymous feedback. */
 export async function schedulePerformanceJobs(ctx: AppContext): Promise<void> {

@@ -39,4 +39,4 @@ export { aspirationsOfSql, expectedSkillsJsonSql, openHurdlesOfSql, openPlanItem
 export { raiseHurdle, readableHurdle, type HurdleDto, type HurdleRow, type RaiseHurdleInput } from './hurdles/index.ts';
 registerReasonDetails('hurdle', describeHurdles);
 export { recordAssessments, type SystemAssessment } from './assessments/index.ts';
-export { addPlanItem } from './development-plans/index.ts';
+export { addPlanItem, baselineLevels, PlanItemSchema, type PlanItemInput } from './development-plans/index.ts';

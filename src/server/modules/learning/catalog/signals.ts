@@ -1,5 +1,6 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { uuidArray, uuidList, type UuidList } from '../../../platform/db/sql.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import { rows, uuidArray, uuidList, type UuidList } from '../../../platform/db/sql.ts';
 
 /**
  * The catalog as SQL fragments other modules read set-based (insight's recommendations):
@@ -75,4 +76,11 @@ export function checkpointTeachingSql(orgId: string, stepId: string): SQL {
     join course_skill cs on cs.org_id = ${orgId} and cs.course_id = ps.course_id
     where cp.org_id = ${orgId} and cp.id = ${stepId}::uuid and cp.kind = 'checkpoint'
     group by cs.skill_id, cp.title`;
+}
+
+/** The course or program when it is published in the organisation (what may be assigned), else undefined. */
+export async function publishedLearningItem(db: DbOrTx, orgId: string, t: { courseId?: string | null; programId?: string | null }) {
+  const r = await db.execute(sql`select x.item_type, x.id, x.title from (${learningItemsSql(orgId, t.courseId ? [t.courseId] : [], t.courseId || !t.programId ? [] : [t.programId])}) x
+    where exists (select 1 from course c where c.id = x.id and c.status = 'published') or exists (select 1 from program p where p.id = x.id and p.status = 'published')`);
+  return rows<Pick<LearningItemRow, 'item_type' | 'id' | 'title'>>(r)[0];
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { peerNomination, person, review, reviewCycle, reviewParticipant, skill, goal } from '../../../db/schema/index.ts';
+import { goal, peerNomination, person, review, reviewCycle, reviewParticipant, skill, skillAssessment } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
 
 export type ReviewRow = typeof review.$inferSelect;
@@ -165,4 +165,14 @@ export async function updateNomination(db: DbOrTx, orgId: string, id: string, va
 
 export async function deleteNomination(db: DbOrTx, orgId: string, id: string) {
   await db.delete(peerNomination).where(and(eq(peerNomination.orgId, orgId), eq(peerNomination.id, id)));
+}
+
+/** The assessment a review's rating of the skill became on release, if it did. */
+export async function reviewAssessment(db: DbOrTx, orgId: string, reviewId: string, skillId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: skillAssessment.id })
+    .from(skillAssessment)
+    .where(and(eq(skillAssessment.orgId, orgId), eq(skillAssessment.sourceRecordType, 'review'), eq(skillAssessment.sourceRecordId, reviewId), eq(skillAssessment.skillId, skillId)))
+    .limit(1);
+  return row?.id;
 }
