@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, enrollment, review, skillAssessment } from '../../src/server/db/schema/index.ts';
+import { dispatchEvents } from '../../src/server/modules/platform/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createPublishedCourse } from '../support/learning.ts';
 import { cycleInput, launchedCycle, reviewId, reviewTeam, templateBody } from '../support/reviews.ts';
@@ -286,5 +287,30 @@ describe('from a shared review into development', () => {
     const [assessment] = await t.ctx.db.select().from(skillAssessment).where(eq(skillAssessment.sourceRecordId, mgr));
     expect(item.body).toMatchObject({ title: 'Shadow Bea on two renewals', skillId: skill.id, gapAssessmentId: assessment!.id });
     expect((await as.peer.raw.post(`reviews/${mgr}/plan-items`, { actionType: 'other', title: 'x', questionId: 'rating' })).status).toBe(404);
+  });
+});
+
+describe('review released, as an automation event', () => {
+  it('a rule on "review released" enrols the subject with reason review, linked to the manager’s review', async () => {
+    const { as, people, template, org } = await reviewTeam(t);
+    const { course } = await createPublishedCourse(t, org.id, { title: 'Growth conversations' });
+    const rule = await as.hr.raw.post('automation-rules', { name: 'After the review', event: 'review_released', actions: [{ type: 'enroll', courseId: course.id }] });
+    expect(rule.status).toBe(201);
+    await as.hr.raw.post(`automation-rules/${rule.body.id}/activate`);
+    const cycle = await launchedCycle(as.hr, template.id, [people.emp.person.id], { relationships: { self: false, manager: true, upward: false, peers: null } });
+    const mgr = await reviewId(as.manager, cycle.id, people.emp.person.id);
+    await as.manager.raw.put(`reviews/${mgr}/answers`, { answers: { rating: { rating: 4 }, strengths: { text: 'Great' }, skills: { skills: {} } } });
+    const form = (await as.manager.raw.get(`reviews/${mgr}`)).body;
+    await as.manager.raw.put(`reviews/${mgr}/answers`, { answers: { skills: { skills: Object.fromEntries(form.skills.map((s: { skillId: string }) => [s.skillId, 3])) } } });
+    expect((await as.manager.raw.post(`reviews/${mgr}/submit`)).status).toBe(200);
+    await as.hr.raw.post(`review-cycles/${cycle.id}/phase`, { phase: 'calibration' });
+    await as.hr.raw.post(`review-cycles/${cycle.id}/phase`, { phase: 'sharing' });
+    await as.hr.raw.post(`review-cycles/${cycle.id}/release`, {});
+    for (let i = 0; i < 3; i++) {
+      await dispatchEvents(t.ctx);
+      await t.ctx.jobs.drain();
+    }
+    const made = await t.ctx.db.select().from(enrollment).where(and(eq(enrollment.personId, people.emp.person.id), eq(enrollment.courseId, course.id)));
+    expect(made).toMatchObject([{ reasonType: 'review', reasonRecordType: 'review', reasonRecordId: mgr, source: 'rule' }]);
   });
 });

@@ -152,6 +152,7 @@ export const automationEvents = [
   'goal_off_track',
   'enrollment_overdue',
   'certificate_expiring',
+  'review_released',
 ] as const;
 export type AutomationEvent = (typeof automationEvents)[number];
 /** draft: saved, not acting; active; paused by an admin; failed: stopped by an error it shows (`lastError`). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { defineEvent, defineJob, defineSubscriber } from '../../platform/index.ts';
 import { PEOPLE_IMPORTED } from '../../org/index.ts';
-import { GOAL_CHECKED_IN } from '../../performance/index.ts';
+import { GOAL_CHECKED_IN, REVIEW_RELEASED } from '../../performance/index.ts';
 import { PERSON_PROFILE_CHANGED, HURDLE_RAISED, SKILL_ASSESSED } from '../../talent/index.ts';
 import * as repo from './automation.repo.ts';
 import { firstRun, runEvent, runEventForEach } from './automation.service.ts';
@@ -132,5 +132,17 @@ export const ON_GOAL_OFF_TRACK = defineSubscriber({
   },
 });
 
+/** A subject's reviews were shared: the trigger is the manager's review (the cycle when there is none). */
+export const ON_REVIEW_RELEASED = defineSubscriber({
+  event: REVIEW_RELEASED,
+  name: 'insight.automation-on-review-released',
+  handler: (ctx, { id, orgId, payload }) =>
+    runEvent(ctx, orgId, 'review_released', id, {
+      personId: payload.subjectId,
+      recordType: payload.reviewId ? 'review' : 'review_cycle',
+      recordId: payload.reviewId ?? payload.cycleId,
+    }),
+});
+
 export const automationJobList = [FIRST_RUN, AUTOMATION_SWEEP];
-export const automationSubscriberList = [ON_PERSON_CREATED, ON_PEOPLE_IMPORTED, ON_MANAGER_CHANGED, ON_PROFILE_CHANGED, ON_SKILL_ASSESSED, ON_CHECK_IN_BLOCKER, ON_GOAL_OFF_TRACK];
+export const automationSubscriberList = [ON_PERSON_CREATED, ON_PEOPLE_IMPORTED, ON_MANAGER_CHANGED, ON_PROFILE_CHANGED, ON_SKILL_ASSESSED, ON_CHECK_IN_BLOCKER, ON_GOAL_OFF_TRACK, ON_REVIEW_RELEASED];

@@ -16,6 +16,7 @@ export const eventFieldsOf: Record<AutomationEvent, ReadonlyArray<EventCondition
   goal_off_track: [],
   enrollment_overdue: ['course'],
   certificate_expiring: ['course'],
+  review_released: [],
 };
 
 export const isPersonCondition = (c: Condition): c is PersonCondition => personFields.has(c.field);
@@ -77,6 +78,8 @@ export function enrollmentReason(event: AutomationEvent, f: TriggerFacts): { rea
     case 'enrollment_overdue':
     case 'certificate_expiring':
       return linked('compliance');
+    case 'review_released':
+      return linked('review');
   }
 }
 

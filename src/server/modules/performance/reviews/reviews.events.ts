@@ -10,4 +10,4 @@ export const REVIEW_ASSIGNED = defineEvent(
 );
 
 /** A subject's reviews were shared with them: their skill ratings became assessments; automation rules may act on it. */
-export const REVIEW_RELEASED = defineEvent('performance.review_released', z.object({ cycleId: z.uuid(), subjectId: z.uuid(), managerId: z.uuid().nullable() }));
+export const REVIEW_RELEASED = defineEvent('performance.review_released', z.object({ cycleId: z.uuid(), subjectId: z.uuid(), managerId: z.uuid().nullable(), reviewId: z.uuid().nullable().describe('the manager’s submitted review, if any') }));

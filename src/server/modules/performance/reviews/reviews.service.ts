@@ -368,6 +368,7 @@ async function release(ctx: AppContext, tx: DbOrTx, actor: Actor, c: cycles.Cycl
     ),
   );
   const assessed = await recordAssessments(tx, actor.orgId, ratings, { by: actorRef(actor, requestId), now });
+  const managerReview = new Map(submitted.filter((r) => r.relationship === 'manager').map((r) => [r.subjectId, r.id]));
   await recordChanges(
     tx,
     actorRef(actor, requestId),
@@ -376,7 +377,7 @@ async function release(ctx: AppContext, tx: DbOrTx, actor: Actor, c: cycles.Cycl
       recordType: 'review_participant',
       recordId: null,
       after: { cycleId: c.id, subjectId: p.personId },
-      emits: emit(REVIEW_RELEASED, { cycleId: c.id, subjectId: p.personId, managerId: p.managerId }),
+      emits: emit(REVIEW_RELEASED, { cycleId: c.id, subjectId: p.personId, managerId: p.managerId, reviewId: managerReview.get(p.personId) ?? null }),
     })),
   );
   await notifyMany(

@@ -80,6 +80,7 @@ export const eventLabels: Record<AutomationEvent, string> = {
   goal_off_track: 'A goal goes off track',
   enrollment_overdue: 'An enrolment is overdue',
   certificate_expiring: 'A certificate expires within 30 days',
+  review_released: 'A person’s review is shared with them',
 };
 
 /** The event conditions each event can answer (the server refuses the others). */
@@ -92,4 +93,5 @@ export const eventFields: Record<AutomationEvent, Array<'skill' | 'hurdleCategor
   goal_off_track: [],
   enrollment_overdue: ['course'],
   certificate_expiring: ['course'],
+  review_released: [],
 };
