@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { personInOrg, requirePermission } from '../../org/index.ts';
 import { actorRef, recordChange } from '../../platform/index.ts';
 import { canCalibrate, canManageCalibration, canReadRaterLeniency } from '../performance.policy.ts';
-import { finalScore, scaleOf } from '../reviews/score.ts';
+import { finalScore, scaleOf } from '../reviews/index.ts';
 import * as repo from './calibration.repo.ts';
 import type { EntryUpdate, NineBoxUpdate, SessionCreate } from './calibration.schemas.ts';
 import { buildGrid, differsFromProposed, proposedScores, ratingsOf, round4, sessionDto, subjectRowDto } from './calibration.view.ts';
@@ -208,6 +208,17 @@ const leniencyWrite = (raterId: string, f: { fromFinal: OffsetFigure; fromPeers:
  * the proposed one where nobody changed it), then the cycle's leniency rows are computed again
  * over the subjects of all its locked sessions, so each lock extends the cycle's figures.
  */
+/**
+ * Recomputes a cycle's rater leniency over its calibrated finals and writes it (one row per rater):
+ * run when a session locks, and by the demo seed for its finished cycle.
+ */
+export async function writeCycleLeniency(tx: DbOrTx, orgId: string, cycleId: string, template: ReviewTemplateBody, now: Date) {
+  const calibrated = await repo.calibratedOfCycle(tx, orgId, cycleId);
+  const figures = cycleLeniency(ratingsOf(template, calibrated.reviews), new Map(calibrated.finals.map((f) => [f.subjectId, f.finalRating])));
+  await repo.replaceCycleLeniency(tx, orgId, cycleId, figures.map((f) => leniencyWrite(f.raterId, f)), now);
+  return figures;
+}
+
 export async function lockSession(ctx: AppContext, actor: Actor, id: string, requestId?: string) {
   requirePermission(actor, canManageCalibration);
   return ctx.db.transaction(async (tx) => {
@@ -226,9 +237,7 @@ export async function lockSession(ctx: AppContext, actor: Actor, id: string, req
       subjects.map((s) => ({ subjectId: s.subjectId, proposed: scores.get(s.subjectId)?.score ?? null })),
     );
     await repo.markLocked(tx, actor.orgId, session.id, actor.personId, now);
-    const calibrated = await repo.calibratedOfCycle(tx, actor.orgId, cycle.id);
-    const figures = cycleLeniency(ratingsOf(template, calibrated.reviews), new Map(calibrated.finals.map((f) => [f.subjectId, f.finalRating])));
-    await repo.replaceCycleLeniency(tx, actor.orgId, cycle.id, figures.map((f) => leniencyWrite(f.raterId, f)), now);
+    const figures = await writeCycleLeniency(tx, actor.orgId, cycle.id, template, now);
     await recordChange(tx, actorRef(actor, requestId), {
       action: 'calibration_session.locked',
       recordType: 'calibration_session',

@@ -1,5 +1,5 @@
 import type { NineBoxLabel, RatingGuideline, ReviewCyclePhase, ReviewTemplateBody } from '../../../db/schema/index.ts';
-import { finalScore, raterRating, scaleOf, type ScoreResult } from '../reviews/score.ts';
+import { finalScore, raterRating, scaleOf, type ScoreResult } from '../reviews/index.ts';
 import type { LeniencyRow, SessionRow, SubjectRow, SubmittedReviewRow } from './calibration.repo.ts';
 import { bandsOf, distribution } from './distribution.ts';
 import { cycleLeniency, poolLeniency, type OffsetFigure } from './leniency.ts';

@@ -1,4 +1,5 @@
 export { calibrationRoutes } from './calibration.routes.ts';
+export { writeCycleLeniency } from './calibration.service.ts';
 export { cycleLeniency, poolLeniency, type OffsetFigure, type RaterLeniency } from './leniency.ts';
 export { defaultNineBox, nineBoxIndex, performanceBand } from './nine-box.ts';
 
