@@ -1,6 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.ts';
-import { reviewStatuses, type CycleRelationships, type ParticipantRule, type ReviewTemplateBody } from '../../../db/schema/index.ts';
+import { reviewStatuses, type CycleRelationships, type ParticipantRule, type ReviewCyclePhase, type ReviewTemplateBody } from '../../../db/schema/index.ts';
+import type { DbOrTx } from '../../../platform/db/index.ts';
+import type { ActorRef } from '../../../platform/http/types.ts';
 import { AppError, conflict, databaseCode, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { hasRole, reportsOf, requirePermission } from '../../org/index.ts';
@@ -171,6 +173,49 @@ export function reviewAssignedChanges(cycle: Pick<repo.CycleRow, 'id' | 'peerAno
 }
 
 /**
+ * Launches a draft cycle in the caller's transaction (the cycle row locked by the caller): the
+ * template is copied into it, the rule's people become subjects and their self, manager and upward
+ * reviews are made, each with its audit row and REVIEW_ASSIGNED event. Used by `launchCycle` and
+ * the demo seed.
+ */
+export async function launchIn(tx: DbOrTx, by: ActorRef, c: repo.CycleRow, t: templates.TemplateRow, now: Date) {
+  const participants = await repo.insertParticipants(tx, by.orgId, c.id, c.participantRule);
+  if (!participants) throw new AppError('unprocessable', 'Nobody matches this cycle’s participants; widen the rule');
+  const { relationships: rel } = c;
+  const created = await repo.insertLaunchReviews(
+    tx,
+    by.orgId,
+    { ...c, self: rel.self, manager: rel.manager, upward: rel.upward, skills: asks(t.body, 'skills'), goals: asks(t.body, 'goals') },
+    now,
+  );
+  const after = await repo.updateCycle(tx, by.orgId, c.id, {
+    phase: launchPhase(!!rel.peers),
+    templateSnapshot: t.body,
+    templateVersion: t.version,
+    launchedAt: now,
+    launchedBy: by.personId,
+    updatedAt: now,
+  });
+  await recordChange(tx, by, { action: 'review_cycle.launched', recordType: 'review_cycle', recordId: c.id, before: audit(c), after: { ...audit(after), participants, reviews: created.length }, event: false });
+  await recordChanges(tx, by, reviewAssignedChanges(c, created));
+  return { participants, reviews: created.length };
+}
+
+/**
+ * Moves a launched cycle (locked by the caller) to `phase` in the caller's transaction; entering
+ * writing turns approved peer nominations into peer reviews (once each).
+ */
+export async function movePhaseIn(tx: DbOrTx, by: ActorRef, c: repo.CycleRow, phase: ReviewCyclePhase, now: Date) {
+  const created =
+    phase === 'writing' && c.templateSnapshot
+      ? await repo.insertPeerReviews(tx, by.orgId, { ...c, skills: asks(c.templateSnapshot, 'skills'), goals: asks(c.templateSnapshot, 'goals') }, now)
+      : [];
+  await repo.updateCycle(tx, by.orgId, c.id, { phase, updatedAt: now });
+  await recordChange(tx, by, { action: 'review_cycle.phase_changed', recordType: 'review_cycle', recordId: c.id, before: { phase: c.phase }, after: { phase }, event: false });
+  await recordChanges(tx, by, reviewAssignedChanges(c, created));
+}
+
+/**
  * Launch: the template is copied into the cycle, the rule's people become subjects and their
  * self, manager and upward reviews are made, in one transaction; peers follow their approved
  * nominations. The cycle row is locked, so a second launch (or two at once) waits, finds the
@@ -188,28 +233,8 @@ export async function launchCycle(ctx: AppContext, actor: Actor, id: string, inp
     }
     const t = await templates.findTemplate(tx, actor.orgId, c.templateId);
     if (!t || t.archivedAt) throw new AppError('unprocessable', 'The cycle’s template is archived; restore it or choose another');
-    const now = ctx.clock.now();
-    const participants = await repo.insertParticipants(tx, actor.orgId, c.id, c.participantRule);
-    if (!participants) throw new AppError('unprocessable', 'Nobody matches this cycle’s participants; widen the rule');
-    const { relationships: rel } = c;
-    const created = await repo.insertLaunchReviews(
-      tx,
-      actor.orgId,
-      { ...c, self: rel.self, manager: rel.manager, upward: rel.upward, skills: asks(t.body, 'skills'), goals: asks(t.body, 'goals') },
-      now,
-    );
-    const after = await repo.updateCycle(tx, actor.orgId, c.id, {
-      phase: launchPhase(!!rel.peers),
-      templateSnapshot: t.body,
-      templateVersion: t.version,
-      launchedAt: now,
-      launchedBy: actor.personId,
-      updatedAt: now,
-    });
-    const by = actorRef(actor, requestId);
-    await recordChange(tx, by, { action: 'review_cycle.launched', recordType: 'review_cycle', recordId: c.id, before: audit(c), after: { ...audit(after), participants, reviews: created.length }, event: false });
-    await recordChanges(tx, by, reviewAssignedChanges(c, created));
-    return { dryRun: false, alreadyLaunched: false, participants, reviews: created.length, sample: [] };
+    const { participants, reviews } = await launchIn(tx, actorRef(actor, requestId), c, t, ctx.clock.now());
+    return { dryRun: false, alreadyLaunched: false, participants, reviews, sample: [] };
   });
   return { ...result, cycle: result.dryRun ? null : await loaded(ctx, actor.orgId, id) };
 }
@@ -227,15 +252,7 @@ export async function movePhase(ctx: AppContext, actor: Actor, id: string, input
     if (c.phase === 'draft') throw conflict('Launch the cycle first', [{ path: 'phase', message: 'A draft is launched, not moved' }]);
     if (!canMovePhase(c.phase, input.phase, !!c.relationships.peers))
       throw conflict(`A cycle in ${c.phase} moves on to the next phase only`, [{ path: 'phase', message: 'Phases go forward one at a time' }]);
-    const now = ctx.clock.now();
-    const created =
-      input.phase === 'writing' && c.templateSnapshot
-        ? await repo.insertPeerReviews(tx, actor.orgId, { ...c, skills: asks(c.templateSnapshot, 'skills'), goals: asks(c.templateSnapshot, 'goals') }, now)
-        : [];
-    await repo.updateCycle(tx, actor.orgId, id, { phase: input.phase, updatedAt: now });
-    const by = actorRef(actor, requestId);
-    await recordChange(tx, by, { action: 'review_cycle.phase_changed', recordType: 'review_cycle', recordId: id, before: { phase: c.phase }, after: { phase: input.phase }, event: false });
-    await recordChanges(tx, by, reviewAssignedChanges(c, created));
+    await movePhaseIn(tx, actorRef(actor, requestId), c, input.phase, ctx.clock.now());
   });
   return loaded(ctx, actor.orgId, id);
 }
