@@ -13,6 +13,7 @@ import { adminQueries } from '../../admin/api.ts';
 import { PeopleMultiSelect } from '../../people/PeopleMultiSelect.tsx';
 import { PersonPicker } from '../../people/PersonPicker.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Cycle, type CycleCreateBody, type Phase } from './api.ts';
+import { readableErrors } from './ReviewForm.tsx';
 import { count, dayLabel, nextPhase, phaseColors, phaseLabels, relationshipLabels } from './format.ts';
 
 /** `/admin/reviews/cycles/new` sets one up; `/admin/reviews/cycles/$id` edits, previews, launches and follows it. */
@@ -182,6 +183,7 @@ function CycleForm({ cycle }: { cycle: Cycle | null }) {
         save.mutate();
       }}
       noValidate
+      style={readableErrors}
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -248,7 +250,7 @@ function CycleForm({ cycle }: { cycle: Cycle | null }) {
           <Checkbox label="Peers, nominated and approved" disabled={launched} checked={f.peers} onChange={(e) => set({ peers: e.currentTarget.checked })} />
         </Group>
         {err.relationships && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red.9">
             {err.relationships}
           </Text>
         )}
@@ -327,7 +329,7 @@ function Launch({ c }: { c: Cycle }) {
       if (r.cycle) qc.setQueryData(reviewKeys.cycle(c.id), r.cycle);
       void qc.invalidateQueries({ queryKey: reviewKeys.cycles });
       void qc.invalidateQueries({ queryKey: reviewKeys.all });
-      notifications.show({ color: 'teal', message: `Launched: ${count(r.participants, 'person', 'people')} take part, ${count(r.reviews, 'review')} to write.` });
+      notifications.show({ color: 'teal', message: `Launched for ${count(r.participants, 'person', 'people')}: ${count(r.reviews, 'review')} to write.` });
     },
   });
   const d = dry.data;
@@ -364,7 +366,7 @@ function Launch({ c }: { c: Cycle }) {
               onClick={() =>
                 modals.openConfirmModal({
                   title: `Launch ${c.name}?`,
-                  children: <Text size="sm">{count(d.participants, 'person', 'people')} take part. Their reviewers are told, and the setup can no longer change (the name and dates still can).</Text>,
+                  children: <Text size="sm">{d.participants === 1 ? '1 person takes' : `${d.participants} people take`} part. Their reviewers are told, and the setup can no longer change (the name and dates still can).</Text>,
                   labels: { confirm: 'Launch', cancel: 'Cancel' },
                   closeButtonProps: { 'aria-label': 'Close' },
                   onConfirm: () => launch.mutate(),

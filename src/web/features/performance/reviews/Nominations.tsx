@@ -7,6 +7,7 @@ import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { PeopleMultiSelect } from '../../people/PeopleMultiSelect.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Nominations } from './api.ts';
 import { count } from './format.ts';
+import { readableErrors } from './ReviewForm.tsx';
 
 type Nomination = Nominations['data'][number];
 const nominationLabels: Record<Nomination['status'], string> = { nominated: 'Waiting for approval', approved: 'Approved', declined: 'Declined' };
@@ -89,6 +90,7 @@ export function NominatePeers({ cycleId }: { cycleId: string }) {
               e.preventDefault();
               if (picked.length) nominate.mutate();
             }}
+            style={readableErrors}
           >
             <Stack gap="xs">
               <PeopleMultiSelect

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Answer, type Answers, type Review } from './api.ts';
 import { answered, dayLabel, phaseLabels, relationshipRoles, statusColors, statusLabels } from './format.ts';
-import { QuestionInput } from './ReviewForm.tsx';
+import { QuestionInput, readableErrors } from './ReviewForm.tsx';
 
 /** How long typing pauses before the draft is saved. */
 const SAVE_AFTER_MS = 800;
@@ -159,6 +159,7 @@ function ReviewEditor({ review }: { review: Review }) {
           submit.mutate();
         }}
         noValidate
+        style={readableErrors}
       >
         <Stack>
           {review.sections.map((s) => (
@@ -185,7 +186,7 @@ function ReviewEditor({ review }: { review: Review }) {
               <List size="sm">
                 {missing.map((m) => (
                   <List.Item key={m}>
-                    <Anchor href={`#q-${m}`} size="sm">
+                    <Anchor href={`#q-${m}`} size="sm" c="red.9" underline="always">
                       {prompts.get(m) ?? m}
                     </Anchor>
                   </List.Item>
@@ -216,7 +217,7 @@ function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => vo
       {state.kind === 'idle' && <Text size="sm">Drafts save as you type</Text>}
       {state.kind === 'failed' && (
         <>
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red.9">
             Not saved: {state.message}
           </Text>
           <Button size="compact-xs" variant="light" onClick={onRetry}>

@@ -9,6 +9,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Question, type QuestionKind, type Relationship, type Template, type TemplateBody } from './api.ts';
+import { readableErrors } from './ReviewForm.tsx';
 import { formulaShares, kindLabels, nextKey, relationshipLabels, scoreSourceLabels } from './format.ts';
 
 type Source = Relationship | 'goals';
@@ -119,6 +120,7 @@ function Builder({ template }: { template: Template | null }) {
         save.mutate();
       }}
       noValidate
+      style={readableErrors}
     >
       <Stack>
         <PageHeader
@@ -147,7 +149,7 @@ function Builder({ template }: { template: Template | null }) {
           <Stack gap="xs">
             <Text size="sm">Each point has a value (going up) and a label reviewers choose by.</Text>
             {e('scale') && (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red.9">
                 {e('scale')}
               </Text>
             )}
@@ -196,7 +198,7 @@ function Builder({ template }: { template: Template | null }) {
               <TextInput label="Section title" required value={s.title} onChange={(ev) => updateSection(si, { title: ev.currentTarget.value })} error={e(`sections.${si}.title`)} />
               <Textarea label="Section description" autosize minRows={1} value={s.description ?? ''} onChange={(ev) => updateSection(si, { description: ev.currentTarget.value || undefined })} />
               {e(`sections.${si}.questions`) && (
-                <Text size="sm" c="red.8">
+                <Text size="sm" c="red.9">
                   {e(`sections.${si}.questions`)}
                 </Text>
               )}
@@ -251,7 +253,7 @@ function Builder({ template }: { template: Template | null }) {
           <Stack gap="xs">
             <Text size="sm">The final score weighs the average rating of each part: say how much each counts. Goals count the ratings of the goals questions.</Text>
             {e('formula.parts') && (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red.9">
                 {e('formula.parts')}
               </Text>
             )}
@@ -277,7 +279,8 @@ function Builder({ template }: { template: Template | null }) {
             ))}
             {d.parts.length > 0 && shares.some((x) => x > 0) && (
               <>
-                <Progress.Root size={22} aria-label="Share of each part in the final score">
+                {/* The line under it says the same in words; the bar is for the eye. */}
+                <Progress.Root size={22} aria-hidden>
                   {d.parts.map((p, i) =>
                     shares[i] ? (
                       <Progress.Section key={i} value={shares[i]!} color={partColors[p.source]}>
@@ -377,7 +380,7 @@ function QuestionEditor({
           </Group>
         </Group>
         {error() && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red.9">
             {error()}
           </Text>
         )}
