@@ -104,6 +104,8 @@ const performanceRoutes = [
   }),
   child('/reviews/$id', () => import('./features/performance/reviews/ReviewPage.tsx')),
   child('/reviews/cycles/$cycleId/people/$personId', () => import('./features/performance/reviews/ResultPage.tsx')),
+  child('/calibration', () => import('./features/performance/calibration/MySessionsPage.tsx')),
+  child('/calibration/$id', () => import('./features/performance/calibration/SessionPage.tsx')),
   child('/hurdles', () => import('./features/talent/hurdles/HurdlesPage.tsx')),
   child('/follow-ups', () => import('./features/insight/follow-ups/FollowUpsPage.tsx')),
 ];
@@ -160,6 +162,8 @@ const adminRoutes = [
   adminChild('/reviews', () => import('./features/performance/reviews/AdminReviewsPage.tsx')),
   adminChild('/reviews/templates/$id', () => import('./features/performance/reviews/TemplateBuilderPage.tsx')),
   adminChild('/reviews/cycles/$id', () => import('./features/performance/reviews/CyclePage.tsx')),
+  adminChild('/reviews/cycles/$id/calibration', () => import('./features/performance/calibration/SessionsPage.tsx')),
+  adminChild('/reviews/nine-box', () => import('./features/performance/calibration/NineBoxLabelsPage.tsx')),
 ];
 
 /** Public: anyone holding a certificate's link can check it, signed in or not. */
