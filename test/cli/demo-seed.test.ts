@@ -547,5 +547,40 @@ describe('demo hurdles', () => {
     const byRule = await t.ctx.db.execute(sql`select count(*)::int as n from automation_run where org_id = (select org_id from person where email = ${email('hr')})`);
     expect((byRule as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
   });
-});
 
+  it('runs review cycles: last year calibrated, shared and mostly acknowledged, with leniency; this year being written, with something for each account', async () => {
+    const [emp, manager, hr] = await Promise.all([signInAs(t, { email: email('employee') }, DEMO_PASSWORD), signInAs(t, { email: email('manager') }, DEMO_PASSWORD), signInAs(t, { email: email('hr') }, DEMO_PASSWORD)]);
+    const cycles = (await hr.raw.get('review-cycles')).body.data as Array<{ id: string; name: string; phase: string; counts: { participants: number; reviews: number; submitted: number; released: number; acknowledged: number } }>;
+    const [current, past] = cycles;
+    expect(cycles.map((c) => c.phase)).toEqual(['writing', 'closed']);
+    expect(past!.counts.released).toBe(past!.counts.participants);
+    expect(past!.counts.acknowledged).toBeGreaterThan(past!.counts.participants / 2);
+    expect(past!.counts.acknowledged).toBeLessThan(past!.counts.participants);
+    expect(current!.counts.submitted).toBeGreaterThan(0);
+    expect(current!.counts.submitted).toBeLessThan(current!.counts.reviews);
+
+    // The employee: a self-review and a peer review to write now, last year's result to acknowledge.
+    const toWrite = (await emp.raw.get(`reviews?cycleId=${current!.id}`)).body.data as Array<{ relationship: string; status: string }>;
+    expect(toWrite.filter((r) => r.relationship === 'self')).toHaveLength(1);
+    expect(toWrite.filter((r) => r.relationship === 'peer').length).toBeGreaterThanOrEqual(1);
+    expect(toWrite.filter((r) => r.relationship === 'peer').length).toBeLessThanOrEqual(4);
+    expect(toWrite.every((r) => r.status === 'not_started')).toBe(true);
+    const shared = (await emp.raw.get('me/review-results')).body.data;
+    expect(shared).toMatchObject([{ cycleId: past!.id, acknowledgedAt: null }]);
+    const me = (await emp.raw.get('auth/me')).body;
+    const mine = (await emp.raw.get(`review-cycles/${past!.id}/people/${me.personId}`)).body;
+    expect(mine.view).toBe('subject');
+    expect(JSON.stringify(mine)).not.toContain('Anything HR should know');
+    // The manager: reviews of the team to write, some drafted.
+    const managerWrites = (await manager.raw.get(`reviews?cycleId=${current!.id}`)).body.data as Array<{ relationship: string; status: string }>;
+    expect(managerWrites.filter((r) => r.relationship === 'manager').length).toBeGreaterThanOrEqual(6);
+    expect(managerWrites.some((r) => r.status === 'draft')).toBe(true);
+    // HR: last year's calibration locked, with leniency figures; the demo manager rated high and was pulled back.
+    const sessions = (await hr.raw.get(`calibration-sessions?cycleId=${past!.id}`)).body.data as Array<{ id: string; lockedAt: string | null }>;
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.lockedAt).not.toBeNull();
+    const managerId = (await manager.raw.get('auth/me')).body.personId;
+    const leniency = (await hr.raw.get(`rater-leniency?raterId=${managerId}`)).body;
+    expect(JSON.stringify(leniency)).toContain(past!.id);
+  });
+});
