@@ -12,9 +12,9 @@ import { measurePerformance } from './performance.ts';
 import { measureTalent } from './talent.ts';
 import { measureThroughput } from './throughput.ts';
 
-/** BENCH_SUITE=learning, throughput, talent, performance, loop, team or automation: only those targets (the organisation is inserted directly). */
+/** BENCH_SUITE=learning, throughput, talent, performance, loop, team, automation or reviews: only those targets (the organisation is inserted directly). */
 const suite = process.env.BENCH_SUITE ?? 'all';
-const N = Number(process.env.BENCH_PEOPLE ?? (suite === 'throughput' ? 5_000 : 100_000));
+const N = Number(process.env.BENCH_PEOPLE ?? (suite === 'throughput' ? 5_000 : suite === 'reviews' ? 10_000 : 100_000));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const work = mkdtempSync(path.join(tmpdir(), 'tandem-bench-'));
 
@@ -124,6 +124,7 @@ async function measure(target: Target, csvPath: string): Promise<Figures> {
   if (suite === 'loop') return (await import('./loop.ts')).measureLoop(target);
   if (suite === 'team') return (await import('./team.ts')).measureTeam(target);
   if (suite === 'automation') return (await import('./automation.ts')).measureAutomation(target);
+  if (suite === 'reviews') return (await import('./reviews.ts')).measureReviews(target);
   log(`${target.name}: import of ${N} people (dry run, then commit)`);
   const imp = await task('import', { ...target.env, BENCH_CSV: csvPath });
   log(`${target.name}: directory search`);
