@@ -120,7 +120,7 @@ async function prepare() {
 
 export async function measureReviews(target: Target): Promise<Record<string, string>> {
   log(`${target.name}: reviews (launch a cycle of everyone, peers, the calibration grid of ~1,000)`);
-  const p = await runScript('bench/reviews.ts', ['prepare'], target.env);
+  const p = await runScript('bench/reviews.ts', ['prepare'], { ...target.env, BENCH_PEOPLE: process.env.BENCH_PEOPLE ?? '10000' });
   const n = (x: number) => x.toLocaleString('en');
   return {
     'reviews: organisation': `${n(p.people)} people (${p.seedS.toFixed(0)} s)`,
