@@ -67,7 +67,7 @@ test('HR builds a template and launches a cycle with peers; peers are nominated 
   const p = await invite(hr, browser, baseURL, peer);
 
   // HR builds a template: peers answer the rating and the text too; a note for HR only; the score weighs three parts.
-  const templateName = `Mid-year ${tag}`;
+  const templateName = `Half-year form ${tag}`;
   await hr.goto('/admin/reviews');
   await expect(hr.getByRole('heading', { name: 'Review cycles', level: 1 })).toBeVisible();
   await expectAccessible(hr);
@@ -142,7 +142,7 @@ test('HR builds a template and launches a cycle with peers; peers are nominated 
 
   // The manager finds the report under My team's reviews and approves the nomination.
   await m.goto('/reviews');
-  await m.getByRole('region', { name: "My team's reviews" }).getByRole('link', { name: employee.name }).click();
+  await m.getByRole('region', { name: "My team's reviews", exact: true }).getByRole('link', { name: employee.name }).click();
   await expect(m.getByRole('heading', { name: `Reviews of ${employee.name}`, level: 1 })).toBeVisible();
   await m.getByRole('button', { name: `Approve ${peer.name}` }).click();
   await expect(m.getByTestId('nomination').filter({ hasText: peer.name })).toContainText('Approved');
@@ -181,9 +181,19 @@ test('HR builds a template and launches a cycle with peers; peers are nominated 
 
   // HR follows progress, then moves through calibration to sharing.
   await hr.reload();
-  await expect(hr.getByRole('region', { name: 'Progress' })).toContainText('3 submitted');
+  await expect(hr.getByRole('region', { name: 'Progress', exact: true })).toContainText('3 submitted');
   await expectAccessible(hr);
   await snap(hr, 'reviews-cycle-progress');
+  // HR's pages on a phone: the cycle and the list of cycles.
+  await hr.setViewportSize({ width: 375, height: 800 });
+  await expect(hr.getByRole('region', { name: 'Progress', exact: true })).toBeVisible();
+  await expectAccessible(hr);
+  await snap(hr, 'reviews-cycle-mobile');
+  await hr.getByRole('link', { name: 'Back to review cycles' }).click();
+  await expect(hr.getByRole('link', { name: cycleName })).toBeVisible();
+  await expectAccessible(hr);
+  await hr.getByRole('link', { name: cycleName }).click();
+  await hr.setViewportSize({ width: 1280, height: 720 });
   await movePhase(hr, 'calibration');
   await movePhase(hr, 'sharing');
   await expect(hr.getByRole('button', { name: 'Share all reviews' })).toBeEnabled();
@@ -197,7 +207,7 @@ test('HR builds a template and launches a cycle with peers; peers are nominated 
   // The employee reads the shared view: the manager's answers with their name, the lone peer's
   // withheld (below the anonymity minimum), the HR note nowhere; then acknowledges.
   await e.goto('/reviews');
-  await e.getByRole('region', { name: 'Shared with me' }).getByRole('link', { name: cycleName }).click();
+  await e.getByRole('region', { name: 'Shared with me', exact: true }).getByRole('link', { name: cycleName }).click();
   await expect(e.getByRole('heading', { name: 'Your review', level: 1 })).toBeVisible();
   await expect(e.getByTestId('result-answer').filter({ hasText: 'A steady half-year.' })).toContainText(manager.name);
   await expect(e.getByText(/Fewer than 3 peers answered/).first()).toBeVisible();
@@ -212,7 +222,7 @@ test('HR builds a template and launches a cycle with peers; peers are nominated 
 
   // The manager reads the acknowledgement and the comment.
   await m.reload();
-  await expect(m.getByRole('region', { name: 'Sharing' })).toContainText('Acknowledged on');
+  await expect(m.getByRole('region', { name: 'Sharing', exact: true })).toContainText('Acknowledged on');
   await expect(m.getByText('Thanks, a fair read.')).toBeVisible();
 
   for (const x of [m, e, p]) await x.context().close();

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { reviewQueries } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { count, dayLabel, phaseColors, phaseLabels } from './format.ts';
 
 /** HR's review cycles and the templates they are built from. */
@@ -39,7 +40,7 @@ function Cycles() {
       ) : q.isError ? null : list.length === 0 ? (
         <EmptyText>No review cycles yet. Build a template first, then set up a cycle from it.</EmptyText>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable label="Table of cycles" minWidth={560}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -77,7 +78,7 @@ function Cycles() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </SectionCard>
   );

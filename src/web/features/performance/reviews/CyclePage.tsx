@@ -13,6 +13,7 @@ import { adminQueries } from '../../admin/api.ts';
 import { PeopleMultiSelect } from '../../people/PeopleMultiSelect.tsx';
 import { PersonPicker } from '../../people/PersonPicker.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Cycle, type CycleCreateBody, type Phase } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { readableErrors } from './ReviewForm.tsx';
 import { count, dayLabel, nextPhase, phaseColors, phaseLabels, relationshipLabels } from './format.ts';
 
@@ -511,7 +512,7 @@ function ProgressBoard({ c }: { c: Cycle }) {
                 />
               </Box>
             )}
-            <Table.ScrollContainer minWidth={480}>
+            <ScrollTable label="Table of progress" minWidth={480}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -536,7 +537,7 @@ function ProgressBoard({ c }: { c: Cycle }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </>
         )}
       </Stack>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { confirmDanger, EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { reviewApi, reviewKeys, reviewQueries, type Result } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { dayLabel, phaseColors, phaseLabels, relationshipLabels, statusColors, statusLabels } from './format.ts';
 import { DecideNominations } from './Nominations.tsx';
 
@@ -81,7 +82,7 @@ function OverseerPanel({ r }: { r: Result }) {
         {r.reviews.length === 0 ? (
           <EmptyText>No reviews of {r.subject.name} in this cycle.</EmptyText>
         ) : (
-          <Table.ScrollContainer minWidth={460}>
+          <ScrollTable label="Table of reviews" minWidth={460}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -130,7 +131,7 @@ function OverseerPanel({ r }: { r: Result }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </SectionCard>
       <SectionCard title="Sharing">

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { SectionCard } from '../../../ui/SectionCard.tsx';
 import { EmptyText, ErrorAlert, Loading } from '../../../ui/common.tsx';
 import { reviewQueries, type MyReview } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { dayLabel, groupByCycle, phaseColors, phaseLabels, relationshipRoles, statusColors, statusLabels } from './format.ts';
 import { NominatePeers } from './Nominations.tsx';
 
@@ -108,7 +109,7 @@ function TeamReviews({ team }: { team: MyReview[] }) {
       <Text size="sm" mb="xs">
         Each report's reviews, nominations to approve and, in the sharing phase, sharing them.
       </Text>
-      <Table.ScrollContainer minWidth={360}>
+      <ScrollTable label="Table of my team’s reviews" minWidth={360}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -131,7 +132,7 @@ function TeamReviews({ team }: { team: MyReview[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </SectionCard>
   );
 }
