@@ -215,6 +215,22 @@ describe('writing and sharing reviews', () => {
     // The manager still sees who wrote it.
     const overseen = (await as.manager.raw.get(`review-cycles/${cycle.id}/people/${people.emp.person.id}`)).body;
     expect(overseen.sections[0].questions[0].answers).toMatchObject([{ relationship: 'peer', author: { id: people.peer.person.id } }]);
+
+    // Exports: the results CSV for HR names no reviewer; the PDF follows the page's rules.
+    const csv = await as.hr.raw.get(`review-cycles/${cycle.id}/results.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = String(csv.body).trim().split('\n');
+    expect(lines[0]).toBe('Name,Email,Department,Manager,Reviews,Submitted,Score,Final rating,Potential,Shared on,Acknowledged on');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Eli Employee,.*,Mia Manager,3,1,5\.00,/);
+    expect(String(csv.body)).not.toContain('Pat Peer');
+    expect((await as.manager.raw.get(`review-cycles/${cycle.id}/results.csv`)).status).toBe(404);
+    for (const [who, status] of [[as.emp, 200], [as.manager, 200], [as.hr, 200], [as.peer, 404], [as.outsider, 404]] as const) {
+      const pdf = await who.call('GET', `review-cycles/${cycle.id}/people/${people.emp.person.id}/review.pdf`);
+      expect(pdf.status).toBe(status);
+      if (status === 200) expect(String(pdf.body).startsWith('%PDF')).toBe(true);
+    }
   });
 
   it('two anonymous peers are shown without authors; a reopened review can be changed; a reassigned one starts empty', async () => {

@@ -2,21 +2,13 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { pdfBuffer } from '../../../platform/http/download.ts';
 
 dayjs.extend(utc);
 
 export const longDate = (d: Date) => dayjs.utc(d).format('D MMMM YYYY');
 
-/** Renders a finished PDF document into one buffer. */
-export function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
+export { pdfBuffer };
 
 export type CertificatePdf = {
   personName: string;

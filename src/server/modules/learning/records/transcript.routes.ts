@@ -3,7 +3,8 @@ import { requireActor } from '../../../platform/http/actor.ts';
 import { errorResponses, IdParam, jsonBody, jsonContent } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
 import { isRealDate } from '../../org/index.ts';
-import { download, pdfContent } from './certificates.routes.ts';
+import { download } from '../../../platform/http/download.ts';
+import { pdfContent } from './certificates.routes.ts';
 import * as external from './external-learning.service.ts';
 import * as service from './transcript.service.ts';
 

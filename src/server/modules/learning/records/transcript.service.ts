@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
+import { csvText, fileSlug } from '../../../platform/http/download.ts';
 import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { longDate, pdfBuffer } from './certificates.pdf.ts';
@@ -86,10 +86,11 @@ type Transcript = Awaited<ReturnType<typeof getTranscript>>;
 
 const kindLabel = (i: TranscriptItem) => (i.kind === 'external' ? `External ${i.externalKind ?? ''}`.trim() : i.kind === 'program' ? 'Program' : 'Course');
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
+const slug = (s: string) => fileSlug(s, 'person');
 
 export function transcriptCsv(t: Transcript): { text: string; filename: string } {
-  const text = stringify(
+  const text = csvText(
+    ['Kind', 'Title', 'Provider', 'Completed on', 'Duration (minutes)', 'Score (%)', 'Status', 'Expires on', 'Evidence link'],
     t.items.map((i) => [
       kindLabel(i),
       i.title,
@@ -101,12 +102,6 @@ export function transcriptCsv(t: Transcript): { text: string; filename: string }
       i.expiresAt?.slice(0, 10) ?? '',
       i.evidenceUrl ?? '',
     ]),
-    {
-      header: true,
-      columns: ['Kind', 'Title', 'Provider', 'Completed on', 'Duration (minutes)', 'Score (%)', 'Status', 'Expires on', 'Evidence link'],
-      // Cells starting with = + - @ would run as formulas in a spreadsheet.
-      cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) },
-    },
   );
   return { text, filename: `transcript-${slug(t.person.name)}.csv` };
 }

@@ -1,6 +1,7 @@
 import { createRouter } from '../../../platform/http/router.ts';
 import { registerReasonDetails } from '../../learning/index.ts';
 import { cycleRoutes } from './cycles.routes.ts';
+import { exportRoutes } from './exports.routes.ts';
 import { outcomeRoutes } from './outcomes.routes.ts';
 import { describeReviews } from './reviews.reasons.ts';
 import { reviewRoutesList } from './reviews.routes.ts';
@@ -11,7 +12,7 @@ export { REVIEW_ASSIGNED, REVIEW_RELEASED } from './reviews.events.ts';
 export { launchIn, movePhaseIn } from './cycles.service.ts';
 export { finalScore, goalRating, raterRating, scaleOf, type ScoredReview, type ScoreResult } from './score.ts';
 
-export const reviewRoutes = createRouter().route('/', templateRoutes).route('/', cycleRoutes).route('/', reviewRoutesList).route('/', outcomeRoutes);
+export const reviewRoutes = createRouter().route('/', templateRoutes).route('/', cycleRoutes).route('/', reviewRoutesList).route('/', outcomeRoutes).route('/', exportRoutes);
 
 registerReasonDetails('review', describeReviews);
 

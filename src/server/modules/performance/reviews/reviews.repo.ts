@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { goal, peerNomination, person, review, reviewCycle, reviewParticipant, skill, skillAssessment } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
+import { rows } from '../../../platform/db/sql.ts';
 
 export type ReviewRow = typeof review.$inferSelect;
 export type ParticipantRow = typeof reviewParticipant.$inferSelect;
@@ -175,4 +176,35 @@ export async function reviewAssessment(db: DbOrTx, orgId: string, reviewId: stri
     .where(and(eq(skillAssessment.orgId, orgId), eq(skillAssessment.sourceRecordType, 'review'), eq(skillAssessment.sourceRecordId, reviewId), eq(skillAssessment.skillId, skillId)))
     .limit(1);
   return row?.id;
+}
+
+export type ResultRow = {
+  personId: string; name: string; email: string; department: string | null; manager: string | null;
+  reviews: number; submitted: number; releasedAt: Date | string | null; acknowledgedAt: Date | string | null;
+  finalRating: number | null; potential: number | null;
+};
+
+/** One row per subject of a cycle for the results export, by name. */
+export async function cycleResults(db: DbOrTx, orgId: string, cycleId: string): Promise<ResultRow[]> {
+  const r = await db.execute(sql`
+    select p.id as "personId", p.first_name || ' ' || p.last_name as name, p.email,
+      (select d.name from department d where d.id = rp.department_id) as department,
+      (select m.first_name || ' ' || m.last_name from person m where m.id = rp.manager_id) as manager,
+      (select count(*)::int from review r where r.cycle_id = rp.cycle_id and r.subject_id = rp.person_id) as reviews,
+      (select count(*)::int from review r where r.cycle_id = rp.cycle_id and r.subject_id = rp.person_id and r.status = 'submitted') as submitted,
+      rp.released_at as "releasedAt", rp.acknowledged_at as "acknowledgedAt", e.final_rating as "finalRating", e.potential
+    from review_participant rp
+    join person p on p.id = rp.person_id
+    left join calibration_entry e on e.cycle_id = rp.cycle_id and e.subject_id = rp.person_id
+    where rp.org_id = ${orgId} and rp.cycle_id = ${cycleId}::uuid
+    order by p.last_name, p.first_name, p.id`);
+  return rows<ResultRow>(r);
+}
+
+/** Every submitted review of a cycle (for its results export). */
+export async function submittedReviewsOfCycle(db: DbOrTx, orgId: string, cycleId: string) {
+  return db
+    .select({ subjectId: review.subjectId, reviewerId: review.reviewerId, relationship: review.relationship, answers: review.answers })
+    .from(review)
+    .where(and(eq(review.orgId, orgId), eq(review.cycleId, cycleId), eq(review.status, 'submitted')));
 }
