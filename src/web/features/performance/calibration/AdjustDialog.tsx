@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { ApiError, fieldErrors } from '../../../lib/api.ts';
 import { ErrorAlert, FormActions, drawerTitle } from '../../../ui/common.tsx';
 import { calibrationApi, calibrationKeys, type EntryBody, type Grid, type GridSubject } from './api.ts';
 import { differs, point, rating } from './format.ts';
+import { readableErrors } from '../reviews/ReviewForm.tsx';
 
 /** Sets one subject's final rating (a reason when it differs from the proposed score), potential and notes. */
 export function AdjustDialog({ grid, subject, onClose }: { grid: Grid; subject: GridSubject | null; onClose: () => void }) {
@@ -56,7 +57,7 @@ function AdjustForm({ grid, s, onClose }: { grid: Grid; s: GridSubject; onClose:
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate style={readableErrors}>
       <Stack>
         {save.error && !(save.error instanceof ApiError && save.error.code === 'validation_failed') && <ErrorAlert error={save.error} />}
         <Text size="sm">
@@ -97,23 +98,14 @@ function AdjustForm({ grid, s, onClose }: { grid: Grid; s: GridSubject; onClose:
           onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="potential-label">
-            Potential
-          </Text>
-          <SegmentedControl
-            aria-labelledby="potential-label"
-            value={potential}
-            onChange={setPotential}
-            data={[
-              { value: 'none', label: 'Not set' },
-              { value: '1', label: 'Low' },
-              { value: '2', label: 'Moderate' },
-              { value: '3', label: 'High' },
-            ]}
-            w="fit-content"
-          />
-        </Stack>
+        <Radio.Group label="Potential" description="With the final rating, it places the person on the 9-box." value={potential} onChange={setPotential}>
+          <Group gap="md" mt={6}>
+            <Radio value="none" label="Not set" />
+            <Radio value="1" label="Low" />
+            <Radio value="2" label="Moderate" />
+            <Radio value="3" label="High" />
+          </Group>
+        </Radio.Group>
         <Textarea label="Notes" description="Seen by HR and the session’s calibrators, never by the person." autosize minRows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
         <FormActions onCancel={onClose} loading={save.isPending} />
       </Stack>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { EmptyText, ErrorAlert, Loading, drawerTitle } from '../../../ui/common.tsx';
 import { calibrationQueries, type Figure, type Grid } from './api.ts';
 import { bandLabel, chartRows, leniencyText, point, rating } from './format.ts';
+import { ScrollTable } from '../reviews/ScrollTable.tsx';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
@@ -33,7 +34,7 @@ export function DistributionChart({ grid }: { grid: Grid }) {
           accessibilityLayer={false}
         />
       </Box>
-      <Table.ScrollContainer minWidth={320}>
+      <ScrollTable label="Finals by band" minWidth={320}>
         <Table aria-label="Distribution of final ratings">
           <Table.Thead>
             <Table.Tr>
@@ -54,7 +55,7 @@ export function DistributionChart({ grid }: { grid: Grid }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }
@@ -79,7 +80,7 @@ export function ManagersTable({ grid, canReadHistory }: { grid: Grid; canReadHis
       <Text size="sm" c="dimmed" mb="xs">
         Leniency: how far the manager’s own ratings sit from the finals and from the other raters of the same people (positive: more lenient), with a 95% interval. Few ratings give wide intervals or none.
       </Text>
-      <Table.ScrollContainer minWidth={760}>
+      <ScrollTable label="Managers’ distributions and leniency" minWidth={760}>
         <Table aria-label="Managers" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -138,7 +139,7 @@ export function ManagersTable({ grid, canReadHistory }: { grid: Grid; canReadHis
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Drawer opened={rater !== null} onClose={() => setRater(null)} position="right" size="lg" title={rater ? `${rater.name} as a rater` : 'Rater'} styles={drawerTitle} closeButtonProps={{ 'aria-label': 'Close' }}>
         {rater && <RaterLeniencyPanel raterId={rater.id} />}
       </Drawer>
@@ -158,7 +159,7 @@ export function RaterLeniencyPanel({ raterId }: { raterId: string }) {
       <Text size="sm">
         Offsets of {r.rater.name}’s ratings, cycle by cycle once each was locked, and pooled over all of them (the figure all the offsets together give). Positive: more lenient.
       </Text>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable label="Leniency by cycle" minWidth={480}>
         <Table aria-label={`Leniency of ${r.rater.name}`}>
           <Table.Thead>
             <Table.Tr>
@@ -180,7 +181,7 @@ export function RaterLeniencyPanel({ raterId }: { raterId: string }) {
               </Table.Tr>
             ))}
             <Table.Tr fw={700}>
-              <Table.Td>All {r.pooled.cycles} pooled</Table.Td>
+              <Table.Td>Pooled over {r.pooled.cycles} {r.pooled.cycles === 1 ? 'cycle' : 'cycles'}</Table.Td>
               <Table.Td>
                 <FigureText f={r.pooled.fromFinal} />
               </Table.Td>
@@ -190,7 +191,7 @@ export function RaterLeniencyPanel({ raterId }: { raterId: string }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { EmptyText, ErrorAlert, Loading, confirmDanger } from '../../../ui/common.tsx';
 import { calibrationApi, calibrationKeys, calibrationQueries, type NineBox, type NineBoxBody } from './api.ts';
 import { boxPosition, NINE_BOX_ROWS, performanceLabels, potentialLabels } from './format.ts';
+import { readableErrors } from '../reviews/ReviewForm.tsx';
 
 /** `/admin/reviews/nine-box`: HR names and defines the nine boxes, or goes back to the defaults. */
 export default function NineBoxLabelsPage() {
@@ -57,7 +58,7 @@ function LabelsForm({ current }: { current: NineBox }) {
       <Anchor component={Link} to="/admin/reviews" size="sm">
         Back to review cycles
       </Anchor>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate style={readableErrors}>
         <Stack>
           {save.error && !(save.error instanceof ApiError && save.error.code === 'validation_failed') && <ErrorAlert error={save.error} />}
           {errors.labels && (

@@ -16,6 +16,7 @@ import { calibrationApi, calibrationKeys, calibrationQueries, type Grid, type Gr
 import { DistributionChart, ManagersTable } from './Distribution.tsx';
 import { NineBox } from './NineBox.tsx';
 import { potentialLabels, rating, scopeText, searchSubjects, sortSubjects, sourceLabels, type SortKey } from './format.ts';
+import { ScrollTable } from '../reviews/ScrollTable.tsx';
 
 /** `/calibration/$id`: a session's grid, its distribution, each manager's leniency and the 9-box; HR and the session's calibrators. */
 export default function SessionPage() {
@@ -95,7 +96,6 @@ function LockButton({ grid }: { grid: Grid }) {
   const unplaced = grid.subjects.filter((s) => s.potential === null).length;
   return (
     <Button
-      color="red"
       loading={lock.isPending}
       onClick={() =>
         modals.openConfirmModal({
@@ -143,7 +143,7 @@ function SubjectsTable({ grid, onPick }: { grid: Grid; onPick?: (s: GridSubject)
   return (
     <Stack gap="sm">
       <TextInput
-        label="Search people"
+        label="Search this session"
         placeholder="Name, job title, manager or department"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={search}
@@ -153,7 +153,7 @@ function SubjectsTable({ grid, onPick }: { grid: Grid; onPick?: (s: GridSubject)
       <Text size="sm" c="dimmed" aria-live="polite">
         {rows.length === grid.subjects.length ? `${rows.length} ${rows.length === 1 ? 'person' : 'people'}` : `${rows.length} of ${grid.subjects.length} people`}
       </Text>
-      <Table.ScrollContainer minWidth={780}>
+      <ScrollTable label="People to calibrate" minWidth={780}>
         <Table aria-label="Calibration grid" verticalSpacing="xs" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -219,7 +219,7 @@ function SubjectsTable({ grid, onPick }: { grid: Grid; onPick?: (s: GridSubject)
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {!rows.length && <EmptyText>Nobody matches “{search}”.</EmptyText>}
     </Stack>
   );

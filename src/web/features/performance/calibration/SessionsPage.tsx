@@ -14,6 +14,8 @@ import { reviewQueries, type Cycle } from '../reviews/api.ts';
 import { phaseColors, phaseLabels } from '../reviews/format.ts';
 import { calibrationApi, calibrationKeys, calibrationQueries, type SessionCreateBody } from './api.ts';
 import { defaultGuideline, guidelineFromRows, point, scopeText, type GuidelineRow } from './format.ts';
+import { readableErrors } from '../reviews/ReviewForm.tsx';
+import { ScrollTable } from '../reviews/ScrollTable.tsx';
 
 const calibratable = new Set<Cycle['phase']>(['writing', 'calibration']);
 
@@ -63,7 +65,7 @@ export default function SessionsPage() {
       ) : !sessions.data?.data.length ? (
         sessions.data && <EmptyText>No calibration sessions yet{open ? ': open one over a department or a manager’s organisation.' : '.'}</EmptyText>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable label="Sessions" minWidth={560}>
           <Table verticalSpacing="sm" aria-label="Calibration sessions">
             <Table.Thead>
               <Table.Tr>
@@ -92,7 +94,7 @@ export default function SessionsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Modal opened={creating} onClose={() => setCreating(false)} title="New calibration session" styles={drawerTitle} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {creating && <NewSessionForm cycle={c} onClose={() => setCreating(false)} />}
@@ -149,7 +151,7 @@ function NewSessionForm({ cycle, onClose }: { cycle: Cycle; onClose: () => void 
   const guidelineError = errors.guideline ?? Object.entries(errors).find(([k]) => k.startsWith('guideline.'))?.[1];
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate style={readableErrors}>
       <Stack>
         {create.error && !(create.error instanceof ApiError && create.error.code === 'validation_failed') && <ErrorAlert error={create.error} />}
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
