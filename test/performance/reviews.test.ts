@@ -330,3 +330,34 @@ describe('review released, as an automation event', () => {
     expect(made).toMatchObject([{ reasonType: 'review', reasonRecordType: 'review', reasonRecordId: mgr, source: 'rule' }]);
   });
 });
+
+describe('evidence beside the form', () => {
+  it('shows each reviewer only what they could already see: the manager the private goal and shared feedback, a peer the public praise', async () => {
+    const { as, people, template } = await reviewTeam(t);
+    t.clock.set(new Date('2026-06-15T10:00:00Z'));
+    const goal = await as.emp.raw.post('goals', { title: 'Close the Nordics deal', visibility: 'private' });
+    expect(goal.status).toBe(201);
+    await as.peer2.raw.post('praise', { recipientIds: [people.emp.person.id], message: 'Thanks for the demo prep' });
+    const fb = await as.peer2.raw.post('feedback', { subjectId: people.emp.person.id, body: 'Clear plan, late updates', shareWithManagers: true });
+    expect(fb.status).toBe(201);
+    const cycle = await launchedCycle(as.hr, template.id, [people.emp.person.id], { relationships: { self: false, manager: true, upward: false, peers: { min: 1, max: 2 } } });
+    const nominated = await as.emp.raw.post(`review-cycles/${cycle.id}/nominations`, { reviewerIds: [people.peer.person.id] });
+    await as.manager.raw.patch(`peer-nominations/${nominated.body.data[0].id}`, { status: 'approved' });
+    await as.hr.raw.post(`review-cycles/${cycle.id}/phase`, { phase: 'writing' });
+    t.clock.set(new Date('2026-12-20T10:00:00Z'));
+
+    const mgr = await reviewId(as.manager, cycle.id, people.emp.person.id);
+    const seen = (await as.manager.raw.get(`reviews/${mgr}/evidence`)).body;
+    expect(seen.goals.map((g: { title: string }) => g.title)).toEqual(['Close the Nordics deal']);
+    expect(seen.praise).toMatchObject([{ from: 'Quinn Peer', message: 'Thanks for the demo prep' }]);
+    expect(seen.feedback).toMatchObject([{ from: 'Quinn Peer', body: 'Clear plan, late updates' }]);
+
+    const peerReview = await reviewId(as.peer, cycle.id, people.emp.person.id);
+    const peerSees = (await as.peer.raw.get(`reviews/${peerReview}/evidence`)).body;
+    expect(peerSees.goals).toEqual([]);
+    expect(peerSees.feedback).toEqual([]);
+    expect(peerSees.praise).toHaveLength(1);
+    expect(peerSees.learning).toEqual([]);
+    for (const who of [as.hr, as.emp, as.outsider, as.boss]) expect((await who.raw.get(`reviews/${mgr}/evidence`)).status).toBe(404);
+  });
+});

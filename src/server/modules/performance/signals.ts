@@ -73,3 +73,20 @@ export function visiblePraiseOfSql(orgId: string, viewerId: string, personIds: r
         or exists (select 1 from praise_recipient v where v.praise_id = pr.id and v.person_id = ${viewerId}::uuid))
     order by pr.created_at desc, pr.id`;
 }
+
+/**
+ * The shared notes of the 1:1s between two people held in [from, to] (what either of them may
+ * read; private notes stay with their author): id, series_id, held_at, body.
+ */
+export function sharedOneOnOneNotesSql(orgId: string, a: string, b: string, from: string, to: string): SQL {
+  return sql`
+    select n.id, n.series_id, coalesce(m.held_at, m.scheduled_at) as held_at, n.body
+    from one_on_one_note n
+    join one_on_one_series s on s.id = n.series_id
+    join one_on_one_meeting m on m.id = n.meeting_id
+    where n.org_id = ${orgId} and not n.private and n.body <> ''
+      and ((s.organiser_id = ${a}::uuid and s.attendee_id = ${b}::uuid) or (s.organiser_id = ${b}::uuid and s.attendee_id = ${a}::uuid))
+      and m.status = 'held' and coalesce(m.held_at, m.scheduled_at) >= ${from}::date and coalesce(m.held_at, m.scheduled_at) < ${to}::date + 1
+    order by held_at desc, n.id
+    limit 50`;
+}

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../../platform/http/actor.ts';
 import { download } from '../../../platform/http/download.ts';
-import { errorResponses, IdParam } from '../../../platform/http/openapi.ts';
+import { errorResponses, IdParam, jsonContent } from '../../../platform/http/openapi.ts';
 import { createRouter } from '../../../platform/http/router.ts';
-import { SubjectParams } from './reviews.schemas.ts';
+import { EvidenceSchema, SubjectParams } from './reviews.schemas.ts';
+import { reviewEvidence } from './evidence.service.ts';
 import * as service from './exports.service.ts';
 
 const tags = ['Reviews'];
@@ -25,7 +26,18 @@ const pdf = createRoute({
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses('not_found') },
 });
 
+const evidence = createRoute({
+  method: 'get',
+  path: '/reviews/{id}/evidence',
+  tags,
+  summary: 'The period’s goals, check-ins, feedback, praise, completed learning and shared 1:1 notes the reviewer may already see (the reviewer only)',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(EvidenceSchema), ...errorResponses('not_found') },
+});
+
+/** Reading around a review: the evidence beside the form, and the exports. */
 export const exportRoutes = createRouter()
+  .openapi(evidence, async (c) => c.json(await reviewEvidence(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(csv, async (c) => {
     const f = await service.cycleResultsCsv(c.var.ctx, requireActor(c), c.req.valid('param').id);
     return download(f.text, 'text/csv; charset=utf-8', f.filename);

@@ -208,3 +208,9 @@ export async function submittedReviewsOfCycle(db: DbOrTx, orgId: string, cycleId
     .from(review)
     .where(and(eq(review.orgId, orgId), eq(review.cycleId, cycleId), eq(review.status, 'submitted')));
 }
+
+export async function peopleNames(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const found = await db.select({ id: person.id, first: person.firstName, last: person.lastName }).from(person).where(and(eq(person.orgId, orgId), inArray(person.id, [...new Set(ids)])));
+  return new Map(found.map((p) => [p.id, `${p.first} ${p.last}`]));
+}

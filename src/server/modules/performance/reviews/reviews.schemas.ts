@@ -139,3 +139,14 @@ export const ReleaseResult = z.object({ released: z.number().int(), assessments:
 export const SharedListItem = z
   .object({ cycleId: z.uuid(), cycleName: z.string(), releasedAt: z.string(), acknowledgedAt: z.string().nullable() })
   .openapi('SharedReview');
+
+export const EvidenceSchema = z
+  .object({
+    period: z.object({ startsOn: z.string(), endsOn: z.string() }),
+    goals: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), progress: z.number(), checkIns: z.number().int(), lastConfidence: z.number().nullable() })),
+    feedback: z.array(z.object({ id: z.uuid(), from: z.string(), body: z.string(), givenOn: z.string() })),
+    praise: z.array(z.object({ id: z.uuid(), from: z.string(), message: z.string(), at: z.string() })),
+    learning: z.array(z.object({ id: z.uuid(), title: z.string(), completedAt: z.string(), reason: z.string() })),
+    oneOnOneNotes: z.array(z.object({ id: z.uuid(), seriesId: z.uuid(), heldAt: z.string(), body: z.string() })),
+  })
+  .openapi('ReviewEvidence');
