@@ -73,7 +73,8 @@ test('HR opens a calibration session, reads the grid and the distribution, adjus
 
   // HR reaches the cycle's calibration from its page and opens a session over the department,
   // with the manager calibrating and the default guideline.
-  await hr.goto(`/admin/reviews/cycles/${cycle.id}/calibration`);
+  await hr.goto(`/admin/reviews/cycles/${cycle.id}`);
+  await hr.getByRole('link', { name: 'Calibration sessions' }).click();
   await expect(hr.getByRole('heading', { name: `Calibration: ${cycleName}`, level: 1 })).toBeVisible();
   await expect(hr.getByText('No calibration sessions yet')).toBeVisible();
   await expectAccessible(hr);

@@ -53,6 +53,7 @@ export default function CyclePage() {
       {c.phase === 'draft' ? <Launch c={c} /> : <PhaseControls c={c} />}
       {c.launchedAt && <ProgressBoard c={c} />}
       {c.launchedAt && <OpenPerson c={c} />}
+      {c.launchedAt && <Anchor component={Link} to="/admin/reviews/cycles/$id/calibration" params={{ id: c.id } as never} size="sm">Calibration sessions</Anchor>}
       <SectionCard title={c.phase === 'draft' ? 'Setup' : 'Name and dates'}>
         <CycleForm key={c.id} cycle={c} />
       </SectionCard>
