@@ -73,6 +73,19 @@ describe('review cycles', () => {
     expect(upward).toHaveLength(3);
     for (const a of upward) expect(a.after).not.toHaveProperty('reviewerId');
 
+    // HR lists every subject, a manager those below them, an employee none; each subject finds their cycle.
+    const listed = (await as.hr.raw.get(`review-cycles/${created.body.id}/participants?limit=2`)).body;
+    expect(listed.data.map((p: { person: { name: string } }) => p.person.name)).toEqual(['Eli Employee', 'Mia Manager']);
+    expect(listed.data[0]).toMatchObject({ manager: 'Mia Manager', reviews: 2, submitted: 0, releasedAt: null });
+    const rest = (await as.hr.raw.get(`review-cycles/${created.body.id}/participants?limit=2&cursor=${listed.nextCursor}`)).body;
+    expect(rest.data.map((p: { person: { name: string } }) => p.person.name)).toEqual(['Pat Peer']);
+    expect((await as.hr.raw.get(`review-cycles/${created.body.id}/participants?q=pat`)).body.data).toHaveLength(1);
+    const mine = (await as.manager.raw.get(`review-cycles/${created.body.id}/participants`)).body.data.map((p: { person: { name: string } }) => p.person.name);
+    expect(mine).toEqual(['Eli Employee', 'Pat Peer']);
+    expect((await as.emp.raw.get(`review-cycles/${created.body.id}/participants`)).status).toBe(404);
+    expect((await as.emp.raw.get('me/review-cycles')).body.data).toMatchObject([{ id: created.body.id, phase: 'writing', peers: null }]);
+    expect((await as.outsider.raw.get('me/review-cycles')).body.data).toEqual([]);
+
     // What launched is fixed: setup is refused, the template's later change is not applied.
     expect((await as.hr.raw.patch(`review-cycles/${created.body.id}`, { anonymityMinimum: 1 })).status).toBe(409);
     expect((await as.hr.raw.patch(`review-cycles/${created.body.id}`, { writingEndsOn: '2027-01-25' })).status).toBe(200);

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { goal, peerNomination, person, review, reviewCycle, reviewParticipant, skill, skillAssessment } from '../../../db/schema/index.ts';
 import type { DbOrTx } from '../../../platform/db/index.ts';
-import { rows } from '../../../platform/db/sql.ts';
+import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
+import { chainBelowSql } from '../../org/index.ts';
 
 export type ReviewRow = typeof review.$inferSelect;
 export type ParticipantRow = typeof reviewParticipant.$inferSelect;
@@ -213,4 +214,53 @@ export async function peopleNames(db: DbOrTx, orgId: string, ids: string[]): Pro
   if (!ids.length) return new Map();
   const found = await db.select({ id: person.id, first: person.firstName, last: person.lastName }).from(person).where(and(eq(person.orgId, orgId), inArray(person.id, [...new Set(ids)])));
   return new Map(found.map((p) => [p.id, `${p.first} ${p.last}`]));
+}
+
+export type ParticipantListRow = {
+  personId: string; firstName: string; lastName: string; jobTitle: string | null; managerName: string | null;
+  reviews: number; submitted: number; releasedAt: Date | null; acknowledgedAt: Date | null;
+};
+
+/**
+ * A page of a cycle's subjects by name (keyset on last name, first name, id), searchable;
+ * `chainOf` keeps those below a manager.
+ */
+export async function participantsPage(db: DbOrTx, orgId: string, cycleId: string, opts: { q?: string; chainOf?: string; after?: [string, string, string]; limit: number }) {
+  const found = await db
+    .select({
+      personId: reviewParticipant.personId,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      jobTitle: person.jobTitle,
+      managerName: sql<string | null>`(select m.first_name || ' ' || m.last_name from person m where m.id = ${reviewParticipant.managerId})`,
+      reviews: sql<number>`(select count(*)::int from review r where r.cycle_id = ${reviewParticipant.cycleId} and r.subject_id = ${reviewParticipant.personId})`,
+      submitted: sql<number>`(select count(*)::int from review r where r.cycle_id = ${reviewParticipant.cycleId} and r.subject_id = ${reviewParticipant.personId} and r.status = 'submitted')`,
+      releasedAt: reviewParticipant.releasedAt,
+      acknowledgedAt: reviewParticipant.acknowledgedAt,
+    })
+    .from(reviewParticipant)
+    .innerJoin(person, eq(person.id, reviewParticipant.personId))
+    .where(
+      and(
+        eq(reviewParticipant.orgId, orgId),
+        eq(reviewParticipant.cycleId, cycleId),
+        opts.q ? sql`${person.searchText} like ${'%' + escapeLike(opts.q.toLowerCase()) + '%'}` : undefined,
+        opts.chainOf ? sql`${reviewParticipant.personId} in (${chainBelowSql(orgId, opts.chainOf)})` : undefined,
+        afterKey([person.lastName, person.firstName, person.id], opts.after),
+      ),
+    )
+    .orderBy(asc(person.lastName), asc(person.firstName), asc(person.id))
+    .limit(opts.limit + 1);
+  return found as ParticipantListRow[];
+}
+
+/** The launched cycles a person is a subject of, newest first. */
+export async function cyclesOfSubject(db: DbOrTx, orgId: string, personId: string) {
+  return db
+    .select({ c: reviewCycle, p: reviewParticipant })
+    .from(reviewParticipant)
+    .innerJoin(reviewCycle, eq(reviewCycle.id, reviewParticipant.cycleId))
+    .where(and(eq(reviewParticipant.orgId, orgId), eq(reviewParticipant.personId, personId), sql`${reviewCycle.phase} <> 'draft'`))
+    .orderBy(desc(reviewCycle.createdAt))
+    .limit(50);
 }

@@ -4,7 +4,7 @@ import { errorResponses, IdParam, jsonBody, jsonContent, page } from '../../../p
 import { createRouter } from '../../../platform/http/router.ts';
 import {
   AcknowledgeBody, AnswersBody, DecideBody, NominateBody, NominationsQuery, NominationsResult, ReassignBody, ReleaseBody, ReleaseResult,
-  ResultSchema, ReviewListItem, ReviewSchema, ReviewsQuery, SharedListItem, SubjectParams,
+  MyCycleSchema, ParticipantSchema, ParticipantsQuery, ResultSchema, ReviewListItem, ReviewSchema, ReviewsQuery, SharedListItem, SubjectParams,
 } from './reviews.schemas.ts';
 import * as service from './reviews.service.ts';
 
@@ -130,7 +130,25 @@ const ack = createRoute({
   responses: { 200: jsonContent(ResultSchema), ...errorResponses('validation_failed', 'not_found', 'conflict') },
 });
 
+const participants = createRoute({
+  method: 'get',
+  path: '/review-cycles/{id}/participants',
+  tags: ['Review cycles'],
+  summary: 'A cycle’s subjects by name, searchable, with where their reviews stand (HR admins: everyone; managers: those below them)',
+  request: { params: IdParam, query: ParticipantsQuery },
+  responses: { 200: jsonContent(page(ParticipantSchema)), ...errorResponses('validation_failed', 'not_found') },
+});
+const myCycles = createRoute({
+  method: 'get',
+  path: '/me/review-cycles',
+  tags,
+  summary: 'The launched cycles I am reviewed in (to nominate peers, and to read what is shared with me)',
+  responses: { 200: jsonContent(page(MyCycleSchema)) },
+});
+
 export const reviewRoutesList = createRouter()
+  .openapi(participants, async (c) => c.json(await service.cycleParticipants(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200))
+  .openapi(myCycles, async (c) => c.json(await service.myCycles(c.var.ctx, requireActor(c)), 200))
   .openapi(mine, async (c) => c.json(await service.myReviews(c.var.ctx, requireActor(c), c.req.valid('query').cycleId), 200))
   .openapi(show, async (c) => c.json(await service.getReview(c.var.ctx, requireActor(c), c.req.valid('param').id), 200))
   .openapi(save, async (c) => c.json(await service.saveAnswers(c.var.ctx, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.requestId), 200))

@@ -150,3 +150,31 @@ export const EvidenceSchema = z
     oneOnOneNotes: z.array(z.object({ id: z.uuid(), seriesId: z.uuid(), heldAt: z.string(), body: z.string() })),
   })
   .openapi('ReviewEvidence');
+
+export const ParticipantsQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50).optional(),
+  cursor: z.string().max(500).optional(),
+});
+export const ParticipantSchema = z
+  .object({
+    person: z.object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable() }),
+    manager: z.string().nullable(),
+    reviews: z.number().int(),
+    submitted: z.number().int(),
+    releasedAt: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+  })
+  .openapi('ReviewParticipant');
+export const MyCycleSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    phase: z.enum(reviewCyclePhases),
+    nominationEndsOn: z.string().nullable(),
+    writingEndsOn: z.string(),
+    peers: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+    releasedAt: z.string().nullable(),
+    acknowledgedAt: z.string().nullable(),
+  })
+  .openapi('MyReviewCycle');

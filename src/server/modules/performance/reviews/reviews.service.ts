@@ -4,7 +4,9 @@ import type { AssessmentSource, ReviewAnswer, ReviewRelationship, ReviewTemplate
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { conflict, databaseCode, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
-import { requirePermission } from '../../org/index.ts';
+import { z as zod } from 'zod';
+import { decodeCursor, keysetPage } from '../../../platform/http/openapi.ts';
+import { reportsOf, requirePermission } from '../../org/index.ts';
 import { actorRef, emit, notify, notifyMany, recordChange, recordChanges } from '../../platform/index.ts';
 import { recordAssessments } from '../../talent/index.ts';
 import { canManageReviews, canOverseeReviewsOf, canReadSharedReview, canWriteReview } from '../performance.policy.ts';
@@ -434,4 +436,44 @@ export async function acknowledge(ctx: AppContext, actor: Actor, cycleId: string
 export async function sharedWithMe(ctx: AppContext, actor: Actor) {
   const found = await repo.sharedWith(ctx.db, actor.orgId, actor.personId);
   return { data: found.map((f) => ({ cycleId: f.p.cycleId, cycleName: f.cycleName, releasedAt: f.p.releasedAt!.toISOString(), acknowledgedAt: f.p.acknowledgedAt?.toISOString() ?? null })), nextCursor: null };
+}
+
+/** A cycle's subjects and where their reviews stand: HR admins every one, a manager those below them. */
+export async function cycleParticipants(ctx: AppContext, actor: Actor, cycleId: string, q: { q?: string; limit?: number; cursor?: string }) {
+  await launchedCycle(ctx.db, actor.orgId, cycleId);
+  const hr = canManageReviews(actor);
+  if (!hr && !(await reportsOf(ctx.db, actor.orgId, actor.personId)).length) throw notFound('Review cycle');
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, zod.tuple([zod.string(), zod.string(), zod.uuid()]));
+  const found = await repo.participantsPage(ctx.db, actor.orgId, cycleId, { q: q.q, chainOf: hr ? undefined : actor.personId, after, limit });
+  const page = keysetPage(found, limit, (l) => [l.lastName, l.firstName, l.personId]);
+  return {
+    data: page.data.map((p) => ({
+      person: { id: p.personId, name: `${p.firstName} ${p.lastName}`, jobTitle: p.jobTitle },
+      manager: p.managerName,
+      reviews: p.reviews,
+      submitted: p.submitted,
+      releasedAt: p.releasedAt?.toISOString() ?? null,
+      acknowledgedAt: p.acknowledgedAt?.toISOString() ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The launched cycles I am reviewed in: where I nominate peers and read my shared result. */
+export async function myCycles(ctx: AppContext, actor: Actor) {
+  const found = await repo.cyclesOfSubject(ctx.db, actor.orgId, actor.personId);
+  return {
+    data: found.map(({ c, p }) => ({
+      id: c.id,
+      name: c.name,
+      phase: c.phase,
+      nominationEndsOn: c.nominationEndsOn,
+      writingEndsOn: c.writingEndsOn,
+      peers: c.relationships.peers,
+      releasedAt: p.releasedAt?.toISOString() ?? null,
+      acknowledgedAt: p.acknowledgedAt?.toISOString() ?? null,
+    })),
+    nextCursor: null,
+  };
 }
