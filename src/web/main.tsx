@@ -53,7 +53,8 @@ const theme = createTheme({
 // Mantine's default dimmed grey is below WCAG AA contrast on white; one shade darker passes.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  // Mantine's default dimmed grey and error red (red-6) are below WCAG AA on white: darker shades everywhere.
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
 
