@@ -27,6 +27,10 @@ for (const p of personas) {
     else await expect(admin).toHaveCount(0);
     if (p.myTeam) await expect(myTeam).toBeVisible();
     else await expect(myTeam).toHaveCount(0);
+    // Calibration: managers and admins (the demo's admins all manage someone too).
+    const calibration = nav.getByRole('link', { name: 'Calibration', exact: true });
+    if (p.myTeam) await expect(calibration).toBeVisible();
+    else await expect(calibration).toHaveCount(0);
 
     await expectAccessible(page);
     await snap(page, `home-${p.who}`);

@@ -12,6 +12,7 @@ import {
   IconUsersGroup,
   IconClipboardCheck,
   IconChecklist,
+  IconScale,
 } from '@tabler/icons-react';
 import { hasRole, isAnyAdmin, type Me } from '../lib/me.ts';
 
@@ -32,6 +33,7 @@ export const navItems: NavItem[] = [
   { label: 'Org chart', to: '/org-chart', icon: IconSitemap, visible: always },
   { label: 'My team', to: '/team', icon: IconUsersGroup, visible: (me) => me.isManager },
   { label: 'Skill rounds', to: '/skill-rounds', icon: IconChecklist, visible: (me) => me.isManager },
+  { label: 'Calibration', to: '/calibration', icon: IconScale, visible: (me) => me.isManager || isAnyAdmin(me) },
   { label: 'Analytics', to: '/analytics', icon: IconChartBar, visible: (me) => isAnyAdmin(me) },
   { label: 'Admin', to: '/admin', icon: IconSettings, visible: (me) => isAnyAdmin(me) || hasRole(me, 'admin') },
 ];
