@@ -11,6 +11,7 @@ import { reviewApi, reviewKeys, reviewQueries, type Result } from './api.ts';
 import { ScrollTable } from './ScrollTable.tsx';
 import { dayLabel, phaseColors, phaseLabels, relationshipLabels, statusColors, statusLabels } from './format.ts';
 import { DecideNominations } from './Nominations.tsx';
+import { RatingActions, type RatingTarget } from './Outcomes.tsx';
 
 type SharedAnswer = Result['sections'][number]['questions'][number]['answers'][number];
 
@@ -214,13 +215,21 @@ function Acknowledge({ r }: { r: Result }) {
   );
 }
 
-function AnswerText({ a, r }: { a: SharedAnswer['answer']; r: Result }) {
+function AnswerText({ a, r, act }: { a: SharedAnswer['answer']; r: Result; act?: (skillId: string | undefined, label: string, max?: number) => RatingTarget }) {
   const point = (v: number) => {
     const p = r.scale.find((s) => s.value === v);
     return p ? `${v} · ${p.label}` : String(v);
   };
   const parts: React.ReactNode[] = [];
-  if (a.rating !== undefined) parts.push(<Text key="r" size="sm" fw={600}>{point(a.rating)}</Text>);
+  if (a.rating !== undefined)
+    parts.push(
+      <Group key="r" justify="space-between" gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {point(a.rating)}
+        </Text>
+        {act && <RatingActions target={act(undefined, 'the rating')} />}
+      </Group>,
+    );
   if (a.text) parts.push(<Text key="t" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{a.text}</Text>);
   if (a.choices?.length) parts.push(<Text key="c" size="sm">{a.choices.join(', ')}</Text>);
   if (a.skills)
@@ -228,11 +237,14 @@ function AnswerText({ a, r }: { a: SharedAnswer['answer']; r: Result }) {
       ...Object.entries(a.skills).map(([id, level]) => {
         const s = r.skills.find((x) => x.skillId === id);
         return (
-          <Text key={`s-${id}`} size="sm">
-            {s?.name ?? 'A skill'}: level {level}
-            {s ? ` of ${s.max}` : ''}
-            {s?.expected != null ? ` (expected ${s.expected})` : ''}
-          </Text>
+          <Group key={`s-${id}`} justify="space-between" gap="xs" wrap="wrap" data-testid="result-skill">
+            <Text size="sm">
+              {s?.name ?? 'A skill'}: level {level}
+              {s ? ` of ${s.max}` : ''}
+              {s?.expected != null ? ` (expected ${s.expected})` : ''}
+            </Text>
+            {act && <RatingActions target={act(id, s?.name ?? 'this skill', s?.max)} />}
+          </Group>
         );
       }),
     );
@@ -245,6 +257,18 @@ function AnswerText({ a, r }: { a: SharedAnswer['answer']; r: Result }) {
       )),
     );
   return <Stack gap={2}>{parts}</Stack>;
+}
+
+/**
+ * Overseers act on a rating of a submitted review once it is released: the review is found by its
+ * author and relationship (the overseer view names every author).
+ */
+function actionsFor(r: Result, questionId: string, prompt: string, a: SharedAnswer): ((skillId: string | undefined, label: string, max?: number) => RatingTarget) | undefined {
+  if (r.view !== 'overseer' || !r.releasedAt || !a.author) return undefined;
+  const review = r.reviews.find((v) => v.reviewer.id === a.author!.id && v.relationship === a.relationship && v.status === 'submitted');
+  if (!review) return undefined;
+  const by = a.author.name;
+  return (skillId, label, max) => ({ reviewId: review.id, questionId, skillId, label: skillId ? `${label} (${by})` : `“${prompt}” (${by})`, max, subjectName: r.subject.name });
 }
 
 function Answers({ r }: { r: Result }) {
@@ -271,7 +295,7 @@ function Answers({ r }: { r: Result }) {
                     <Text size="xs" fw={600} mb={2}>
                       {a.author ? `${a.author.name} · ${relationshipLabels[a.relationship]}` : `${relationshipLabels[a.relationship]} (anonymous)`}
                     </Text>
-                    <AnswerText a={a.answer} r={r} />
+                    <AnswerText a={a.answer} r={r} act={actionsFor(r, q.id, q.prompt, a)} />
                   </Card>
                 ))}
                 {q.withheld.map((w) => (

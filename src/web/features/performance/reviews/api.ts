@@ -19,6 +19,8 @@ export type Answer = Answers[string];
 export type Nominations = Output<'/review-cycles/:id/nominations'>;
 export type Result = Output<'/review-cycles/:id/people/:personId'>;
 export type Shared = Output<'/me/review-results'>['data'][number];
+export type AssignBody = Body<'/reviews/:id/assign-learning', 'post'>;
+export type PlanItemBody = Body<'/reviews/:id/plan-items', 'post'>;
 
 export const reviewKeys = {
   /** Every review list and form: refreshed after a review, a nomination or a cycle changes. */
@@ -87,4 +89,8 @@ export const reviewApi = {
   nominate: (cycleId: string, reviewerIds: string[]) => http.post('/review-cycles/:id/nominations', { params: { id: cycleId }, body: { reviewerIds } }),
   decide: (id: string, status: 'approved' | 'declined') => http.patch('/peer-nominations/:id', { params: { id }, body: { status } }),
   withdraw: (id: string) => http.delete('/peer-nominations/:id', { params: { id } }),
+  /** From a released review's rating: an enrolment with the review as its reason. */
+  assignLearning: (id: string, body: AssignBody) => http.post('/reviews/:id/assign-learning', { params: { id }, body }),
+  /** From a released review's rating: an item on the subject's development plan. */
+  addPlanItem: (id: string, body: PlanItemBody) => http.post('/reviews/:id/plan-items', { params: { id }, body }),
 };
