@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/http/types.ts';
 import { canReadLearningOf, learningOfPeopleSql, reasonLabels } from '../../learning/index.ts';
 import { canOverseeReviewsOf, goalVisibleSql } from '../performance.policy.ts';
 import { chainFeedbackSql, sharedOneOnOneNotesSql, visiblePraiseOfSql } from '../signals.ts';
+import { peopleNames } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
 import * as repo from './reviews.repo.ts';
 
@@ -47,7 +48,7 @@ export async function reviewEvidence(ctx: AppContext, actor: Actor, id: string) 
     own ? Promise.resolve({ rows: [] }) : ctx.db.execute(sharedOneOnOneNotesSql(actor.orgId, actor.personId, subject, from, to)),
   ]);
   type Fb = { id: string; giver_id: string | null; anonymous: boolean; body: string | null; given_on: string };
-  const names = await repo.peopleNames(ctx.db, actor.orgId, [
+  const names = await peopleNames(ctx.db, actor.orgId, [
     ...rows<Fb>(feedback).flatMap((f) => (f.giver_id ? [f.giver_id] : [])),
     ...rows<{ giver_id: string | null }>(praise).flatMap((x) => (x.giver_id ? [x.giver_id] : [])),
   ]);
@@ -60,10 +61,10 @@ export async function reviewEvidence(ctx: AppContext, actor: Actor, id: string) 
       // Someone outside the chain sees the feedback they gave, nothing else.
       .filter((f) => overseer || f.giver_id === actor.personId)
       .filter((f) => f.given_on <= to)
-      .map((f) => ({ id: f.id, from: f.giver_id ? (names.get(f.giver_id) ?? 'A colleague') : 'Anonymous', body: f.body ?? '', givenOn: String(f.given_on).slice(0, 10) })),
+      .map((f) => ({ id: f.id, from: f.giver_id ? (names.get(f.giver_id)?.name ?? 'A colleague') : 'Anonymous', body: f.body ?? '', givenOn: String(f.given_on).slice(0, 10) })),
     praise: rows<{ id: string; giver_id: string | null; message: string; created_at: string }>(praise)
       .filter((x) => iso(x.created_at)!.slice(0, 10) <= to)
-      .map((x) => ({ id: x.id, from: x.giver_id ? (names.get(x.giver_id) ?? 'A colleague') : 'A colleague', message: x.message, at: iso(x.created_at)! })),
+      .map((x) => ({ id: x.id, from: x.giver_id ? (names.get(x.giver_id)?.name ?? 'A colleague') : 'A colleague', message: x.message, at: iso(x.created_at)! })),
     learning: rows<{ id: string; title: string; status: string; completed_at: string | null; reason_type: keyof typeof reasonLabels }>(learning)
       .filter((l) => l.status === 'completed' && l.completed_at && iso(l.completed_at)!.slice(0, 10) <= to)
       .map((l) => ({ id: l.id, title: l.title, completedAt: iso(l.completed_at)!, reason: reasonLabels[l.reason_type] ?? l.reason_type })),

@@ -8,6 +8,7 @@ import { enroll, findOpenEnrollment, publishedLearningItem } from '../../learnin
 import { actorRef } from '../../platform/index.ts';
 import { addPlanItem, baselineLevels } from '../../talent/index.ts';
 import { canOverseeReviewsOf } from '../performance.policy.ts';
+import { skillNames } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
 import type { ReviewAssignLearning, ReviewPlanItem } from './outcomes.schemas.ts';
 import * as repo from './reviews.repo.ts';
@@ -33,7 +34,7 @@ async function ratedPoint(db: DbOrTx, actor: Actor, reviewId: string, questionId
   if (question.kind === 'skills') {
     if (!skillId || answer.skills?.[skillId] === undefined) throw invalid('skillId', 'Choose a skill this review rated');
     const skill = (r.subjectSkills as { skillId: string; expected: number | null; max: number }[]).find((s) => s.skillId === skillId);
-    const names = await repo.skillNames(db, actor.orgId, [skillId]);
+    const names = await skillNames(db, actor.orgId, [skillId]);
     const level = answer.skills[skillId]!;
     const note = `${names.get(skillId) ?? 'A skill'} rated ${level} of ${skill?.max ?? 5}${skill?.expected != null ? ` (expected ${skill.expected})` : ''} in ${c.name}`;
     return { r, c, note, skillId };

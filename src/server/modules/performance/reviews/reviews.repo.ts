@@ -108,12 +108,6 @@ export async function sharedWith(db: DbOrTx, orgId: string, personId: string) {
     .limit(100);
 }
 
-export async function skillNames(db: DbOrTx, orgId: string, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const found = await db.select({ id: skill.id, name: skill.name }).from(skill).where(and(eq(skill.orgId, orgId), inArray(skill.id, ids)));
-  return new Map(found.map((s) => [s.id, s.name]));
-}
-
 export async function goalTitles(db: DbOrTx, orgId: string, ids: string[]) {
   if (!ids.length) return new Map<string, { title: string; status: string; progress: number }>();
   const found = await db.select({ id: goal.id, title: goal.title, status: goal.status, progress: goal.progress }).from(goal).where(and(eq(goal.orgId, orgId), inArray(goal.id, ids)));
@@ -208,12 +202,6 @@ export async function submittedReviewsOfCycle(db: DbOrTx, orgId: string, cycleId
     .select({ subjectId: review.subjectId, reviewerId: review.reviewerId, relationship: review.relationship, answers: review.answers })
     .from(review)
     .where(and(eq(review.orgId, orgId), eq(review.cycleId, cycleId), eq(review.status, 'submitted')));
-}
-
-export async function peopleNames(db: DbOrTx, orgId: string, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const found = await db.select({ id: person.id, first: person.firstName, last: person.lastName }).from(person).where(and(eq(person.orgId, orgId), inArray(person.id, [...new Set(ids)])));
-  return new Map(found.map((p) => [p.id, `${p.first} ${p.last}`]));
 }
 
 export type ParticipantListRow = {

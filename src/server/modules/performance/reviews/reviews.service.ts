@@ -11,6 +11,7 @@ import { actorRef, emit, notify, notifyMany, recordChange, recordChanges } from 
 import { recordAssessments } from '../../talent/index.ts';
 import { canManageReviews, canOverseeReviewsOf, canReadSharedReview, canWriteReview } from '../performance.policy.ts';
 import { phaseAllows } from './cycle.phases.ts';
+import { skillNames as namesOfSkills } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
 import { reviewAssignedChanges } from './cycles.service.ts';
 import { checkAnswers, questionsFor, type ReviewFrame } from './review.answers.ts';
@@ -71,7 +72,7 @@ async function reviewDto(ctx: AppContext, actor: Actor, r: repo.ReviewRow, c: cy
   const [subject, reviewer, skillNames, goals] = await Promise.all([
     repo.personBasics(ctx.db, actor.orgId, r.subjectId),
     repo.personBasics(ctx.db, actor.orgId, r.reviewerId),
-    repo.skillNames(ctx.db, actor.orgId, frame.skills.map((s) => s.skillId)),
+    namesOfSkills(ctx.db, actor.orgId, frame.skills.map((s) => s.skillId)),
     repo.goalTitles(ctx.db, actor.orgId, frame.goalIds),
   ]);
   const mine = new Set(questionsFor(c.templateSnapshot, r.relationship).map((q) => q.id));
@@ -315,7 +316,7 @@ export async function subjectResult(ctx: AppContext, actor: Actor, cycleId: stri
   const subject = await repo.personBasics(ctx.db, actor.orgId, personId);
   const frame = all[0] ? frameOf(all[0]) : { skills: [], goalIds: [] };
   const [skillNames, goals] = await Promise.all([
-    repo.skillNames(ctx.db, actor.orgId, frame.skills.map((s) => s.skillId)),
+    namesOfSkills(ctx.db, actor.orgId, frame.skills.map((s) => s.skillId)),
     repo.goalTitles(ctx.db, actor.orgId, frame.goalIds),
   ]);
   const body = c.templateSnapshot;
