@@ -1,18 +1,15 @@
 import type { z } from '@hono/zod-openapi';
 import type { AppContext } from '../../../context.ts';
-import { reviewStatuses, type CycleRelationships, type ParticipantRule, type ReviewCyclePhase, type ReviewTemplateBody } from '../../../db/schema/index.ts';
-import type { DbOrTx } from '../../../platform/db/index.ts';
-import type { ActorRef } from '../../../platform/http/types.ts';
+import { reviewStatuses, type CycleRelationships, type ParticipantRule } from '../../../db/schema/index.ts';
 import { AppError, conflict, databaseCode, notFound, validationFailed } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { hasRole, reportsOf, requirePermission } from '../../org/index.ts';
-import { actorRef, emit, recordChange, recordChanges, type Change } from '../../platform/index.ts';
+import { actorRef, recordChange } from '../../platform/index.ts';
 import { canManageReviews } from '../performance.policy.ts';
-import { canMovePhase, launchPhase } from './cycle.phases.ts';
+import { canMovePhase } from './cycle.phases.ts';
 import { dateIssues, type CycleCreate, type CyclesQuery, type CycleUpdate, type PhaseBody, type ProgressQuery } from './cycles.schemas.ts';
 import * as repo from './cycles.repo.ts';
-import { REVIEW_ASSIGNED } from './reviews.events.ts';
-import { anonymousRelationship } from './reviews.audit.ts';
+import { cycleAudit, launchIn, movePhaseIn } from './cycles.core.ts';
 import * as templates from './templates.repo.ts';
 
 export const cycleDto = (c: repo.CycleWithCounts) => ({
@@ -37,15 +34,6 @@ export const cycleDto = (c: repo.CycleWithCounts) => ({
   counts: c.counts,
   createdAt: c.createdAt.toISOString(),
 });
-const audit = (c: repo.CycleRow) => ({
-  name: c.name,
-  templateId: c.templateId,
-  phase: c.phase,
-  dates: [c.periodStartsOn, c.periodEndsOn, c.nominationEndsOn, c.writingEndsOn, c.calibrationEndsOn, c.sharingStartsOn],
-  participants: c.participantRule,
-  relationships: c.relationships,
-  anonymity: [c.peerAnonymous, c.upwardAnonymous, c.anonymityMinimum],
-});
 const nameTaken = () => conflict('A review cycle with this name exists', [{ path: 'name', message: 'Choose another name' }]);
 
 async function loaded(ctx: AppContext, orgId: string, id: string) {
@@ -60,9 +48,6 @@ async function liveTemplate(ctx: AppContext, orgId: string, id: string, path = '
   if (t.archivedAt) throw validationFailed('Archived template', [{ path, message: 'This template is archived; restore it or choose another' }]);
   return t;
 }
-
-/** Whether a template asks about skills or goals: the reviews then keep the subject's at launch. */
-const asks = (body: ReviewTemplateBody, kind: 'skills' | 'goals') => body.sections.some((s) => s.questions.some((q) => q.kind === kind));
 
 /** Cycles: HR admins run them; a manager reads the cycles to follow their team's progress in. */
 export async function listCycles(ctx: AppContext, actor: Actor, query: z.infer<typeof CyclesQuery>) {
@@ -102,7 +87,7 @@ export async function createCycle(ctx: AppContext, actor: Actor, input: z.infer<
         createdAt: now,
         updatedAt: now,
       });
-      await recordChange(tx, actorRef(actor, requestId), { action: 'review_cycle.created', recordType: 'review_cycle', recordId: row.id, after: audit(row), event: false });
+      await recordChange(tx, actorRef(actor, requestId), { action: 'review_cycle.created', recordType: 'review_cycle', recordId: row.id, after: cycleAudit(row), event: false });
       return row.id;
     });
     return loaded(ctx, actor.orgId, id);
@@ -149,70 +134,13 @@ export async function updateCycle(ctx: AppContext, actor: Actor, id: string, inp
         ...(input.anonymityMinimum !== undefined && { anonymityMinimum: input.anonymityMinimum }),
         updatedAt: ctx.clock.now(),
       });
-      await recordChange(tx, actorRef(actor, requestId), { action: 'review_cycle.updated', recordType: 'review_cycle', recordId: id, before: audit(before), after: audit(after), event: false });
+      await recordChange(tx, actorRef(actor, requestId), { action: 'review_cycle.updated', recordType: 'review_cycle', recordId: id, before: cycleAudit(before), after: cycleAudit(after), event: false });
     });
   } catch (e) {
     if (databaseCode(e) === '23505') throw nameTaken();
     throw e;
   }
   return loaded(ctx, actor.orgId, id);
-}
-
-/** The audit row and event of each new review; anonymous ones name neither reviewer in the audit. */
-export function reviewAssignedChanges(cycle: Pick<repo.CycleRow, 'id' | 'peerAnonymous' | 'upwardAnonymous'>, created: repo.NewReview[]): Change[] {
-  return created.map((r) => {
-    const relationship = r.relationship as 'self' | 'manager' | 'peer' | 'upward';
-    return {
-      action: 'review.created',
-      recordType: 'review',
-      recordId: r.id,
-      after: { cycleId: cycle.id, subjectId: r.subjectId, relationship, ...(!anonymousRelationship(cycle, relationship) && { reviewerId: r.reviewerId }) },
-      emits: emit(REVIEW_ASSIGNED, { reviewId: r.id, cycleId: cycle.id, reviewerId: r.reviewerId, subjectId: r.subjectId, relationship }),
-    };
-  });
-}
-
-/**
- * Launches a draft cycle in the caller's transaction (the cycle row locked by the caller): the
- * template is copied into it, the rule's people become subjects and their self, manager and upward
- * reviews are made, each with its audit row and REVIEW_ASSIGNED event. Used by `launchCycle` and
- * the demo seed.
- */
-export async function launchIn(tx: DbOrTx, by: ActorRef, c: repo.CycleRow, t: templates.TemplateRow, now: Date) {
-  const participants = await repo.insertParticipants(tx, by.orgId, c.id, c.participantRule);
-  if (!participants) throw new AppError('unprocessable', 'Nobody matches this cycle’s participants; widen the rule');
-  const { relationships: rel } = c;
-  const created = await repo.insertLaunchReviews(
-    tx,
-    by.orgId,
-    { ...c, self: rel.self, manager: rel.manager, upward: rel.upward, skills: asks(t.body, 'skills'), goals: asks(t.body, 'goals') },
-    now,
-  );
-  const after = await repo.updateCycle(tx, by.orgId, c.id, {
-    phase: launchPhase(!!rel.peers),
-    templateSnapshot: t.body,
-    templateVersion: t.version,
-    launchedAt: now,
-    launchedBy: by.personId,
-    updatedAt: now,
-  });
-  await recordChange(tx, by, { action: 'review_cycle.launched', recordType: 'review_cycle', recordId: c.id, before: audit(c), after: { ...audit(after), participants, reviews: created.length }, event: false });
-  await recordChanges(tx, by, reviewAssignedChanges(c, created));
-  return { participants, reviews: created.length };
-}
-
-/**
- * Moves a launched cycle (locked by the caller) to `phase` in the caller's transaction; entering
- * writing turns approved peer nominations into peer reviews (once each).
- */
-export async function movePhaseIn(tx: DbOrTx, by: ActorRef, c: repo.CycleRow, phase: ReviewCyclePhase, now: Date) {
-  const created =
-    phase === 'writing' && c.templateSnapshot
-      ? await repo.insertPeerReviews(tx, by.orgId, { ...c, skills: asks(c.templateSnapshot, 'skills'), goals: asks(c.templateSnapshot, 'goals') }, now)
-      : [];
-  await repo.updateCycle(tx, by.orgId, c.id, { phase, updatedAt: now });
-  await recordChange(tx, by, { action: 'review_cycle.phase_changed', recordType: 'review_cycle', recordId: c.id, before: { phase: c.phase }, after: { phase }, event: false });
-  await recordChanges(tx, by, reviewAssignedChanges(c, created));
 }
 
 /**

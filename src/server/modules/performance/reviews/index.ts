@@ -9,7 +9,7 @@ import { reviewSubscriberList } from './reviews.jobs.ts';
 import { templateRoutes } from './templates.routes.ts';
 
 export { REVIEW_ASSIGNED, REVIEW_RELEASED } from './reviews.events.ts';
-export { launchIn, movePhaseIn } from './cycles.service.ts';
+export { launchIn, movePhaseIn } from './cycles.core.ts';
 export { finalScore, goalRating, raterRating, scaleOf, type ScoredReview, type ScoreResult } from './score.ts';
 
 export const reviewRoutes = createRouter().route('/', templateRoutes).route('/', cycleRoutes).route('/', reviewRoutesList).route('/', outcomeRoutes).route('/', exportRoutes);

@@ -13,7 +13,7 @@ import { canManageReviews, canOverseeReviewsOf, canReadSharedReview, canWriteRev
 import { phaseAllows } from './cycle.phases.ts';
 import { skillNames as namesOfSkills } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
-import { reviewAssignedChanges } from './cycles.service.ts';
+import { asks, reviewAssignedChanges } from './cycles.core.ts';
 import { checkAnswers, questionsFor, type ReviewFrame } from './review.answers.ts';
 import { sharedView } from './review.sharing.ts';
 import { anonymousRelationship, reviewerRef } from './reviews.audit.ts';
@@ -278,8 +278,7 @@ export async function decideNomination(ctx: AppContext, actor: Actor, id: string
     const after = await repo.updateNomination(tx, actor.orgId, id, { status, decidedBy: actor.personId, decidedAt: now });
     await recordChange(tx, actorRef(actor, requestId), { action: 'peer_nomination.decided', recordType: 'peer_nomination', recordId: id, before: { status: n.status }, after: { status }, event: false });
     if (status === 'approved' && c.phase === 'writing') {
-      const asks = (k: string) => c.templateSnapshot.sections.some((s) => s.questions.some((q) => q.kind === k));
-      const created = await cycles.insertPeerReviews(tx, actor.orgId, { ...c, skills: asks('skills'), goals: asks('goals') }, now, [id]);
+      const created = await cycles.insertPeerReviews(tx, actor.orgId, { ...c, skills: asks(c.templateSnapshot, 'skills'), goals: asks(c.templateSnapshot, 'goals') }, now, [id]);
       await recordChanges(tx, actorRef(actor, requestId), reviewAssignedChanges(c, created));
     }
     return after;
