@@ -208,7 +208,8 @@ export async function seedDemoReviews(tx: DbOrTx, { orgId, org }: DemoPerformanc
     const rounded = score === null ? null : clamp(score);
     // Calibration pulls the most lenient manager's team back, as the meeting would.
     const lenient = byId.get(s)?.managerId === manager.id && rounded !== null && rounded >= 4 && i % 2 === 0;
-    const finalRating = lenient ? rounded - 1 : rounded;
+    // Unadjusted finals are the formula's score as it stands (two decimals, as the API stores them).
+    const finalRating = lenient ? rounded - 1 : score === null ? null : Math.round(score * 100) / 100;
     const potential = Math.max(1, Math.min(3, Math.round(((truth.get(s) ?? 3) - 1) / 2 + (rnd.next() - 0.5))));
     return {
       orgId,
