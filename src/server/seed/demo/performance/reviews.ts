@@ -210,7 +210,8 @@ export async function seedDemoReviews(tx: DbOrTx, { orgId, org }: DemoPerformanc
     const lenient = byId.get(s)?.managerId === manager.id && rounded !== null && rounded >= 4 && i % 2 === 0;
     // Unadjusted finals are the formula's score as it stands (two decimals, as the API stores them).
     const finalRating = lenient ? rounded - 1 : score === null ? null : Math.round(score * 100) / 100;
-    const potential = Math.max(1, Math.min(3, Math.round(((truth.get(s) ?? 3) - 1) / 2 + (rnd.next() - 0.5))));
+    // Potential follows performance loosely (2 → low, 3–4 → moderate, 5 → high), with some spread, so every row of the 9-box has people.
+    const potential = Math.max(1, Math.min(3, Math.round(((truth.get(s) ?? 3) - 2) / 1.5 + 1 + (rnd.next() - 0.5))));
     return {
       orgId,
       cycleId: past.id,
