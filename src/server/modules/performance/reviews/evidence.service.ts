@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { rows } from '../../../platform/db/sql.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/types.ts';
 import { canReadLearningOf, learningOfPeopleSql, reasonLabels } from '../../learning/index.ts';
-import { canOverseeReviewsOf, goalVisibleSql } from '../performance.policy.ts';
+import { canOverseeReviewsOf } from '../performance.policy.ts';
 import { chainFeedbackSql, sharedOneOnOneNotesSql, visiblePraiseOfSql } from '../signals.ts';
 import { peopleNames } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
@@ -33,15 +32,7 @@ export async function reviewEvidence(ctx: AppContext, actor: Actor, id: string) 
   const to = c.periodEndsOn;
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const [goals, feedback, praise, learning, notes] = await Promise.all([
-    ctx.db.execute(sql`
-      select g.id, g.title, g.status, g.progress,
-        (select count(*)::int from check_in ci where ci.goal_id = g.id and ci.created_at >= ${from}::date and ci.created_at < ${to}::date + 1) as check_ins,
-        (select ci.confidence from check_in ci where ci.goal_id = g.id order by ci.created_at desc limit 1) as confidence
-      from goal g left join goal_period gp on gp.id = g.period_id
-      where g.org_id = ${actor.orgId} and g.owner_type = 'person' and g.owner_person_id = ${subject}::uuid
-        and (gp.id is null or (gp.starts_on <= ${to}::date and gp.ends_on >= ${from}::date))
-        and ${goalVisibleSql(actor, 'g')}
-      order by g.created_at limit 30`),
+    repo.periodGoals(ctx.db, actor, subject, from, to),
     ctx.db.execute(chainFeedbackSql(actor.orgId, actor.personId, [subject], from, today)),
     ctx.db.execute(visiblePraiseOfSql(actor.orgId, actor.personId, [subject], new Date(`${from}T00:00:00Z`))),
     (async () => (own || (await canReadLearningOf(ctx.db, actor, subject)) ? ctx.db.execute(learningOfPeopleSql(actor.orgId, [subject], new Date(`${from}T00:00:00Z`))) : { rows: [] }))(),
@@ -54,7 +45,7 @@ export async function reviewEvidence(ctx: AppContext, actor: Actor, id: string) 
   ]);
   return {
     period: { startsOn: from, endsOn: to },
-    goals: rows<{ id: string; title: string; status: string; progress: number; check_ins: number; confidence: number | null }>(goals).map((g) => ({
+    goals: goals.map((g) => ({
       id: g.id, title: g.title, status: g.status, progress: Number(g.progress), checkIns: g.check_ins, lastConfidence: g.confidence,
     })),
     feedback: rows<Fb>(feedback)

@@ -3,6 +3,8 @@ import { goal, peerNomination, person, review, reviewCycle, reviewParticipant, s
 import type { DbOrTx } from '../../../platform/db/index.ts';
 import { afterKey, escapeLike, rows } from '../../../platform/db/sql.ts';
 import { chainBelowSql } from '../../org/index.ts';
+import type { Actor } from '../../../platform/http/types.ts';
+import { goalVisibleSql } from '../performance.policy.ts';
 
 export type ReviewRow = typeof review.$inferSelect;
 export type ParticipantRow = typeof reviewParticipant.$inferSelect;
@@ -251,4 +253,18 @@ export async function cyclesOfSubject(db: DbOrTx, orgId: string, personId: strin
     .where(and(eq(reviewParticipant.orgId, orgId), eq(reviewParticipant.personId, personId), sql`${reviewCycle.phase} <> 'draft'`))
     .orderBy(desc(reviewCycle.createdAt))
     .limit(50);
+}
+
+/** The subject's own goals of a period overlapping [from, to] that the actor may read, with their check-ins in the period and the last confidence. */
+export async function periodGoals(db: DbOrTx, actor: Actor, subjectId: string, from: string, to: string) {
+  const r = await db.execute(sql`
+    select g.id, g.title, g.status, g.progress,
+      (select count(*)::int from check_in ci where ci.org_id = g.org_id and ci.goal_id = g.id and ci.created_at >= ${from}::date and ci.created_at < ${to}::date + 1) as check_ins,
+      (select ci.confidence from check_in ci where ci.org_id = g.org_id and ci.goal_id = g.id order by ci.created_at desc limit 1) as confidence
+    from goal g left join goal_period gp on gp.id = g.period_id
+    where g.org_id = ${actor.orgId} and g.owner_type = 'person' and g.owner_person_id = ${subjectId}::uuid
+      and (gp.id is null or (gp.starts_on <= ${to}::date and gp.ends_on >= ${from}::date))
+      and ${goalVisibleSql(actor, 'g')}
+    order by g.created_at limit 30`);
+  return rows<{ id: string; title: string; status: string; progress: number; check_ins: number; confidence: number | null }>(r);
 }

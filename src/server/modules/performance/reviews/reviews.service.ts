@@ -11,7 +11,7 @@ import { actorRef, emit, notify, notifyMany, recordChange, recordChanges } from 
 import { recordAssessments } from '../../talent/index.ts';
 import { canManageReviews, canOverseeReviewsOf, canReadSharedReview, canWriteReview } from '../performance.policy.ts';
 import { phaseAllows } from './cycle.phases.ts';
-import { skillNames as namesOfSkills } from '../praise/index.ts';
+import { activePeopleIds, skillNames as namesOfSkills } from '../praise/index.ts';
 import * as cycles from './cycles.repo.ts';
 import { asks, reviewAssignedChanges } from './cycles.core.ts';
 import { checkAnswers, questionsFor, type ReviewFrame } from './review.answers.ts';
@@ -239,13 +239,11 @@ export async function nominatePeers(ctx: AppContext, actor: Actor, cycleId: stri
     const taken = new Set(existing.map((n) => n.reviewerId));
     const fresh = [...new Set(input.reviewerIds)].filter((id) => !taken.has(id));
     const issues: { path: string; message: string }[] = [];
+    const active = await activePeopleIds(tx, actor.orgId, input.reviewerIds);
     for (const [i, id] of input.reviewerIds.entries()) {
       if (id === subjectId) issues.push({ path: `reviewerIds.${i}`, message: 'Nominate someone other than the subject' });
       else if (id === p.managerId) issues.push({ path: `reviewerIds.${i}`, message: 'The manager reviews as the manager, not as a peer' });
-      else {
-        const peer = await repo.personBasics(tx, actor.orgId, id);
-        if (!peer || peer.status !== 'active') issues.push({ path: `reviewerIds.${i}`, message: 'No active colleague with this id' });
-      }
+      else if (!active.has(id)) issues.push({ path: `reviewerIds.${i}`, message: 'No active colleague with this id' });
     }
     if (issues.length) throw validationFailed('Some nominations cannot be made', issues);
     const open = existing.filter((n) => n.status !== 'declined').length;
